@@ -1,0 +1,29 @@
+"""roam: national self-assessments against UNESCO's Internet Universality Indicators.
+
+The public API for scripts.  Names are imported on first use so that importing
+`roam` stays cheap and never pulls in Textual or openpyxl.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_API = {
+    "load_framework": "roam.framework.loader",
+}
+
+__all__ = ["__version__", *_API]
+
+if TYPE_CHECKING:
+    from roam.framework.loader import load_framework
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _API.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'roam' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

@@ -1,0 +1,79 @@
+"""The `roam` command group and the error handling every command shares.
+
+Command modules import their heavy dependencies (Textual, openpyxl) inside the
+command functions, so `roam --help` and `roam validate` stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from roam import __version__
+from roam.errors import RoamError
+
+
+class RoamGroup(click.Group):
+    """Turns every error a user can cause into readable lines and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RoamError as exc:
+            for line in exc.lines:
+                click.echo(line, err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            log = _write_crash_log()
+            click.echo(f"roam: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(f"The details are in {log}; please report them.", err=True)
+            ctx.exit(1)
+
+
+def _write_crash_log() -> Path:
+    from platformdirs import user_log_path
+
+    folder = user_log_path("roam", ensure_exists=True)
+    log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+    log.write_text(traceback.format_exc(), encoding="utf-8")
+    return log
+
+
+@click.group(cls=RoamGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="roam")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """roam: national self-assessments against UNESCO's Internet Universality Indicators.
+
+    Run `roam` alone to open the terminal UI.
+    """
+    if ctx.invoked_subcommand is None:
+        assess = main.get_command(ctx, "assess")
+        if assess is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(assess)
+
+
+def _register() -> None:
+    from roam.cli import framework_commands
+
+    for module in (framework_commands,):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Read an edition from YAML into a validated :class:`Framework`.
+
+Every problem in every file is collected in one pass and raised together as a
+:class:`SourceError` whose lines read ``path:line:col: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from roam.errors import Problem, SourceError, sort_problems
+from roam.framework.checks import CategorySource, check_edition
+from roam.framework.model import Category, EditionHeader, Framework
+from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
+
+EDITION_FILE = "edition.yaml"
+DEFAULT_EDITION = "roam-x-2018"
+
+
+def indicators_root() -> Path:
+    """The folder of built-in editions: inside the wheel, or the checkout's."""
+    packaged = Path(str(resources.files("roam") / "indicators"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "indicators"
+
+
+def default_edition_path() -> Path:
+    return indicators_root() / DEFAULT_EDITION
+
+
+def list_editions(root: Path | None = None) -> list[Path]:
+    """Every edition folder (one holding ``edition.yaml``) directly under ``root``."""
+    base = root or indicators_root()
+    return sorted(p.parent for p in base.glob(f"*/{EDITION_FILE}"))
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it can be while still finding the file from here."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def edition_file(path: str | Path | None) -> Path:
+    """The ``edition.yaml`` (or single-file edition) that ``path`` designates."""
+    target = default_edition_path() if path is None else Path(path)
+    if target.is_dir():
+        candidate = target / EDITION_FILE
+        if candidate.is_file():
+            return candidate
+        editions = list_editions(target)
+        hint = (
+            f"; it holds the editions {', '.join(e.name for e in editions)}: choose one"
+            if editions
+            else ""
+        )
+        raise SourceError.single(display_path(target), f"no {EDITION_FILE} in this folder{hint}")
+    if not target.exists():
+        raise SourceError.single(display_path(target), "no such file or folder")
+    return target
+
+
+def load_framework(path: str | Path | None = None) -> Framework:
+    """Load and validate an edition (folder or file); the built-in ROAM-X 2018 by default."""
+    top = edition_file(path)
+    document = read_marked_yaml(top, display_path=display_path(top))
+    data = document.data
+    if not isinstance(data, dict):
+        raise SourceError.single(
+            document.path, "the edition file must be a mapping with id, version, categories, ...", 1, 1
+        )
+    problems: list[Problem] = list(document.problems)
+    header = _validate(EditionHeader, _without(data, "categories"), document, (), problems)
+    sources, hashes = _load_categories(top.parent, data, document, problems)
+    if header is not None:
+        problems += check_edition(header, document, sources)
+    if problems or header is None:
+        raise SourceError(sort_problems(problems))
+    framework = Framework.model_construct(
+        **header.__dict__, categories=[source.category for source in sources]
+    )
+    digest = hashlib.sha256(document.sha256.encode())
+    for part in hashes:
+        digest.update(part.encode())
+    framework._content_hash = digest.hexdigest()
+    framework._origin = str(top)
+    return framework
+
+
+def _without(data: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != key}
+
+
+def _validate(
+    model: type[Any], data: Any, document: MarkedDocument, base: tuple[str | int, ...],
+    problems: list[Problem],
+) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems += validation_problems(document, exc, base)
+        return None
+
+
+def _load_categories(
+    folder: Path, data: dict[str, Any], document: MarkedDocument, problems: list[Problem]
+) -> tuple[list[CategorySource], list[str]]:
+    entries = data.get("categories")
+    if not isinstance(entries, list) or not entries:
+        problems.append(
+            document.problem_at(
+                ("categories",),
+                "'categories' must list the category files (or inline categories)",
+                at_key=True,
+            )
+        )
+        return [], []
+    sources: list[CategorySource] = []
+    hashes: list[str] = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, str):
+            loaded = _load_category_file(folder, entry, document, index, problems)
+            if loaded is not None:
+                sources.append(loaded)
+                hashes.append(loaded.document.sha256)
+        elif isinstance(entry, dict):
+            category = _validate(Category, entry, document, ("categories", index), problems)
+            if category is not None:
+                sources.append(CategorySource(category, document, ("categories", index)))
+        else:
+            problems.append(
+                document.problem_at(
+                    ("categories", index),
+                    "each category is a file name or an inline category mapping",
+                )
+            )
+    return sources, hashes
+
+
+def _load_category_file(
+    folder: Path, name: str, parent: MarkedDocument, index: int, problems: list[Problem]
+) -> CategorySource | None:
+    path = (folder / name).resolve()
+    if folder.resolve() not in path.parents:
+        problems.append(
+            parent.problem_at(("categories", index), f"'{name}' is outside the edition folder")
+        )
+        return None
+    if not path.is_file():
+        problems.append(parent.problem_at(("categories", index), f"category file '{name}' not found"))
+        return None
+    try:
+        document = read_marked_yaml(path, display_path=display_path(path))
+    except SourceError as exc:
+        problems += exc.problems
+        return None
+    problems += document.problems
+    if not isinstance(document.data, dict):
+        problems.append(Problem(document.path, "a category file must be a mapping", 1, 1))
+        return None
+    category = _validate(Category, document.data, document, (), problems)
+    if category is None:
+        return None
+    return CategorySource(category, document, ())
