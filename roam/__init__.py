@@ -14,7 +14,7 @@ _API = {
     "load_framework": "roam.framework.loader",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = ["__version__", "load_framework"]
 
 if TYPE_CHECKING:
     from roam.framework.loader import load_framework

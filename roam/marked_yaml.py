@@ -222,12 +222,13 @@ class _Builder:
             self.document.surprises[loc] = (
                 f"YAML 1.1 reads unquoted {node.value!r} as {value!r}; put it in quotes"
             )
-        elif node.tag in _NUMBER_TAGS and isinstance(value, int | float) and not _plain_number(
-            node.value
+        elif (
+            node.tag in _NUMBER_TAGS
+            and isinstance(value, int | float)
+            and not _plain_number(node.value)
         ):
             self.document.surprises[loc] = (
-                f"YAML 1.1 reads unquoted {node.value!r} as the number {value!r}; "
-                f"put it in quotes"
+                f"YAML 1.1 reads unquoted {node.value!r} as the number {value!r}; put it in quotes"
             )
         return value
 
@@ -278,8 +279,10 @@ def _problem_for(document: MarkedDocument, loc: Loc, item: Any) -> Problem:
             message = f"{label}: {message}"
         if item["type"] not in {"value_error", "assertion_error"} and "input" in item:
             message = f"{message} (got {_short(item['input'])})"
-        if item["type"] == "string_type" and isinstance(item.get("input"), int | float) and not isinstance(
-            item.get("input"), bool
+        if (
+            item["type"] == "string_type"
+            and isinstance(item.get("input"), int | float)
+            and not isinstance(item.get("input"), bool)
         ):
             message = f"{message}; put it in quotes to keep it as text"
     return document.problem_at(loc, message, at_key=item["type"] == "extra_forbidden")

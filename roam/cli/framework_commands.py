@@ -31,7 +31,9 @@ def validate(path: Path | None, as_json: bool) -> None:
         [code, c["themes"], c["questions"], c["indicators"], c["core"]]
         for code, c in summary["categories"].items()
     ]
-    rows.append(["total*", summary["themes"], summary["questions"], summary["indicators"], summary["core"]])
+    rows.append(
+        ["total*", summary["themes"], summary["questions"], summary["indicators"], summary["core"]]
+    )
     click.echo(format_table(["category", "themes", "questions", "indicators", "core"], rows))
     click.echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
     kinds = ", ".join(f"{kind} {count}" for kind, count in summary["kinds"].items())
@@ -40,7 +42,9 @@ def validate(path: Path | None, as_json: bool) -> None:
 
 @click.command()
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file instead of printing it.",
 )
 def schema(output: Path | None) -> None:

@@ -49,7 +49,11 @@ def _write_crash_log() -> Path:
     return log
 
 
-@click.group(cls=RoamGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=RoamGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="roam")
 @click.pass_context
 def main(ctx: click.Context) -> None:

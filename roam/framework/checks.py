@@ -100,7 +100,10 @@ def _check_indicators(header: EditionHeader, sources: list[CategorySource]) -> l
                 for i, indicator in enumerate(question.indicators):
                     loc = (*source.base, "themes", t, "questions", q, "indicators", i)
                     is_contextual = isinstance(indicator, ContextualIndicator)
-                    if isinstance(indicator, ScaledIndicator) and indicator.scale not in header.scales:
+                    if (
+                        isinstance(indicator, ScaledIndicator)
+                        and indicator.scale not in header.scales
+                    ):
                         problems.append(
                             doc.problem_at(
                                 (*loc, "scale"),
@@ -138,9 +141,7 @@ def _check_bands(header: EditionHeader, document: MarkedDocument) -> list[Proble
     problems = []
     minimums = [band.min for band in header.bands]
     if minimums and min(minimums) != 0:
-        problems.append(
-            document.problem_at(("bands",), "the lowest band must start at 0")
-        )
+        problems.append(document.problem_at(("bands",), "the lowest band must start at 0"))
     for index, value in enumerate(minimums):
         if minimums.count(value) > 1:
             problems.append(

@@ -76,7 +76,10 @@ def load_framework(path: str | Path | None = None) -> Framework:
     data = document.data
     if not isinstance(data, dict):
         raise SourceError.single(
-            document.path, "the edition file must be a mapping with id, version, categories, ...", 1, 1
+            document.path,
+            "the edition file must be a mapping with id, version, categories, ...",
+            1,
+            1,
         )
     problems: list[Problem] = list(document.problems)
     header = _validate(EditionHeader, _without(data, "categories"), document, (), problems)
@@ -101,7 +104,10 @@ def _without(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def _validate(
-    model: type[Any], data: Any, document: MarkedDocument, base: tuple[str | int, ...],
+    model: type[Any],
+    data: Any,
+    document: MarkedDocument,
+    base: tuple[str | int, ...],
     problems: list[Problem],
 ) -> Any:
     try:
@@ -156,7 +162,9 @@ def _load_category_file(
         )
         return None
     if not path.is_file():
-        problems.append(parent.problem_at(("categories", index), f"category file '{name}' not found"))
+        problems.append(
+            parent.problem_at(("categories", index), f"category file '{name}' not found")
+        )
         return None
     try:
         document = read_marked_yaml(path, display_path=display_path(path))

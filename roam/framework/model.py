@@ -8,6 +8,7 @@ can point at the exact line of each offending value.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -65,7 +66,7 @@ class Scale(StrictModel):
         if duplicates:
             raise ValueError(f"level ids repeat: {', '.join(duplicates)}")
         scores = [level.score for level in self.levels]
-        if any(b <= a for a, b in zip(scores, scores[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(scores)):
             raise ValueError(
                 f"level scores must rise from the first level to the last, got {scores}"
             )
@@ -97,9 +98,7 @@ class Goalposts(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> Goalposts:
         if self.lower >= self.upper:
-            raise ValueError(
-                f"lower ({self.lower:g}) must be less than upper ({self.upper:g})"
-            )
+            raise ValueError(f"lower ({self.lower:g}) must be less than upper ({self.upper:g})")
         return self
 
 
