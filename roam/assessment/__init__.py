@@ -1,0 +1,1 @@
+"""National assessments: the answer records, their storage and their rules."""

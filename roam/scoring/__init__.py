@@ -1,0 +1,1 @@
+"""The scoring engine: pure functions from a framework and an assessment to scores."""
