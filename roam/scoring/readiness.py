@@ -1,0 +1,123 @@
+"""Readiness checks: what still stands between an assessment and its validation.
+
+Each check looks at one in-scope indicator at a time; the findings come in
+framework order, and within one indicator in the order of :data:`CHECKS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from roam.assessment.model import Answer, Assessment, Evidence
+from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes, needs_justification
+from roam.framework.model import Framework
+from roam.scoring.edition import framework_for
+from roam.scoring.result import Finding
+
+DEFAULT_MAX_AGE_YEARS = 5
+
+# Check name -> heading, in the order findings for one indicator are listed.
+CHECKS: dict[str, str] = {
+    "not_assessed": "Not assessed",
+    "invalid_answer": "Answers that cannot be used as they stand",
+    "missing_justification": "Missing justifications",
+    "no_evidence": "Answered without evidence",
+    "old_evidence": "Old evidence",
+    "open_query": "Open review queries",
+}
+
+
+def readiness(
+    assessment: Assessment,
+    framework: Framework | None = None,
+    *,
+    max_age_years: int = DEFAULT_MAX_AGE_YEARS,
+    today: dt.date | None = None,
+    base_dir: Path | None = None,
+) -> list[Finding]:
+    """Every readiness finding of ``assessment``; an empty list means it is ready.
+
+    ``framework`` defaults to the edition the assessment names (see
+    :func:`roam.scoring.engine.score`); ``today`` is injectable for tests.
+    """
+    if max_age_years < 0:
+        raise ValueError("max_age_years must not be negative")
+    if framework is None:
+        framework = framework_for(assessment.framework, base_dir)
+    cutoff = _years_before(today or dt.date.today(), max_age_years)
+    findings: list[Finding] = []
+    for code in in_scope_codes(framework, assessment):
+        indicator = framework.indicator(code)
+        findings += _indicator_findings(
+            indicator, assessment.answers.get(code), framework, cutoff, max_age_years
+        )
+    return findings
+
+
+def _indicator_findings(
+    indicator: AnyIndicator,
+    answer: Answer | None,
+    framework: Framework,
+    cutoff: dt.date,
+    max_age_years: int,
+) -> list[Finding]:
+    code = indicator.code
+    if answer is None:
+        return [Finding("not_assessed", code, "no answer yet")]
+    findings = []
+    if answer.status == "not_assessed":
+        findings.append(Finding("not_assessed", code, "no answer yet"))
+    problems = answer_problems(indicator, answer, framework)
+    if needs_justification(indicator, answer, framework) and not answer.justification.strip():
+        findings.append(Finding("missing_justification", code, _justification_message(answer)))
+        # answer_problems reports this same gap first; it is listed once, above.
+        problems = problems[1:]
+    findings += [Finding("invalid_answer", code, problem) for problem in problems]
+    if answer.status == "answered" and not answer.evidence:
+        findings.append(Finding("no_evidence", code, "answered without any evidence"))
+    old = [item for item in answer.evidence if _is_older(item, cutoff)]
+    if old:
+        findings.append(Finding("old_evidence", code, _old_message(old, max_age_years)))
+    if answer.review.state == "queried":
+        findings.append(Finding("open_query", code, _query_message(answer)))
+    return findings
+
+
+def _justification_message(answer: Answer) -> str:
+    if answer.status == "answered":
+        return "the lowest level is chosen without a justification"
+    return f"{answer.status.replace('_', ' ')} without a justification"
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def evidence_date(item: Evidence) -> dt.date | None:
+    """The date an evidence item's age is measured from: published, else accessed."""
+    return item.published or item.accessed
+
+
+def _is_older(item: Evidence, cutoff: dt.date) -> bool:
+    date = evidence_date(item)
+    return date is not None and date < cutoff
+
+
+def _old_message(old: list[Evidence], max_age_years: int) -> str:
+    oldest = min(old, key=lambda item: evidence_date(item) or dt.date.max)
+    count = "1 evidence item is" if len(old) == 1 else f"{len(old)} evidence items are"
+    return (
+        f"{count} older than {max_age_years} years "
+        f"(oldest: {oldest.citation}, {evidence_date(oldest)})"
+    )
+
+
+def _query_message(answer: Answer) -> str:
+    if not answer.review.thread:
+        return "a reviewer's query is open"
+    last = answer.review.thread[-1]
+    return f"a reviewer's query is open; last comment by {last.author}: {last.text}"
