@@ -18,11 +18,11 @@ run: $(STAMP)
 
 ## Set up and run the whole test suite (what CI runs).
 test: $(STAMP)
-	$(BIN)/ruff check roam tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check roam tests benchmarks
+	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
