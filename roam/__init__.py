@@ -12,12 +12,16 @@ __version__ = "0.1.0"
 
 _API = {
     "load_framework": "roam.framework.loader",
+    "score": "roam.scoring.engine",
+    "readiness": "roam.scoring.readiness",
 }
 
-__all__ = ["__version__", "load_framework"]
+__all__ = ["__version__", "load_framework", "readiness", "score"]
 
 if TYPE_CHECKING:
     from roam.framework.loader import load_framework
+    from roam.scoring.engine import score
+    from roam.scoring.readiness import readiness
 
 
 def __getattr__(name: str) -> Any:

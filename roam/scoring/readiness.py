@@ -1,7 +1,8 @@
 """Readiness checks: what still stands between an assessment and its validation.
 
 Each check looks at one in-scope indicator at a time; the findings come in
-framework order, and within one indicator in the order of :data:`CHECKS`.
+framework order, and within one indicator in the order of
+:data:`roam.scoring.checks.CHECKS`.
 """
 
 from __future__ import annotations
@@ -12,20 +13,9 @@ from pathlib import Path
 from roam.assessment.model import Answer, Assessment, Evidence
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes, needs_justification
 from roam.framework.model import Framework
+from roam.scoring.checks import DEFAULT_MAX_AGE_YEARS
 from roam.scoring.edition import framework_for
 from roam.scoring.result import Finding
-
-DEFAULT_MAX_AGE_YEARS = 5
-
-# Check name -> heading, in the order findings for one indicator are listed.
-CHECKS: dict[str, str] = {
-    "not_assessed": "Not assessed",
-    "invalid_answer": "Answers that cannot be used as they stand",
-    "missing_justification": "Missing justifications",
-    "no_evidence": "Answered without evidence",
-    "old_evidence": "Old evidence",
-    "open_query": "Open review queries",
-}
 
 
 def readiness(
@@ -73,7 +63,7 @@ def _indicator_findings(
         findings.append(Finding("missing_justification", code, _justification_message(answer)))
         # answer_problems reports this same gap first; it is listed once, above.
         problems = problems[1:]
-    findings += [Finding("invalid_answer", code, problem) for problem in problems]
+    findings += [Finding("answer_problem", code, problem) for problem in problems]
     if answer.status == "answered" and not answer.evidence:
         findings.append(Finding("no_evidence", code, "answered without any evidence"))
     old = [item for item in answer.evidence if _is_older(item, cutoff)]

@@ -97,6 +97,6 @@ class ScoreReport:
 class Finding:
     """One readiness-check finding, tied to an indicator when there is one."""
 
-    check: str  # no_evidence, missing_justification, old_evidence, open_query, not_assessed
+    check: str  # a key of roam.scoring.checks.CHECKS (not_assessed, answer_problem, ...)
     code: str
     message: str

@@ -1,0 +1,253 @@
+"""`roam score` and `roam check`: the scoring engine and the readiness checks on a file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from roam.cli.textout import format_table
+from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
+
+if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
+    from roam.assessment.model import Assessment
+    from roam.framework.model import Framework
+    from roam.scoring.result import Coverage, Finding, NodeScore, ScoreReport
+
+DIAGNOSTIC_NOTE = (
+    "Scores are a diagnostic aid for the assessment team, not a ranking; "
+    "the method is in the README, section 'Scoring method'."
+)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@click.option(
+    "--no-data-as-zero",
+    is_flag=True,
+    help="Count indicators answered 'no data' as 0 instead of leaving them out.",
+)
+def score(file: Path, as_json: bool, no_data_as_zero: bool) -> None:
+    """Score an assessment: category and theme scores with coverage and band, and overall.
+
+    Scores are a diagnostic aid for the team, never a ranking of countries.
+    """
+    from roam.scoring.engine import score as score_assessment
+    from roam.scoring.result import ScoringRules
+
+    assessment, framework = _read(file)
+    report = score_assessment(assessment, framework, ScoringRules(no_data_as_zero=no_data_as_zero))
+    if as_json:
+        click.echo(json.dumps(report_json(report, assessment, framework), ensure_ascii=False))
+        return
+    click.echo(_title(assessment, framework))
+    click.echo(DIAGNOSTIC_NOTE)
+    click.echo()
+    click.echo(_score_table(report, assessment, framework))
+    click.echo()
+    click.echo("Robustness: category scores under alternative rules")
+    click.echo(_robustness_table(report))
+    if report.data_gaps:
+        click.echo()
+        click.echo(f"Data gaps ({len(report.data_gaps)}): {', '.join(report.data_gaps)}")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--max-age",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_AGE_YEARS,
+    show_default=True,
+    help="Evidence older than this many years is reported.",
+)
+@click.pass_context
+def check(ctx: click.Context, file: Path, max_age: int) -> None:
+    """List what still stands between an assessment and its validation.
+
+    Exit status: 0 when ready, 1 when there are findings, 2 when the file cannot be read.
+    """
+    from roam.scoring.readiness import readiness
+
+    assessment, framework = _read(file)
+    findings = readiness(assessment, framework, max_age_years=max_age)
+    click.echo(_title(assessment, framework))
+    if not findings:
+        click.echo("ready: no findings")
+        return
+    codes = len({finding.code for finding in findings})
+    click.echo(f"{len(findings)} findings on {codes} indicators")
+    for heading, group in _grouped(findings):
+        click.echo()
+        click.echo(f"{heading} ({len(group)})")
+        width = max(len(finding.code) for finding in group)
+        for finding in group:
+            click.echo(f"  {finding.code.ljust(width)}  {finding.message}")
+    ctx.exit(1)
+
+
+COMMANDS = [score, check]
+
+
+# --- reading the file ---------------------------------------------------------------------
+
+
+def _read(file: Path) -> tuple[Assessment, Framework]:
+    """The assessment in ``file`` and the framework it names."""
+    from pydantic import ValidationError
+
+    from roam.assessment.model import Assessment
+    from roam.errors import SourceError
+    from roam.framework.loader import display_path
+    from roam.marked_yaml import read_marked_yaml, validation_problems
+    from roam.scoring.edition import framework_for
+
+    document = read_marked_yaml(file, display_path=display_path(file))
+    if document.problems:
+        raise SourceError(document.problems)
+    if not isinstance(document.data, dict):
+        raise SourceError.single(document.path, "an assessment is a mapping", 1, 1)
+    try:
+        assessment = Assessment.model_validate(document.data)
+    except ValidationError as exc:
+        raise SourceError(validation_problems(document, exc)) from None
+    return assessment, framework_for(assessment.framework, file.parent)
+
+
+def _title(assessment: Assessment, framework: Framework) -> str:
+    return (
+        f"{assessment.country} ({assessment.iso}), {framework.id} {framework.version}, "
+        f"scope {assessment.scope}"
+    )
+
+
+# --- score: JSON --------------------------------------------------------------------------
+
+
+def report_json(
+    report: ScoreReport, assessment: Assessment, framework: Framework
+) -> dict[str, Any]:
+    """The report as plain JSON data: what `roam score --json` prints."""
+    language = assessment.languages[0]
+    names = _names(framework, language)
+    return {
+        "country": assessment.country,
+        "iso": assessment.iso,
+        "framework": {"id": framework.id, "version": framework.version},
+        "scope": assessment.scope,
+        "note": DIAGNOSTIC_NOTE,
+        "rules": {
+            "no_data_as_zero": report.rules.no_data_as_zero,
+            "equal_indicator_weights": report.rules.equal_indicator_weights,
+            "mean": report.rules.mean,
+        },
+        "overall": _node_json(report.overall, None),
+        "categories": {
+            category.code: {
+                **_node_json(category, names),
+                "contextual": framework.category(category.code).contextual,
+                "themes": {theme.code: _node_json(theme, names) for theme in category.children},
+            }
+            for category in report.categories
+        },
+        "robustness": report.robustness,
+        "data_gaps": list(report.data_gaps),
+    }
+
+
+def _node_json(node: NodeScore, names: dict[str, str] | None) -> dict[str, Any]:
+    named = {"name": names[node.code]} if names else {}
+    return {
+        **named,
+        "score": node.score,
+        "band": node.band,
+        "incomplete": node.incomplete,
+        "weight": node.weight,
+        "coverage": _coverage_json(node.coverage),
+        "evidence_count": node.evidence_count,
+        "confidence": {
+            "low": node.confidence.low,
+            "medium": node.confidence.medium,
+            "high": node.confidence.high,
+            "unstated": node.confidence.unstated,
+        },
+    }
+
+
+def _coverage_json(coverage: Coverage) -> dict[str, Any]:
+    statuses = ("answered", "not_applicable", "no_data", "not_assessed")
+    return {
+        **{status: getattr(coverage, status) for status in statuses},
+        "total": coverage.total,
+        "percent": {
+            **{status: coverage.percent(status) for status in statuses},
+            "complete": coverage.complete,
+        },
+    }
+
+
+def _names(framework: Framework, language: str) -> dict[str, str]:
+    from roam.framework.text import localize
+
+    names: dict[str, str] = {}
+    for category in framework.categories:
+        names[category.code] = localize(category.name, language)
+        for theme in category.themes:
+            names[theme.code] = localize(theme.name, language)
+    return names
+
+
+# --- score: tables ------------------------------------------------------------------------
+
+
+def _score_table(report: ScoreReport, assessment: Assessment, framework: Framework) -> str:
+    names = _names(framework, assessment.languages[0])
+    rows = []
+    for category in report.categories:
+        rows.append(_score_row(category, category.code, names[category.code]))
+        rows += [
+            _score_row(theme, f"  {theme.code}", names[theme.code]) for theme in category.children
+        ]
+    rows.append(_score_row(report.overall, "overall", "all categories"))
+    headers = ["code", "name", "score", "band", "answered", "N/A", "no data", "not assessed"]
+    return format_table([*headers, "complete %"], rows)
+
+
+def _score_row(node: NodeScore, code: str, name: str) -> list[object]:
+    coverage = node.coverage
+    return [
+        code,
+        _shorten(name),
+        node.score,
+        node.band,
+        coverage.answered,
+        coverage.not_applicable,
+        coverage.no_data,
+        coverage.not_assessed,
+        round(coverage.complete),
+    ]
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _robustness_table(report: ScoreReport) -> str:
+    codes = list(next(iter(report.robustness.values()), {}))
+    rows = [[rule, *(scores[code] for code in codes)] for rule, scores in report.robustness.items()]
+    return format_table(["rule", *codes], rows)
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def _grouped(findings: list[Finding]) -> Iterator[tuple[str, list[Finding]]]:
+    """Findings by check, in the order of CHECKS; framework order inside each group."""
+    for check_name, heading in CHECKS.items():
+        group = [finding for finding in findings if finding.check == check_name]
+        if group:
+            yield heading, group
