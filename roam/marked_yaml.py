@@ -1,9 +1,9 @@
 """YAML documents that remember where every value came from.
 
 PyYAML's constructor forgets node positions, silently keeps the last of two
-duplicate keys, and turns unquoted ``no`` into ``False``.  We compose the node
-tree with LibYAML (fast), then build the Python objects ourselves in one walk
-that records each value's position, reports duplicate keys and remembers which
+duplicate keys, and turns unquoted ``no`` into ``False``.  We read LibYAML's
+parse events (fast) and build the Python objects ourselves in one pass that
+records each value's position, reports duplicate keys and remembers which
 scalars were YAML 1.1 surprises, so any later error can name ``file:line:col``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,10 +26,9 @@ Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
-# LibYAML's composer recurses in C and crashes the interpreter somewhere past a
-# few thousand levels, so anything that could nest this deep is measured first.
-_CHEAP_DEPTH_BOUND = 500
 
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _PLAIN_BOOL_WORDS = {"true", "false"}
@@ -105,10 +104,10 @@ def read_marked_yaml(path: str | Path, *, display_path: str | None = None) -> Ma
 def parse_marked_yaml(text: str, path: str) -> MarkedDocument:
     if len(text) > MAX_FILE_BYTES:
         raise SourceError.single(path, f"document is larger than {MAX_FILE_BYTES:,} characters")
-    _refuse_deep_nesting(text, path)
+    document = MarkedDocument(path=path, data=None)
     loader = yaml.CSafeLoader(text)
     try:
-        node = loader.get_single_node()
+        document.data = _Builder(document, loader).build_stream()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
@@ -121,122 +120,269 @@ def parse_marked_yaml(text: str, path: str) -> MarkedDocument:
         raise SourceError.single(path, f"YAML error: {exc}") from None
     finally:
         loader.dispose()
-    document = MarkedDocument(path=path, data=None)
-    if node is None:
-        return document
-    builder = _Builder(document, loader)
-    document.data = builder.build(node, (), 0)
     return document
 
 
-def _refuse_deep_nesting(text: str, path: str) -> None:
-    longest_line = max((len(line) for line in text.splitlines()), default=0)
-    bound = text.count("[") + text.count("{") + longest_line
-    if bound <= _CHEAP_DEPTH_BOUND:
-        return
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise SourceError.single(
-                        path,
-                        f"nested more than {MAX_DEPTH} levels deep; refusing to read it",
-                        mark.line + 1,
-                        mark.column + 1,
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # the composer reports syntax errors with their position
+# Plain scalars starting with any other character are strings: PyYAML keys its
+# implicit resolvers (null, bool, int, float, timestamp, merge, ...) by first
+# character, so this set tells which scalars need resolving at all.
+_RESOLVED_FIRST_CHARS = frozenset(yaml.CSafeLoader.yaml_implicit_resolvers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    value: Any
+    size: int  # values it expands to, counted against MAX_NODES at each alias
+    key: bool  # a plain scalar that may serve as a mapping key
+
+
+class _Skip:
+    """Marks a key whose entry is reported and then left out."""
+
+
+_SKIP = _Skip()
+_MERGE = object()
+# LibYAML's parse events.  The stubs declare every mark optional and every
+# attribute on the base class; inside a well-formed stream neither holds, so
+# events are typed loosely here.
+_Event = Any
 
 
 class _Builder:
-    """Turns a node tree into plain Python data, recording positions on the way."""
+    """Builds plain Python data from LibYAML's parse events, recording positions on the way.
+
+    Working from events rather than composed nodes is about twice as fast, and
+    LibYAML's parser (unlike its composer) does not recurse, so nesting depth can
+    be limited here, as values are built.  Aliases share the anchored value, as
+    PyYAML does; each use counts the anchored value's full size against
+    MAX_NODES so alias bombs are refused; positions inside an aliased value
+    resolve to the alias.
+    """
 
     def __init__(self, document: MarkedDocument, loader: yaml.CSafeLoader) -> None:
         self.document = document
         self.loader = loader
+        self.next_event: Callable[[], _Event] = loader.get_event
+        self.positions = document.positions
+        self.anchors: dict[str, _Anchor] = {}
         self.visited = 0
 
-    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
-        self.visited += 1
+    def build_stream(self) -> Any:
+        next_event = self.next_event
+        next_event()  # StreamStartEvent
+        event = next_event()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        data = self.build(next_event(), (), 0)
+        next_event()  # DocumentEndEvent
+        event = next_event()
+        if not isinstance(event, yaml.StreamEndEvent):
+            mark = event.start_mark
+            raise SourceError.single(
+                self.document.path,
+                "the file holds more than one YAML document (a second '---'); keep one",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        return data
+
+    def build(self, event: _Event, loc: Loc, depth: int) -> Any:
+        mark = event.start_mark
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            self.positions[loc] = (mark.line + 1, mark.column + 1)
+            return self._alias(event).value
+        self._count()
+        self.positions[loc] = (mark.line + 1, mark.column + 1)
+        before = self.visited
+        if kind is yaml.ScalarEvent:
+            value = self._scalar(event, loc)
+        elif kind is yaml.MappingStartEvent:
+            value = self._mapping(loc, self._deeper(depth, mark))
+        else:
+            value = self._sequence(loc, self._deeper(depth, mark))
+        anchor = event.anchor
+        if anchor is not None:
+            self._define(event, value, self.visited - before + 1, kind is yaml.ScalarEvent)
+        return value
+
+    def _count(self, size: int = 1) -> None:
+        self.visited += size
         if self.visited > MAX_NODES:
             raise SourceError.single(
                 self.document.path,
                 f"holds more than {MAX_NODES:,} values (alias expansion?); refusing to read it",
             )
-        if depth > MAX_DEPTH:
-            mark = node.start_mark
+
+    def _deeper(self, depth: int, mark: Any) -> int:
+        if depth >= MAX_DEPTH:
             raise SourceError.single(
                 self.document.path,
                 f"nested more than {MAX_DEPTH} levels deep; refusing to read it",
                 mark.line + 1,
                 mark.column + 1,
             )
-        mark = node.start_mark
-        self.document.positions[loc] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, loc)
+        return depth + 1
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[Any, Any]:
+    def _define(self, event: _Event, value: Any, size: int, scalar: bool) -> None:
+        name = event.anchor
+        if name in self.anchors:
+            self._problem(event, f"anchor '&{name}' is defined twice")
+        self.anchors[name] = _Anchor(value, size, scalar and isinstance(value, str | int))
+
+    def _alias(self, event: _Event) -> _Anchor:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            mark = event.start_mark
+            raise SourceError.single(
+                self.document.path,
+                f"alias '*{event.anchor}' names no anchor defined before it (or one it sits in)",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        self._count(anchor.size)
+        return anchor
+
+    def _sequence(self, loc: Loc, depth: int) -> list[Any]:
+        result: list[Any] = []
+        next_event = self.next_event
+        while True:
+            event = next_event()
+            if type(event) is yaml.SequenceEndEvent:
+                return result
+            result.append(self._value(event, (*loc, len(result)), depth))
+
+    def _mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
-                merged = self.build(value_node, loc, depth + 1)
-                for part in merged if isinstance(merged, list) else [merged]:
-                    if isinstance(part, dict):
-                        for key, value in part.items():
-                            result.setdefault(key, value)
+        merged: list[Any] = []
+        next_event = self.next_event
+        key_positions = self.document.key_positions
+        while True:
+            key_event = next_event()
+            if type(key_event) is yaml.MappingEndEvent:
+                break
+            if _is_plain_text(key_event):
+                key: Any = key_event.value
+                self._count()
+            else:
+                key = self._key(key_event, loc, depth)
+            value_event = next_event()
+            if key is _MERGE:
+                merged.append(self._value(value_event, (*loc, "<<"), depth))
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "mapping keys must be plain text")
+            if key is _SKIP or key in result:
+                if key is not _SKIP:
+                    self._problem(key_event, f"duplicate key '{key}' (it is already set above)")
+                self._value(value_event, ("<left out>", *loc), depth)
                 continue
-            key = self._scalar(key_node, (*loc, "<key>"))
-            if not isinstance(key, str | int):
-                key = self._surprising_key(key_node, key)
-            key_mark = key_node.start_mark
-            if key in result:
-                self._problem(key_node, f"duplicate key '{key}' (it is already set above)")
-                continue
-            self.document.key_positions[(*loc, key)] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.build(value_node, (*loc, key), depth + 1)
-        return result
+            mark = key_event.start_mark
+            key_positions[(*loc, key)] = (mark.line + 1, mark.column + 1)
+            result[key] = self._value(value_event, (*loc, key), depth)
+        return self._merge(result, merged) if merged else result
 
-    def _surprising_key(self, key_node: yaml.ScalarNode, key: Any) -> Any:
+    def _value(self, event: _Event, loc: Loc, depth: int) -> Any:
+        """``build``, with the common case of a plain text scalar done inline."""
+        if _is_plain_text(event):
+            self._count()
+            mark = event.start_mark
+            self.positions[loc] = (mark.line + 1, mark.column + 1)
+            return event.value
+        return self.build(event, loc, depth)
+
+    def _key(self, event: _Event, loc: Loc, depth: int) -> Any:
+        if type(event) is yaml.AliasEvent:
+            anchor = self._alias(event)
+            if anchor.key:
+                return anchor.value
+            self._problem(event, "mapping keys must be plain text")
+            return _SKIP
+        if type(event) is not yaml.ScalarEvent:
+            self._problem(event, "mapping keys must be plain text")
+            self.build(event, ("<left out>", *loc), depth)
+            return _SKIP
+        self._count()
+        tag = self._tag(event)
+        if tag == _MERGE_TAG:
+            return _MERGE
+        key = self._construct(event, tag)
+        if event.anchor is not None:
+            self._define(event, key, 1, True)
+        if isinstance(key, str | int) and not isinstance(key, bool):
+            return key
         self._problem(
-            key_node,
-            f"key {key_node.value!r} is read by YAML as {type(key).__name__} {key!r}; "
+            event,
+            f"key {event.value!r} is read by YAML as {type(key).__name__} {key!r}; "
             f"put it in quotes",
         )
-        return key_node.value
+        return event.value
 
-    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
-        value = self.loader.construct_object(node, deep=True)
-        if node.tag == _BOOL_TAG and node.value.lower() not in _PLAIN_BOOL_WORDS:
+    def _merge(self, explicit: dict[Any, Any], merged: list[Any]) -> dict[Any, Any]:
+        """YAML merge keys: explicit keys win, then earlier merged mappings win."""
+        result: dict[Any, Any] = {}
+        for source in merged:
+            for part in source if isinstance(source, list) else [source]:
+                if isinstance(part, dict):
+                    for key, value in part.items():
+                        result.setdefault(key, value)
+        result.update(explicit)
+        return result
+
+    def _scalar(self, event: _Event, loc: Loc) -> Any:
+        tag = self._tag(event)
+        if tag == _STR_TAG:
+            return event.value
+        value = self._construct(event, tag)
+        text = event.value
+        if tag == _BOOL_TAG and text.lower() not in _PLAIN_BOOL_WORDS:
             self.document.surprises[loc] = (
-                f"YAML 1.1 reads unquoted {node.value!r} as {value!r}; put it in quotes"
+                f"YAML 1.1 reads unquoted {text!r} as {value!r}; put it in quotes"
             )
-        elif (
-            node.tag in _NUMBER_TAGS
-            and isinstance(value, int | float)
-            and not _plain_number(node.value)
-        ):
+        elif tag in _NUMBER_TAGS and isinstance(value, int | float) and not _plain_number(text):
             self.document.surprises[loc] = (
-                f"YAML 1.1 reads unquoted {node.value!r} as the number {value!r}; put it in quotes"
+                f"YAML 1.1 reads unquoted {text!r} as the number {value!r}; put it in quotes"
             )
         return value
 
-    def _problem(self, node: yaml.Node, message: str) -> None:
-        mark = node.start_mark
+    def _tag(self, event: _Event) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            resolved: str = self.loader.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit
+            )
+            return resolved
+        return str(tag)
+
+    def _construct(self, event: _Event, tag: str) -> Any:
+        """The value of a non-text scalar; its text (and a problem) if it cannot be read."""
+        if tag == _STR_TAG:
+            return event.value
+        constructor = self.loader.yaml_constructors.get(tag)
+        if constructor is None:
+            self._problem(event, f"unknown tag '{tag}'; remove it (roam reads plain YAML only)")
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return constructor(self.loader, node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, ArithmeticError):
+            shown = tag.removeprefix(_YAML_TAG_PREFIX)
+            self._problem(event, f"cannot read {_short(event.value)} as {shown}")
+            return event.value
+
+    def _problem(self, event: _Event, message: str) -> None:
+        mark = event.start_mark
         self.document.problems.append(
             Problem(self.document.path, message, mark.line + 1, mark.column + 1)
         )
+
+
+def _is_plain_text(event: _Event) -> bool:
+    """A scalar that is text without resolving: quoted, or plain and not number-like."""
+    return (
+        type(event) is yaml.ScalarEvent
+        and event.tag is None
+        and event.anchor is None
+        and (not event.implicit[0] or event.value[:1] not in _RESOLVED_FIRST_CHARS)
+    )
 
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")

@@ -1,0 +1,1 @@
+"""roam's benchmarks: each figure against a bare baseline measured in the same run."""

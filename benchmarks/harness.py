@@ -1,0 +1,168 @@
+"""What every benchmark shares: figures, medians of interleaved runs, subprocesses.
+
+An operation and its baseline are timed turn about (A, B, A, B, ...) so that a
+machine that slows down or speeds up during the run affects both alike; the
+figure is the ratio of the two medians.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+class NotAvailable(Exception):  # noqa: N818 - it names a state, not a failure
+    """The code a figure measures has not landed yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One row of the benchmark table: what is measured, against what, and the target."""
+
+    key: str
+    label: str
+    baseline_label: str
+    target: float
+    unit: str = "ms"
+
+
+@dataclass(slots=True)
+class Measurement:
+    value: float
+    baseline: float
+    samples: int
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Figure:
+    spec: Spec
+    measurement: Measurement | None = None
+    unavailable: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.measurement is None or self.measurement.baseline <= 0:
+            return None
+        return self.measurement.value / self.measurement.baseline
+
+    @property
+    def met(self) -> bool | None:
+        ratio = self.ratio
+        return None if ratio is None else ratio <= self.spec.target
+
+    @property
+    def status(self) -> str:
+        if self.measurement is None:
+            return f"not available yet: {self.unavailable}"
+        return "met" if self.met else "MISSED"
+
+    def as_json(self) -> dict[str, Any]:
+        m = self.measurement
+        return {
+            "key": self.spec.key,
+            "figure": self.spec.label,
+            "baseline": self.spec.baseline_label,
+            "unit": self.spec.unit,
+            "target_ratio": self.spec.target,
+            "value": None if m is None else round(m.value, 3),
+            "baseline_value": None if m is None else round(m.baseline, 3),
+            "ratio": None if self.ratio is None else round(self.ratio, 3),
+            "samples": None if m is None else m.samples,
+            "met": self.met,
+            "status": self.status,
+            "note": "" if m is None else m.note,
+        }
+
+
+@dataclass(slots=True)
+class Budget:
+    """How many repetitions to spend; `quick` divides them for a smoke run."""
+
+    quick: bool = False
+    scale: float = field(init=False, default=1.0)
+
+    def __post_init__(self) -> None:
+        self.scale = 0.25 if self.quick else 1.0
+
+    def repeats(self, full: int, minimum: int = 3) -> int:
+        return max(minimum, round(full * self.scale))
+
+
+def _timed(action: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def compare(
+    operation: Callable[[], object],
+    baseline: Callable[[], object],
+    repeats: int,
+    warmup: int = 2,
+) -> Measurement:
+    """Median wall time (ms) of each callable, run turn about after a warm-up."""
+    for _ in range(warmup):
+        operation()
+        baseline()
+    op_times: list[float] = []
+    base_times: list[float] = []
+    for _ in range(repeats):
+        op_times.append(_timed(operation))
+        base_times.append(_timed(baseline))
+    return Measurement(
+        value=statistics.median(op_times) * 1000,
+        baseline=statistics.median(base_times) * 1000,
+        samples=repeats,
+    )
+
+
+def run_process(argv: Sequence[str], *, cwd: Path = ROOT, timeout: float = 120) -> str:
+    """Run a command to completion and return its stdout; fail loudly if it fails."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        list(argv), cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(argv)} exited {done.returncode}:\n{done.stderr.strip()[-2000:]}"
+        )
+    return done.stdout
+
+
+def run_json_process(argv: Sequence[str], *, timeout: float = 300) -> dict[str, Any]:
+    """Run a probe script that prints one JSON object as its last line of output."""
+    output = run_process(argv, timeout=timeout)
+    last = output.strip().splitlines()[-1]
+    result: dict[str, Any] = json.loads(last)
+    return result
+
+
+def time_process(argv: Sequence[str]) -> float:
+    start = time.perf_counter()
+    run_process(argv)
+    return time.perf_counter() - start
+
+
+def compare_processes(
+    operation: Sequence[str], baseline: Sequence[str], repeats: int, warmup: int = 2
+) -> Measurement:
+    """Median wall time (ms) of two commands, each started fresh, run turn about."""
+    return compare(lambda: run_process(operation), lambda: run_process(baseline), repeats, warmup)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
