@@ -1,0 +1,165 @@
+"""`merge_assessments`: what a team gets when three researchers' files are combined."""
+
+from __future__ import annotations
+
+import pytest
+
+from roam.assessment.model import Answer, Review
+from roam.errors import RoamError
+from roam.teamwork.conflict_report import conflict_report_markdown, conflict_report_text
+from roam.teamwork.merge import merge_assessments
+from roam.teamwork.subject import Labelled
+from tests.teamwork.builders import assessment, change, comment, evidence, level, number
+
+LAW = evidence("Data Protection Act 2019", "https://example.org/dpa")
+
+
+def three_files() -> list[Labelled]:
+    """Ana, Ben and Cy each assessed the mini edition for Kenya."""
+    ana = assessment(
+        {
+            # all three agree on the level; Ben cites the same law with other spacing/case
+            "R.A.1.a": level(
+                "high",
+                evidence=[LAW],
+                justification="The act is in force.",
+                history=[change(3, "Ana", "level", None, "high")],
+                review=Review(thread=[comment(4, "Rev", "Source?"), comment(2, "Ana", "Done")]),
+            ),
+            # Ana and Cy say mid, Ben says low: a conflict
+            "R.A.1.b": level("mid", justification="Applied unevenly.", confidence="high"),
+            # Ana and Ben give the same value; Cy never touched it
+            "R.A.2.a": number(40.0, confidence="high"),
+            # Ana answered, Ben found no data: status and level differ
+            "O.A.1.a": level("high", history=[change(2, "Ana", "level", None, "high")]),
+        }
+    )
+    ben = assessment(
+        {
+            "R.A.1.a": level(
+                "high",
+                evidence=[
+                    evidence("  data protection act 2019 ", "https://example.org/dpa"),
+                    evidence("Court ruling 12/2021", kind="court_decision"),
+                ],
+                justification="The act is in force.",
+                history=[
+                    change(1, "Ben", "status", "not_assessed", "answered"),
+                    change(3, "Ana", "level", None, "high"),  # the same edit, synced earlier
+                ],
+                review=Review(thread=[comment(4, "Rev", "Source?"), comment(5, "Ben", "Added")]),
+            ),
+            "R.A.1.b": level("low", justification="Rarely applied."),
+            "R.A.2.a": number(40.0, confidence="low"),
+            "O.A.1.a": Answer(status="no_data", justification="No survey exists."),
+        }
+    )
+    cy = assessment(
+        {
+            "R.A.1.a": level("high", evidence=[evidence("ITU report 2023")]),
+            "R.A.1.b": level("mid"),
+            "R.A.2.a": Answer(),  # not assessed: no opinion, not a disagreement
+        }
+    )
+    return [Labelled("ana.yaml", ana), Labelled("ben.yaml", ben), Labelled("cy.yaml", cy)]
+
+
+def test_agreeing_answers_are_merged_with_evidence_united_without_duplicates() -> None:
+    result = merge_assessments(three_files())
+    merged = result.assessment.answers["R.A.1.a"]
+
+    assert (merged.status, merged.level, merged.conflicts) == ("answered", "high", [])
+    assert [e.citation for e in merged.evidence] == [
+        "Data Protection Act 2019",  # Ben's copy differs only in case and spaces: dropped
+        "Court ruling 12/2021",
+        "ITU report 2023",
+    ]
+    assert merged.justification == "The act is in force."  # the same text once, not twice
+    # R.A.1.a (three files) and R.A.2.a (two files; Cy has no opinion) agree
+    assert result.agreed == 2
+
+
+def test_histories_and_review_threads_are_united_deduplicated_and_sorted() -> None:
+    merged = merge_assessments(three_files()).assessment.answers["R.A.1.a"]
+
+    assert [(c.time.day, c.who, c.field) for c in merged.history] == [
+        (1, "Ben", "status"),
+        (3, "Ana", "level"),
+    ]
+    assert [(c.time.day, c.author) for c in merged.review.thread] == [
+        (2, "Ana"),
+        (4, "Rev"),
+        (5, "Ben"),
+    ]
+
+
+def test_conflicts_keep_the_first_files_version_and_every_version_side_by_side() -> None:
+    result = merge_assessments(three_files())
+    conflicted = result.assessment.answers["R.A.1.b"]
+
+    assert conflicted.level == "mid"  # Ana's, the first file, until the team decides
+    assert conflicted.justification == "Applied unevenly."
+    assert [(v.source, v.level, v.justification) for v in conflicted.conflicts] == [
+        ("ana.yaml", "mid", "Applied unevenly."),
+        ("ben.yaml", "low", "Rarely applied."),
+        ("cy.yaml", "mid", ""),
+    ]
+    assert conflicted.review.state == "draft"
+
+
+def test_a_status_conflict_names_the_differing_fields_and_the_researcher() -> None:
+    result = merge_assessments(three_files())
+    by_code = {d.code: d for d in result.disagreements}
+
+    assert sorted(by_code) == ["O.A.1.a", "R.A.1.b"]
+    assert by_code["R.A.1.b"].fields == ("level",)
+    assert by_code["O.A.1.a"].fields == ("status", "level")
+    # the source names the file and, from the answer's history, who last edited it
+    assert [v.source for v in by_code["O.A.1.a"].versions] == ["ana.yaml (Ana)", "ben.yaml"]
+    answer = result.assessment.answers["O.A.1.a"]
+    assert (answer.status, answer.level) == ("answered", "high")
+
+
+def test_agreeing_answers_keep_the_most_cautious_confidence() -> None:
+    merged = merge_assessments(three_files()).assessment.answers["R.A.2.a"]
+    assert (merged.value, merged.year, merged.confidence) == (40.0, 2023, "low")
+
+
+def test_merging_leaves_the_input_files_untouched() -> None:
+    files = three_files()
+    before = [f.assessment.model_dump() for f in files]
+    result = merge_assessments(files)
+    result.assessment.answers["R.A.1.a"].evidence.clear()
+    assert [f.assessment.model_dump() for f in files] == before
+
+
+def test_files_of_different_countries_are_refused_with_both_names() -> None:
+    ana = three_files()[0]
+    ghana = Labelled("gh.yaml", assessment({}, iso="GHA", country="Ghana"))
+    with pytest.raises(RoamError) as raised:
+        merge_assessments([ana, ghana])
+    message = str(raised.value)
+    assert "gh.yaml is about Ghana (GHA)" in message
+    assert "ana.yaml is about Kenya (KEN)" in message
+
+
+def test_files_of_different_editions_are_refused() -> None:
+    ana, _, _ = three_files()
+    other = ana.assessment.model_copy(
+        update={"framework": ana.assessment.framework.model_copy(update={"version": "2.0"})}
+    )
+    with pytest.raises(RoamError, match="same edition"):
+        merge_assessments([ana, Labelled("new.yaml", other)])
+
+
+def test_the_conflict_report_lists_every_disagreement_with_every_version() -> None:
+    result = merge_assessments(three_files())
+    text = conflict_report_text(result)
+    markdown = conflict_report_markdown(result)
+
+    assert "2 indicators answered alike, 2 conflicts" in text
+    assert "R.A.1.b: level differs" in text
+    assert "ben.yaml" in text and "answered, level low" in text
+    assert "no data" in text  # Ben's version of O.A.1.a
+    assert "| R.A.1.b | level | ana.yaml | answered, level mid | Applied unevenly. |" in markdown
+    assert "|  |  | ben.yaml | answered, level low | Rarely applied. |" in markdown
