@@ -15,19 +15,25 @@ GEOMETRIC_SHIFT = 1.0
 
 
 def weighted_mean(pairs: Iterable[tuple[float, float]], mean: Mean = "arithmetic") -> float | None:
-    """The weighted mean of ``(score, weight)`` pairs; None when there are none."""
+    """The weighted mean of ``(score, weight)`` pairs; None when there are none.
+
+    The result is kept between the smallest and the largest score, where any
+    mean lies: rounding would otherwise turn the mean of 100 and 100 into
+    100.00000000000001, or of 50 and 50 into 49.99999999999999 and another band.
+    """
     total_weight = 0.0
     total = 0.0
-    if mean == "arithmetic":
-        for score, weight in pairs:
-            total += score * weight
-            total_weight += weight
-        return total / total_weight if total_weight else None
+    lowest = math.inf
+    highest = -math.inf
+    geometric = mean == "geometric"
     for score, weight in pairs:
-        total += weight * math.log(score + GEOMETRIC_SHIFT)
+        total += weight * (math.log(score + GEOMETRIC_SHIFT) if geometric else score)
         total_weight += weight
+        lowest = min(lowest, score)
+        highest = max(highest, score)
     if not total_weight:
         return None
-    result = math.exp(total / total_weight) - GEOMETRIC_SHIFT
-    # exp(log(x)) can drift by an ulp outside the range of the inputs.
-    return min(100.0, max(0.0, result))
+    result = total / total_weight
+    if geometric:
+        result = math.exp(result) - GEOMETRIC_SHIFT
+    return min(highest, max(lowest, result))

@@ -1,0 +1,14 @@
+"""The mini edition as a fixture for the scoring tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from roam.framework.model import Framework
+
+from .builders import mini_copy
+
+
+@pytest.fixture
+def mini() -> Framework:
+    return mini_copy()
