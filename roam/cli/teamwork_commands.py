@@ -1,0 +1,176 @@
+"""`roam merge`, `roam agreement`, `roam compare` and `roam overview`: work across files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from roam.cli.textout import format_table
+
+if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
+    from roam.assessment.loader import LoadedAssessment
+    from roam.assessment.model import FrameworkRef
+    from roam.framework.model import Framework
+    from roam.teamwork.agreement import AgreementReport
+    from roam.teamwork.subject import Labelled
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the merged assessment.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the conflict report to this file (Markdown if it ends in .md).",
+)
+def merge(files: tuple[Path, ...], output: Path, report_path: Path | None) -> None:
+    """Combine assessment files of one country and edition made by different researchers.
+
+    Answers that agree are merged; evidence, histories and review threads are
+    united without duplicates.  Where status, level or value differ, the merged
+    answer keeps the first file's version and lists every file's version as a
+    conflict for the team to decide in `roam`.  Files of different countries
+    or editions are refused (exit 2).
+    """
+    from roam.assessment.storage import save_assessment
+    from roam.errors import RoamError
+    from roam.teamwork.conflict_report import conflict_report_markdown, conflict_report_text
+    from roam.teamwork.merge import merge_assessments
+
+    if len(files) < 2:
+        raise RoamError("merge needs at least two assessment files")
+    loaded = _read_all(files)
+    result = merge_assessments(_labelled(loaded))
+    framework = loaded[0].framework
+    merged = result.assessment
+    merged.framework = _reference_from(merged.framework, framework, output)
+    save_assessment(merged, output, framework)
+    text = conflict_report_text(result)
+    click.echo(text, nl=False)
+    if report_path is not None:
+        markdown = report_path.suffix.lower() in MARKDOWN_SUFFIXES
+        report = conflict_report_markdown(result) if markdown else text
+        report_path.write_text(report, encoding="utf-8")
+        click.echo(f"wrote the conflict report to {report_path}")
+    click.echo(f"wrote {output}")
+
+
+@click.command()
+@click.argument("first", type=click.Path(path_type=Path))
+@click.argument("second", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+def agreement(first: Path, second: Path, as_json: bool) -> None:
+    """How far two researchers' independent answers agree, per category.
+
+    Percent agreement on the indicators both answered, weighted Cohen's kappa
+    (linear and quadratic weights) on those both rated with a level, and the
+    indicators rated two or more levels apart.
+    """
+    from roam.teamwork.agreement import agreement as compute_agreement
+
+    loaded = _read_all((first, second))
+    a, b = _labelled(loaded)
+    report = compute_agreement(a, b, loaded[0].framework)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        return
+    click.echo(_agreement_text(report))
+
+
+COMMANDS = [merge, agreement]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _read_all(paths: Sequence[Path]) -> list[LoadedAssessment]:
+    """Every file read and checked; the problems of all bad files reported together."""
+    from roam.assessment.loader import read_assessment
+    from roam.errors import Problem, SourceError
+
+    loaded = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append(read_assessment(path))
+        except SourceError as exc:
+            problems += exc.problems
+    if problems:
+        raise SourceError(problems)
+    return loaded
+
+
+def _labelled(loaded: Sequence[LoadedAssessment]) -> list[Labelled]:
+    from roam.framework.loader import display_path
+    from roam.teamwork.subject import Labelled
+
+    return [Labelled(display_path(item.path), item.assessment) for item in loaded]
+
+
+def _reference_from(ref: FrameworkRef, framework: Framework, output: Path) -> FrameworkRef:
+    """The merged file's framework reference, its relative path re-based on ``output``."""
+    from roam.assessment.create import framework_ref
+
+    if ref.path is None:
+        return ref
+    return ref.model_copy(update={"path": framework_ref(framework, output).path})
+
+
+# --- agreement: text ----------------------------------------------------------------------
+
+
+def _agreement_text(report: AgreementReport) -> str:
+    rows = [
+        [
+            item.code,
+            item.name,
+            item.compared,
+            item.agreed,
+            item.percent,
+            item.rated,
+            _kappa(item.kappa["linear"]),
+            _kappa(item.kappa["quadratic"]),
+        ]
+        for item in (*report.categories, report.overall)
+    ]
+    headers = ["category", "name", "compared", "agreed", "agree %", "rated"]
+    lines = [
+        f"Agreement between {report.first} and {report.second}",
+        "",
+        format_table([*headers, "kappa linear", "kappa quadratic"], rows),
+        "",
+        "compared: indicators both files answered (any status but not assessed); agreed: same "
+        "status, level and value.",
+        "kappa: weighted Cohen's kappa on the indicators both rated with a level (rated); "
+        "linear weights 1-|i-j|/(k-1), quadratic weights 1-(i-j)²/(k-1)², where i, j are level "
+        "positions on the indicator's scale of k levels; '-' when undefined.",
+    ]
+    gaps = report.overall.wide_gaps
+    lines.append("")
+    if not gaps:
+        lines.append("No indicator is rated two or more levels apart.")
+        return "\n".join(lines)
+    lines.append(f"Rated two or more levels apart ({len(gaps)}):")
+    width = max(len(gap.code) for gap in gaps)
+    lines += [
+        f"  {gap.code.ljust(width)}  {gap.level_a} / {gap.level_b}  ({gap.steps} levels)"
+        for gap in gaps
+    ]
+    return "\n".join(lines)
+
+
+def _kappa(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
