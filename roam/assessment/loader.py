@@ -1,0 +1,321 @@
+"""Reading an assessment file: parse, validate, upgrade, then check it against its framework.
+
+Every error in the file is collected in one pass and raised together as a
+:class:`SourceError` (``file:line:col: message`` lines).  Things that are odd but
+lose nothing, such as answers whose codes the framework does not know, are
+returned as warnings and the data is kept, so a save never drops it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from roam.assessment.create import unanswered_codes
+from roam.assessment.migrate import migrate
+from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
+from roam.errors import Problem, SourceError, sort_problems
+from roam.framework.loader import display_path, list_editions, load_framework
+from roam.framework.model import Framework, ScaledIndicator
+from roam.marked_yaml import Loc, MarkedDocument, read_marked_yaml, validation_problems
+
+_LISTED_CODES = 8
+
+
+@dataclass(slots=True)
+class LoadedAssessment:
+    """A validated assessment, its framework, and what deserves the user's attention."""
+
+    path: Path
+    assessment: Assessment
+    framework: Framework
+    warnings: list[Problem] = field(default_factory=list)
+    sha256: str = ""  # of the file as read, to notice edits made behind our back
+    upgraded_from: int | None = None
+
+
+def load_assessment(path: str | Path, framework: Framework | None = None) -> Assessment:
+    """Read and check an assessment file; raise :class:`SourceError` listing every error."""
+    return read_assessment(path, framework).assessment
+
+
+def read_assessment(path: str | Path, framework: Framework | None = None) -> LoadedAssessment:
+    """Like :func:`load_assessment`, keeping the framework and the warnings."""
+    file_path = Path(path)
+    document = read_marked_yaml(file_path, display_path=display_path(file_path))
+    data = _top_mapping(document)
+    data, upgraded_from = migrate(data, document)
+    problems: list[Problem] = list(document.problems)
+    assessment = _validated(Assessment, data, (), document, problems)
+    ref = (
+        assessment.framework
+        if assessment
+        else _validated_quietly(FrameworkRef, data.get("framework"))
+    )
+    chosen = _framework_for(ref, framework, file_path, document, problems)
+    warnings: list[Problem] = []
+    if upgraded_from is not None:
+        warnings.append(
+            document.problem_at(
+                ("format_version",),
+                f"written in format_version {upgraded_from}; "
+                f"it will be saved in format_version {data['format_version']}",
+            )
+        )
+    if chosen is not None:
+        answers = assessment.answers if assessment else _valid_answers(data)
+        problems += _answer_errors(answers, chosen, document)
+        if assessment is not None:
+            warnings += framework_warnings(assessment, chosen, document)
+    if problems or assessment is None or chosen is None:
+        raise SourceError(sort_problems(problems))
+    return LoadedAssessment(
+        path=file_path,
+        assessment=assessment,
+        framework=chosen,
+        warnings=sort_problems(warnings),
+        sha256=document.sha256,
+        upgraded_from=upgraded_from,
+    )
+
+
+def _top_mapping(document: MarkedDocument) -> dict[str, Any]:
+    if document.data is None:
+        raise SourceError.single(
+            document.path,
+            "the file is empty; an assessment is a mapping with country, iso, framework, ...",
+        )
+    if not isinstance(document.data, dict):
+        kind = type(document.data).__name__
+        raise SourceError.single(
+            document.path,
+            f"an assessment is a mapping with country, iso, framework, ..., not a {kind}",
+            1,
+            1,
+        )
+    return document.data
+
+
+def _validated(
+    model: type[Any], data: Any, base: Loc, document: MarkedDocument, problems: list[Problem]
+) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems += validation_problems(document, exc, base)
+        return None
+
+
+def _validated_quietly(model: type[Any], data: Any) -> Any:
+    """Validated or None; used where the full validation reports the errors already."""
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _valid_answers(data: dict[str, Any]) -> dict[str, Answer]:
+    raw = data.get("answers")
+    if not isinstance(raw, dict):
+        return {}
+    answers = {code: _validated_quietly(Answer, item) for code, item in raw.items()}
+    return {code: answer for code, answer in answers.items() if answer is not None}
+
+
+# --- which framework ----------------------------------------------------------------------
+
+
+def resolve_framework(ref: FrameworkRef, assessment_path: Path) -> Framework:
+    """The edition ``ref`` names: its ``path`` (relative to the file) or a built-in one by id."""
+    problems: list[Problem] = []
+    document = MarkedDocument(path=display_path(assessment_path), data=None)
+    framework = _framework_for(ref, None, assessment_path, document, problems)
+    if framework is None:
+        raise SourceError(problems)
+    return framework
+
+
+def _framework_for(
+    ref: FrameworkRef | None,
+    given: Framework | None,
+    file_path: Path,
+    document: MarkedDocument,
+    problems: list[Problem],
+) -> Framework | None:
+    if ref is None:
+        return None  # the validation errors already say what is wrong with `framework`
+    if given is None:
+        given = _load_referenced(ref, file_path, document, problems)
+        if given is None:
+            return None
+    if given.id != ref.id:
+        problems.append(
+            document.problem_at(
+                ("framework", "id"),
+                f"this assessment was made against framework '{ref.id}', "
+                f"not '{given.id}' ({display_path(Path(given.origin))})",
+            )
+        )
+        return None
+    return given
+
+
+def _load_referenced(
+    ref: FrameworkRef, file_path: Path, document: MarkedDocument, problems: list[Problem]
+) -> Framework | None:
+    if ref.path is not None:
+        folder = file_path.parent / ref.path
+        if not folder.exists():
+            problems.append(
+                document.problem_at(
+                    ("framework", "path"),
+                    f"framework '{ref.path}' not found (framework.path is relative to this file)",
+                )
+            )
+            return None
+        try:
+            return load_framework(folder)
+        except SourceError as exc:
+            problems += exc.problems
+            return None
+    built_in = {edition.name: edition for edition in list_editions()}
+    if ref.id not in built_in:
+        known = ", ".join(sorted(built_in)) or "none"
+        problems.append(
+            document.problem_at(
+                ("framework", "id"),
+                f"'{ref.id}' is not a built-in framework (built-in: {known}); "
+                f"give its folder in framework.path",
+            )
+        )
+        return None
+    try:
+        return load_framework(built_in[ref.id])
+    except SourceError as exc:
+        problems += exc.problems
+        return None
+
+
+# --- answers against the framework --------------------------------------------------------
+
+
+def _answer_errors(
+    answers: dict[str, Answer], framework: Framework, document: MarkedDocument
+) -> list[Problem]:
+    problems = []
+    for code, answer in answers.items():
+        if code not in framework.places:
+            continue  # a warning, not an error: see framework_warnings
+        base: Loc = ("answers", code)
+        problems += [
+            document.problem_at((*base, *loc), message)
+            for loc, message in _shape_errors(code, answer, framework)
+        ]
+        for index, version in enumerate(answer.conflicts):
+            problems += [
+                document.problem_at((*base, "conflicts", index, *loc), message)
+                for loc, message in _shape_errors(code, version, framework)
+            ]
+    return problems
+
+
+def _shape_errors(
+    code: str, answer: Answer | AnswerVersion, framework: Framework
+) -> list[tuple[Loc, str]]:
+    """A level where the indicator takes a value, or the reverse, or a level off the scale."""
+    indicator = framework.indicator(code)
+    if isinstance(indicator, ScaledIndicator):
+        scale = framework.scale_for(indicator)
+        levels = ", ".join(level.id for level in scale.levels)
+        if answer.value is not None:
+            message = f"{code} is answered with a level of the scale ({levels}), not a value"
+            return [(("value",), message)]
+        if answer.level is not None and scale.level(answer.level) is None:
+            message = f"{code}: '{answer.level}' is not a level of its scale ({levels})"
+            return [(("level",), message)]
+        return []
+    if answer.level is not None:
+        unit = f" in {indicator.unit}" if indicator.unit else ""
+        return [(("level",), f"{code} is answered with a value{unit}, not a level")]
+    return []
+
+
+def framework_warnings(
+    assessment: Assessment, framework: Framework, document: MarkedDocument
+) -> list[Problem]:
+    """Kept-but-suspicious content: unknown codes, other units, a framework that changed."""
+    known = framework.places
+    warnings = [
+        document.problem_at(
+            ("answers", code),
+            f"no indicator '{code}' in framework '{framework.id}'; the answer is kept as it is",
+            at_key=True,
+        )
+        for code in assessment.answers
+        if code not in known
+    ]
+    for code, answer in assessment.answers.items():
+        unit = getattr(known[code].indicator, "unit", None) if code in known else None
+        if answer.unit and unit and answer.unit != unit:
+            warnings.append(
+                document.problem_at(
+                    ("answers", code, "unit"),
+                    f"{code}: unit '{answer.unit}' differs from the indicator's unit '{unit}'",
+                )
+            )
+    for index, recommendation in enumerate(assessment.recommendations):
+        for position, code in enumerate(recommendation.indicators):
+            if code not in known:
+                warnings.append(
+                    document.problem_at(
+                        ("recommendations", index, "indicators", position),
+                        f"recommendation {recommendation.id} names '{code}', "
+                        f"which framework '{framework.id}' does not have",
+                    )
+                )
+    for position, code in enumerate(assessment.custom_codes):
+        if code not in known:
+            warnings.append(
+                document.problem_at(
+                    ("custom_codes", position),
+                    f"custom scope names '{code}', which framework '{framework.id}' does not have",
+                )
+            )
+    changed = framework_change(assessment, framework)
+    if changed:
+        warnings.append(document.problem_at(("framework", "hash"), changed))
+    return warnings
+
+
+def framework_change(assessment: Assessment, framework: Framework) -> str | None:
+    """What changed, if the framework's files differ from when the assessment was made."""
+    ref = assessment.framework
+    if not ref.hash or not framework.content_hash or ref.hash == framework.content_hash:
+        return None
+    version = (
+        f" (version {ref.version} then, {framework.version} now)"
+        if ref.version != framework.version
+        else ""
+    )
+    vanished = [code for code in assessment.answers if code not in framework.places]
+    unanswered = unanswered_codes(framework, assessment)
+    details = []
+    if vanished:
+        details.append(f"{len(vanished)} answered code(s) are no longer in it: {_codes(vanished)}")
+    if unanswered:
+        details.append(f"{len(unanswered)} in-scope code(s) have no answer: {_codes(unanswered)}")
+    if not details:
+        details.append("its codes still match the answers; texts or scales may differ")
+    return (
+        f"framework '{framework.id}' has changed since this assessment was made{version}; "
+        + "; ".join(details)
+    )
+
+
+def _codes(codes: list[str]) -> str:
+    shown = ", ".join(codes[:_LISTED_CODES])
+    extra = len(codes) - _LISTED_CODES
+    return f"{shown} and {extra} more" if extra > 0 else shown

@@ -1,0 +1,138 @@
+"""An assessment opened for editing: loaded, locked, and saved safely until closed.
+
+    with open_assessment("kenya.yaml") as opened:
+        opened.assessment.answer("R.A.1.a").justification = "..."
+        opened.save()
+
+A second session gets :class:`~roam.assessment.lock.LockedError` naming who has
+the file, and may open it with ``read_only=True`` instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from roam.assessment.create import adopt_framework
+from roam.assessment.loader import read_assessment
+from roam.assessment.lock import AssessmentLock, LockInfo, read_lock
+from roam.assessment.model import Assessment
+from roam.assessment.storage import assessment_yaml, write_atomically
+from roam.errors import Problem, RoamError
+from roam.framework.model import Framework
+
+
+class ReadOnlyError(RoamError):
+    """A save was asked of a session opened read-only."""
+
+
+class ChangedOnDiskError(RoamError):
+    """The file was changed by another program since this session read or saved it."""
+
+
+@dataclass(slots=True)
+class OpenedAssessment:
+    """The assessment, its framework and warnings, and the right to save it (unless read-only)."""
+
+    path: Path
+    assessment: Assessment
+    framework: Framework
+    warnings: list[Problem]
+    read_only: bool
+    locked_by: LockInfo | None = None  # who holds the file, when it was opened read-only
+    _lock: AssessmentLock | None = None
+    _disk_sha256: str = ""
+    _backed_up: bool = field(default=False)
+
+    def __enter__(self) -> OpenedAssessment:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return not self.read_only and self._lock is None
+
+    def save(self, *, overwrite_outside_changes: bool = False) -> None:
+        """Write the assessment back atomically.
+
+        The file as it was before the session's first save is kept in ``FILE.bak``.
+        A file changed by another program meanwhile is not overwritten unless
+        ``overwrite_outside_changes`` is set (those changes would be lost).
+        """
+        if self.read_only:
+            holder = f" ({self.locked_by.describe()} has it open)" if self.locked_by else ""
+            raise ReadOnlyError(f"{self.path}: opened read-only{holder}; not saved")
+        if self._lock is None:
+            raise ReadOnlyError(f"{self.path}: this session is closed; not saved")
+        if not overwrite_outside_changes and self._changed_on_disk():
+            raise ChangedOnDiskError(
+                f"{self.path}: changed by another program since roam opened it; "
+                f"not saved, so those changes are not lost (save under another name, "
+                f"or reopen the file)"
+            )
+        content = assessment_yaml(self.assessment, self.framework).encode("utf-8")
+        write_atomically(self.path, content, backup=not self._backed_up)
+        self._backed_up = True
+        self._disk_sha256 = hashlib.sha256(content).hexdigest()
+
+    def adopt_framework(self) -> list[str]:
+        """Record the current framework in the assessment; returns the codes given new answers."""
+        return adopt_framework(self.assessment, self.framework, self.path)
+
+    def close(self) -> None:
+        """Release the lock (unsaved changes stay in memory only)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _changed_on_disk(self) -> bool:
+        try:
+            current = hashlib.sha256(self.path.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            return False  # deleted meanwhile: writing it back loses nothing
+        except OSError:
+            return False  # unreadable now; the save itself will report why
+        return current != self._disk_sha256
+
+
+def open_assessment(
+    path: str | Path,
+    framework: Framework | None = None,
+    *,
+    read_only: bool = False,
+    break_lock: bool = False,
+) -> OpenedAssessment:
+    """Load ``path`` and, unless ``read_only``, lock it for editing.
+
+    Raises :class:`~roam.assessment.lock.LockedError` when another session holds
+    it, :class:`~roam.errors.SourceError` when the file has errors.
+    """
+    file_path = Path(path)
+    lock = None if read_only else AssessmentLock(file_path, break_lock=break_lock)
+    if lock is not None:
+        lock.acquire()
+    try:
+        loaded = read_assessment(file_path, framework)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return OpenedAssessment(
+        path=file_path,
+        assessment=loaded.assessment,
+        framework=loaded.framework,
+        warnings=loaded.warnings,
+        read_only=read_only,
+        locked_by=read_lock(file_path) if read_only else None,
+        _lock=lock,
+        _disk_sha256=loaded.sha256,
+    )
