@@ -12,13 +12,27 @@ __version__ = "0.1.0"
 
 _API = {
     "load_framework": "roam.framework.loader",
+    "load_assessment": "roam.assessment.loader",
+    "save_assessment": "roam.assessment.storage",
+    "open_assessment": "roam.assessment.session",
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
 }
 
-__all__ = ["__version__", "load_framework", "readiness", "score"]
+__all__ = [
+    "__version__",
+    "load_assessment",
+    "load_framework",
+    "open_assessment",
+    "readiness",
+    "save_assessment",
+    "score",
+]
 
 if TYPE_CHECKING:
+    from roam.assessment.loader import load_assessment
+    from roam.assessment.session import open_assessment
+    from roam.assessment.storage import save_assessment
     from roam.framework.loader import load_framework
     from roam.scoring.engine import score
     from roam.scoring.readiness import readiness
