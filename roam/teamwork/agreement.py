@@ -20,8 +20,8 @@ from roam.assessment.model import Answer
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.teamwork.kappa import WEIGHTINGS, Weighting, position, weighted_kappa
-from roam.teamwork.merge import differing_fields, has_opinion, version_of
 from roam.teamwork.subject import Labelled, require_same_edition
+from roam.teamwork.versions import differing_fields, has_opinion, version_of
 
 WIDE_GAP_STEPS = 2
 OVERALL_CODE = "all"

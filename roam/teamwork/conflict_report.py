@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from roam.assessment.model import AnswerVersion
 from roam.teamwork.merge import MergeResult
+from roam.teamwork.versions import describe_answer
 
 _SNIPPET = 80
-
-
-def describe_answer(version: AnswerVersion) -> str:
-    """``answered, level mid`` / ``answered, value 42 (2023)`` / ``no data``."""
-    parts = [version.status.replace("_", " ")]
-    if version.level is not None:
-        parts.append(f"level {version.level}")
-    if version.value is not None:
-        year = f" ({version.year})" if version.year is not None else ""
-        parts.append(f"value {version.value:g}{year}")
-    return ", ".join(parts)
 
 
 def summary_line(result: MergeResult) -> str:

@@ -12,7 +12,6 @@ de-duplicated and sorted by time.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -34,6 +33,7 @@ from roam.assessment.model import (
 from roam.errors import RoamError
 from roam.teamwork.subject import Labelled, require_same_edition
 from roam.teamwork.times import as_utc
+from roam.teamwork.versions import differing_fields, has_opinion, source_label, version_of
 
 T = TypeVar("T")
 
@@ -99,49 +99,6 @@ def merge_assessments(files: Sequence[Labelled]) -> MergeResult:
         agreed=agreed,
         notes=tuple(notes),
     )
-
-
-def has_opinion(answer: Answer) -> bool:
-    """Whether a researcher said anything about the indicator (an untouched answer says nothing)."""
-    return answer.status != "not_assessed" or answer.level is not None or answer.value is not None
-
-
-def version_of(answer: Answer, source: str) -> AnswerVersion:
-    return AnswerVersion(
-        source=source,
-        status=answer.status,
-        level=answer.level,
-        value=answer.value,
-        year=answer.year,
-        justification=answer.justification,
-    )
-
-
-def differing_fields(a: AnswerVersion, b: AnswerVersion) -> tuple[str, ...]:
-    """Which of status, level and value differ between two versions."""
-    found = []
-    if a.status != b.status:
-        found.append("status")
-    if a.level != b.level:
-        found.append("level")
-    if not _same_number(a.value, b.value):
-        found.append("value")
-    return tuple(found)
-
-
-def source_label(label: str, answer: Answer) -> str:
-    """The file name, with the researcher who last edited the answer when the history says."""
-    if answer.history:
-        latest = max(answer.history, key=lambda change: as_utc(change.time))
-        if latest.who.strip():
-            return f"{label} ({latest.who.strip()})"
-    return label
-
-
-def _same_number(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _merge_answers(
