@@ -44,6 +44,9 @@ class MarkedDocument:
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     surprises: dict[Loc, str] = field(default_factory=dict)
+    # Scalars that could not be read (bad explicit tag): already reported, so
+    # validation errors about the same value are not reported a second time.
+    unreadable: set[Loc] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     sha256: str = ""
 
@@ -331,7 +334,7 @@ class _Builder:
         tag = self._tag(event)
         if tag == _STR_TAG:
             return event.value
-        value = self._construct(event, tag)
+        value = self._construct(event, tag, loc)
         text = event.value
         if tag == _BOOL_TAG and text.lower() not in _PLAIN_BOOL_WORDS:
             self.document.surprises[loc] = (
@@ -352,13 +355,14 @@ class _Builder:
             return resolved
         return str(tag)
 
-    def _construct(self, event: _Event, tag: str) -> Any:
+    def _construct(self, event: _Event, tag: str, loc: Loc | None = None) -> Any:
         """The value of a non-text scalar; its text (and a problem) if it cannot be read."""
         if tag == _STR_TAG:
             return event.value
         constructor = self.loader.yaml_constructors.get(tag)
         if constructor is None:
             self._problem(event, f"unknown tag '{tag}'; remove it (roam reads plain YAML only)")
+            self._unreadable(loc)
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
@@ -366,7 +370,12 @@ class _Builder:
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, ArithmeticError):
             shown = tag.removeprefix(_YAML_TAG_PREFIX)
             self._problem(event, f"cannot read {_short(event.value)} as {shown}")
+            self._unreadable(loc)
             return event.value
+
+    def _unreadable(self, loc: Loc | None) -> None:
+        if loc is not None:
+            self.document.unreadable.add(loc)
 
     def _problem(self, event: _Event, message: str) -> None:
         mark = event.start_mark
@@ -397,7 +406,6 @@ def _plain_number(text: str) -> bool:
 _ERROR_TEMPLATES = {
     "missing": "missing required field '{field}'",
     "extra_forbidden": "unknown field '{field}'",
-    "too_short": "'{field}' must not be empty",
 }
 
 
@@ -408,6 +416,8 @@ def validation_problems(
     problems = []
     for item in error.errors(include_url=False):
         loc: Loc = (*base, *item["loc"])
+        if document.resolve(loc) in document.unreadable:
+            continue
         problems.append(_problem_for(document, loc, item))
     return problems
 
@@ -416,6 +426,8 @@ def _problem_for(document: MarkedDocument, loc: Loc, item: Any) -> Problem:
     named = [step for step in document.resolve(loc) if isinstance(step, str)]
     field_name = str(loc[-1]) if loc else "document"
     template = _ERROR_TEMPLATES.get(item["type"])
+    if item["type"] == "too_short":
+        template = _too_short(item.get("ctx", {}))
     if template:
         message = template.format(field=field_name)
     else:
@@ -432,6 +444,13 @@ def _problem_for(document: MarkedDocument, loc: Loc, item: Any) -> Problem:
         ):
             message = f"{message}; put it in quotes to keep it as text"
     return document.problem_at(loc, message, at_key=item["type"] == "extra_forbidden")
+
+
+def _too_short(context: dict[str, Any]) -> str:
+    actual = context.get("actual_length", 0)
+    if not actual:
+        return "'{field}' must not be empty"
+    return f"'{{field}}' needs at least {context.get('min_length')} items (it has {actual})"
 
 
 def _short(value: Any, limit: int = 40) -> str:
