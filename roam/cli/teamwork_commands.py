@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
     from roam.assessment.model import FrameworkRef
     from roam.framework.model import Framework
     from roam.teamwork.agreement import AgreementReport
+    from roam.teamwork.compare import Comparison, Side
     from roam.teamwork.subject import Labelled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -90,7 +91,41 @@ def agreement(first: Path, second: Path, as_json: bool) -> None:
     click.echo(_agreement_text(report))
 
 
-COMMANDS = [merge, agreement]
+@click.command()
+@click.argument("baseline", type=click.Path(path_type=Path))
+@click.argument("followup", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the comparison workbook (.xlsx) here.",
+)
+def compare(baseline: Path, followup: Path, output: Path | None) -> None:
+    """Compare two cycles of one country's assessment (baseline, then follow-up).
+
+    Score and coverage changes per category and theme; indicators that changed
+    level or value, gained or lost data, or changed status; changes made
+    without a new justification.  If the editions differ, codes present in
+    both are compared and the rest listed.
+    """
+    from roam.teamwork.compare import Cycle, compare_cycles
+
+    cycles = [
+        Cycle(label, item.assessment, item.framework)
+        for label, item in zip(
+            (_shown(baseline), _shown(followup)), _read_all((baseline, followup)), strict=True
+        )
+    ]
+    comparison = compare_cycles(*cycles)
+    click.echo(_comparison_text(comparison))
+    if output is not None:
+        from roam.report.compare_workbook import write_compare_workbook
+
+        write_compare_workbook(comparison, output)
+        click.echo(f"wrote {output}")
+
+
+COMMANDS = [merge, agreement, compare]
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -114,10 +149,15 @@ def _read_all(paths: Sequence[Path]) -> list[LoadedAssessment]:
 
 
 def _labelled(loaded: Sequence[LoadedAssessment]) -> list[Labelled]:
-    from roam.framework.loader import display_path
     from roam.teamwork.subject import Labelled
 
-    return [Labelled(display_path(item.path), item.assessment) for item in loaded]
+    return [Labelled(_shown(item.path), item.assessment) for item in loaded]
+
+
+def _shown(path: Path) -> str:
+    from roam.framework.loader import display_path
+
+    return display_path(path)
 
 
 def _reference_from(ref: FrameworkRef, framework: Framework, output: Path) -> FrameworkRef:
@@ -174,3 +214,70 @@ def _agreement_text(report: AgreementReport) -> str:
 
 def _kappa(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+# --- compare: text ------------------------------------------------------------------------
+
+
+def _comparison_text(comparison: Comparison) -> str:
+    from roam.teamwork.compare import CHANGE_KINDS, CHANGE_LABELS
+
+    lines = [
+        f"{comparison.country} ({comparison.iso}): {comparison.baseline.label} -> "
+        f"{comparison.followup.label}",
+        "Scores are a diagnostic aid for the team, not a ranking.",
+        *comparison.notes,
+        "",
+        format_table(
+            [
+                *("code", "name", "score before", "after", "change"),
+                *("coverage before", "after", "no data before", "after"),
+            ],
+            [
+                [
+                    ("  " if node.kind == "theme" else "") + node.code,
+                    _cut(node.name),
+                    _score_of(node.baseline),
+                    _score_of(node.followup),
+                    _signed(node.score_change),
+                    _complete_of(node.baseline),
+                    _complete_of(node.followup),
+                    None if node.baseline is None else node.baseline.no_data,
+                    None if node.followup is None else node.followup.no_data,
+                ]
+                for node in comparison.nodes
+            ],
+        ),
+    ]
+    for kind in CHANGE_KINDS:
+        changes = [c for c in comparison.changes if c.kind == kind]
+        if changes:
+            lines += ["", f"{CHANGE_LABELS[kind].capitalize()} ({len(changes)}):"]
+            lines += [f"  {c.code}: {c.baseline} -> {c.followup}" for c in changes]
+    unjustified = comparison.unjustified
+    if unjustified:
+        lines += ["", f"Changed without a new justification ({len(unjustified)}):"]
+        lines += [f"  {c.code}" for c in unjustified]
+    for heading, codes in (
+        ("Only in the baseline's edition", comparison.only_in_baseline),
+        ("Only in the follow-up's edition", comparison.only_in_followup),
+    ):
+        if codes:
+            lines += ["", f"{heading} ({len(codes)}): {', '.join(codes)}"]
+    return "\n".join(lines)
+
+
+def _score_of(side: Side | None) -> float | None:
+    return None if side is None else side.score
+
+
+def _complete_of(side: Side | None) -> str:
+    return "-" if side is None else f"{side.complete:.0f}%"
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.1f}"
+
+
+def _cut(text: str, limit: int = 36) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -26,6 +26,13 @@ from roam.teamwork.versions import describe_answer, differing_fields, version_of
 
 ChangeKind = Literal["level", "value", "gained_data", "lost_data", "status"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = ("level", "value", "gained_data", "lost_data", "status")
+CHANGE_LABELS: dict[ChangeKind, str] = {
+    "level": "level changed",
+    "value": "value changed",
+    "gained_data": "data gained",
+    "lost_data": "data lost",
+    "status": "status changed",
+}
 NodeKind = Literal["overall", "category", "theme"]
 
 
