@@ -8,7 +8,7 @@ returned as warnings and the data is kept, so a save never drops it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from roam.framework.model import Framework, ScaledIndicator
 from roam.marked_yaml import Loc, MarkedDocument, read_marked_yaml, validation_problems
 
 _LISTED_CODES = 8
+_ISO_MESSAGE = "iso: '{}' is not an ISO 3166-1 alpha-3 country code (three capitals, such as KEN)"
 
 
 @dataclass(slots=True)
@@ -105,7 +106,11 @@ def _validated(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems += validation_problems(document, exc, base)
+        found = validation_problems(document, exc, base)
+        for index, error in enumerate(exc.errors(include_url=False)):
+            if error["loc"] == ("iso",) and error["type"] == "string_pattern_mismatch":
+                found[index] = replace(found[index], message=_ISO_MESSAGE.format(error["input"]))
+        problems += found
         return None
 
 

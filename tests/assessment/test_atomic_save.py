@@ -1,0 +1,127 @@
+"""A save killed at any instant leaves the old file or the new one, whole; never a mix."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from roam.assessment.loader import load_assessment
+from roam.assessment.model import Assessment
+from roam.assessment.session import open_assessment
+from roam.assessment.storage import (
+    SaveError,
+    assessment_yaml,
+    backup_path,
+    save_assessment,
+    write_atomically,
+)
+from roam.framework.model import Framework
+
+from .builders import small_assessment
+
+KILLS = 200
+
+
+def _two_versions(mini: Framework) -> tuple[Assessment, Assessment]:
+    old = small_assessment(mini, justification="Old version.\n" * 40)
+    new = small_assessment(mini, justification="New version, longer.\n" * 90)
+    new.answers["R.B.1.a"] = new.answers["R.A.2.a"].model_copy(update={"value": 7.0})
+    return old, new
+
+
+def _keep_saving(path: Path, versions: tuple[Assessment, Assessment], mini: Framework) -> None:
+    """The writer process: saves the two versions in turn until it is killed."""
+    try:
+        while True:
+            for version in versions:
+                save_assessment(version, path, mini)
+    finally:
+        os._exit(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start writers quickly")
+def test_killed_writer_leaves_old_or_new_file_whole(tmp_path: Path, mini: Framework) -> None:
+    old, new = _two_versions(mini)
+    path = tmp_path / "kenya.yaml"
+    save_assessment(old, path, mini)
+    whole_texts = {assessment_yaml(old, mini), assessment_yaml(new, mini)}
+    rng = random.Random(20240501)
+    for _ in range(KILLS):
+        writer = os.fork()
+        if writer == 0:
+            _keep_saving(path, (new, old), mini)
+        # Killing after a random short while lands at a random step of some save.
+        time.sleep(rng.uniform(0, 0.006))
+        os.kill(writer, signal.SIGKILL)
+        os.waitpid(writer, 0)
+        assert path.read_text(encoding="utf-8") in whole_texts
+        assert load_assessment(path, mini) in (old, new)
+        backup = backup_path(path)
+        if backup.exists():
+            assert backup.read_text(encoding="utf-8") in whole_texts
+
+
+def test_save_keeps_the_previous_version_as_bak(tmp_path: Path, mini: Framework) -> None:
+    old, new = _two_versions(mini)
+    path = tmp_path / "kenya.yaml"
+    save_assessment(old, path, mini)
+    assert not backup_path(path).exists()
+    save_assessment(new, path, mini)
+    assert load_assessment(backup_path(path), mini) == old
+    assert load_assessment(path, mini) == new
+
+
+def test_failed_save_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, mini: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _two_versions(mini)
+    path = tmp_path / "kenya.yaml"
+    save_assessment(old, path, mini)
+    before = path.read_bytes()
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(SaveError, match="No space left on device; the previous version"):
+        save_assessment(new, path, mini, backup=False)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kenya.yaml"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_save_keeps_the_file_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "private.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o600)
+    write_atomically(path, b"new\n")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.read_bytes() == b"new\n"
+
+
+def test_save_through_a_symlink_replaces_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    write_atomically(link, b"new\n")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new\n"
+
+
+def test_session_backup_is_the_file_as_opened(tmp_path: Path, mini: Framework) -> None:
+    original = small_assessment(mini)
+    path = tmp_path / "kenya.yaml"
+    save_assessment(original, path, mini)
+    with open_assessment(path, mini) as opened:
+        for text in ("first edit", "second edit", "third edit"):
+            opened.assessment.answers["R.A.1.a"].justification = text
+            opened.save()
+    assert load_assessment(backup_path(path), mini) == original
+    assert load_assessment(path, mini).answers["R.A.1.a"].justification == "third edit"
