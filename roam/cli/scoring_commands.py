@@ -97,25 +97,13 @@ COMMANDS = [score, check]
 
 
 def _read(file: Path) -> tuple[Assessment, Framework]:
-    """The assessment in ``file`` and the framework it names."""
-    from pydantic import ValidationError
+    """The assessment in ``file`` and its framework; warnings go to stderr."""
+    from roam.assessment.loader import read_assessment
 
-    from roam.assessment.model import Assessment
-    from roam.errors import SourceError
-    from roam.framework.loader import display_path
-    from roam.marked_yaml import read_marked_yaml, validation_problems
-    from roam.scoring.edition import framework_for
-
-    document = read_marked_yaml(file, display_path=display_path(file))
-    if document.problems:
-        raise SourceError(document.problems)
-    if not isinstance(document.data, dict):
-        raise SourceError.single(document.path, "an assessment is a mapping", 1, 1)
-    try:
-        assessment = Assessment.model_validate(document.data)
-    except ValidationError as exc:
-        raise SourceError(validation_problems(document, exc)) from None
-    return assessment, framework_for(assessment.framework, file.parent)
+    loaded = read_assessment(file)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return loaded.assessment, loaded.framework
 
 
 def _title(assessment: Assessment, framework: Framework) -> str:

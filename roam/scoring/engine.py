@@ -22,7 +22,7 @@ from pathlib import Path
 from roam.assessment.model import Assessment
 from roam.framework.model import Framework
 from roam.framework.text import localize
-from roam.scoring.edition import framework_for
+from roam.scoring.edition import framework_named_by
 from roam.scoring.result import NodeScore, ScoreReport, ScoringRules
 from roam.scoring.robustness import robustness
 from roam.scoring.tree import TreeNode, build_tree, node_value
@@ -35,16 +35,18 @@ def score(
     framework: Framework | None = None,
     rules: ScoringRules = DEFAULT_RULES,
     *,
-    base_dir: Path | None = None,
+    assessment_path: str | Path | None = None,
 ) -> ScoreReport:
     """Score ``assessment`` under ``rules``.
 
-    ``framework`` defaults to the edition the assessment names (a built-in one,
-    or its ``path`` relative to ``base_dir``).  Pure: the assessment is not
-    changed, and the same inputs always give the same report.
+    ``framework`` defaults to the edition the assessment names: the built-in
+    one with its id, or its ``framework.path`` relative to ``assessment_path``
+    (see :func:`roam.scoring.edition.framework_named_by`).  Pass the framework
+    when you have it: loading one takes far longer than scoring.  Pure: the
+    assessment is not changed, and the same inputs always give the same report.
     """
     if framework is None:
-        framework = framework_for(assessment.framework, base_dir)
+        framework = framework_named_by(assessment, assessment_path)
     tree = build_tree(framework, assessment)
     scores: dict[TreeNode, float | None] = {}
     node_value(tree, rules, scores)
@@ -53,7 +55,7 @@ def score(
         rules=rules,
         overall=overall,
         categories=overall.children,
-        robustness=robustness(tree),
+        robustness=robustness(tree, (rules, scores)),
         data_gaps=tuple(leaf.code for leaf in tree.leaves if leaf.status == "no_data"),
     )
 

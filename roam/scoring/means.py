@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable
 from typing import Literal
 
@@ -21,19 +22,18 @@ def weighted_mean(pairs: Iterable[tuple[float, float]], mean: Mean = "arithmetic
     mean lies: rounding would otherwise turn the mean of 100 and 100 into
     100.00000000000001, or of 50 and 50 into 49.99999999999999 and another band.
     """
-    total_weight = 0.0
-    total = 0.0
-    lowest = math.inf
-    highest = -math.inf
-    geometric = mean == "geometric"
-    for score, weight in pairs:
-        total += weight * (math.log(score + GEOMETRIC_SHIFT) if geometric else score)
-        total_weight += weight
-        lowest = min(lowest, score)
-        highest = max(highest, score)
+    items = list(pairs)
+    if not items:
+        return None
+    scores: tuple[float, ...]
+    weights: tuple[float, ...]
+    scores, weights = zip(*items, strict=True)
+    total_weight = math.fsum(weights)
     if not total_weight:
         return None
-    result = total / total_weight
-    if geometric:
-        result = math.exp(result) - GEOMETRIC_SHIFT
-    return min(highest, max(lowest, result))
+    if mean == "geometric":
+        logs = (math.log(score + GEOMETRIC_SHIFT) for score in scores)
+        result = math.exp(sum(map(operator.mul, logs, weights)) / total_weight) - GEOMETRIC_SHIFT
+    else:
+        result = sum(map(operator.mul, scores, weights)) / total_weight
+    return min(max(scores), max(min(scores), result))

@@ -14,7 +14,7 @@ from roam.assessment.model import Answer, Assessment, Evidence
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes, needs_justification
 from roam.framework.model import Framework
 from roam.scoring.checks import DEFAULT_MAX_AGE_YEARS
-from roam.scoring.edition import framework_for
+from roam.scoring.edition import framework_named_by
 from roam.scoring.result import Finding
 
 
@@ -24,7 +24,7 @@ def readiness(
     *,
     max_age_years: int = DEFAULT_MAX_AGE_YEARS,
     today: dt.date | None = None,
-    base_dir: Path | None = None,
+    assessment_path: str | Path | None = None,
 ) -> list[Finding]:
     """Every readiness finding of ``assessment``; an empty list means it is ready.
 
@@ -34,7 +34,7 @@ def readiness(
     if max_age_years < 0:
         raise ValueError("max_age_years must not be negative")
     if framework is None:
-        framework = framework_for(assessment.framework, base_dir)
+        framework = framework_named_by(assessment, assessment_path)
     cutoff = _years_before(today or dt.date.today(), max_age_years)
     findings: list[Finding] = []
     for code in in_scope_codes(framework, assessment):

@@ -19,10 +19,19 @@ ALTERNATIVES: dict[RuleName, ScoringRules] = {
 }
 
 
-def robustness(overall: TreeNode) -> dict[str, dict[str, float | None]]:
-    """Rule name -> scored category code -> score, in framework order."""
+def robustness(
+    overall: TreeNode, known: tuple[ScoringRules, dict[TreeNode, float | None]] | None = None
+) -> dict[str, dict[str, float | None]]:
+    """Rule name -> scored category code -> score, in framework order.
+
+    ``known`` is a set of rules with the node scores already computed under
+    them, reused rather than computed again (scoring runs on every keypress).
+    """
     scored = [category for category in overall.children if category.scored]
-    return {
-        name: {category.code: node_value(category, rules) for category in scored}
-        for name, rules in ALTERNATIVES.items()
-    }
+    table: dict[str, dict[str, float | None]] = {}
+    for name, rules in ALTERNATIVES.items():
+        if known is not None and known[0] == rules:
+            table[name] = {category.code: known[1][category] for category in scored}
+        else:
+            table[name] = {category.code: node_value(category, rules) for category in scored}
+    return table

@@ -26,19 +26,18 @@ def test_the_built_in_edition_is_found_by_its_id() -> None:
     assert len(readiness(assessment)) == core
 
 
-def test_an_edition_path_is_read_relative_to_the_given_folder() -> None:
+def test_an_edition_path_is_read_relative_to_the_assessment_file() -> None:
     assessment = make_assessment()
     assessment.framework = FrameworkRef(id="mini", version="1.0", path=MINI.name)
-    report = score(assessment, base_dir=MINI.parent)
+    report = score(assessment, assessment_path=MINI.parent / "assessment.yaml")
     assert [c.code for c in report.categories] == ["C", "R", "O"]
 
 
 @pytest.mark.parametrize(
     ("ref", "message"),
     [
-        (FrameworkRef(id="no-such-edition", version="1"), "no built-in edition 'no-such-edition'"),
-        (FrameworkRef(id="mini", version="9.9", path=str(MINI)), "version 9.9"),
-        (FrameworkRef(id="other", version="1.0", path=str(MINI)), "holds 'mini'"),
+        (FrameworkRef(id="no-such", version="1"), "'no-such' is not a built-in framework"),
+        (FrameworkRef(id="other", version="1.0", path=str(MINI)), "against framework 'other'"),
     ],
 )
 def test_a_missing_or_different_edition_is_refused(ref: FrameworkRef, message: str) -> None:
