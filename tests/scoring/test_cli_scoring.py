@@ -58,7 +58,7 @@ R = (R_A + 80) / 2
 def test_score_json_is_one_object_with_categories_themes_and_coverage(tmp_path: Path) -> None:
     result = run("score", str(write(tmp_path, ready_answers())), "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)  # exactly one JSON document
+    data = json.loads(result.stdout)  # exactly one JSON document
     assert list(data["categories"]) == ["C", "R", "O"]
     r = data["categories"]["R"]
     assert r["score"] == pytest.approx(R)
@@ -89,11 +89,19 @@ def test_score_json_is_one_object_with_categories_themes_and_coverage(tmp_path: 
 
 def test_no_data_as_zero_flag(tmp_path: Path) -> None:
     result = run("score", str(write(tmp_path, ready_answers())), "--json", "--no-data-as-zero")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["rules"]["no_data_as_zero"] is True
     assert data["categories"]["O"]["score"] == 0.0
     # overall = (70.833 + 0) / 2
     assert data["overall"]["score"] == pytest.approx(R / 2)
+
+
+def test_warnings_go_to_stderr_and_leave_the_json_intact(tmp_path: Path) -> None:
+    answers = {**ready_answers(), "Z.9.9.z": {"status": "answered", "level": "mid"}}
+    result = run("score", str(write(tmp_path, answers)), "--json")
+    assert result.exit_code == 0
+    assert "Z.9.9.z" in result.stderr
+    assert json.loads(result.stdout)["categories"]["R"]["score"] == pytest.approx(R)
 
 
 def test_score_table_shows_scores_bands_coverage_and_the_caveat(tmp_path: Path) -> None:
