@@ -33,7 +33,7 @@ class TreeNode:
     coverage: Coverage
     evidence_count: int
     confidence: ConfidenceSummary
-    scored: bool = True  # False for contextual categories and everything in them
+    scored: bool = True  # False for contextual categories (whose indicators are unscored too)
 
     @property
     def incomplete(self) -> bool:
