@@ -72,12 +72,19 @@ def main(ctx: click.Context) -> None:
 def _register() -> None:
     from roam.cli import (
         assessment_commands,
+        exchange_commands,
         framework_commands,
         scoring_commands,
         teamwork_commands,
     )
 
-    for module in (assessment_commands, framework_commands, scoring_commands, teamwork_commands):
+    for module in (
+        assessment_commands,
+        exchange_commands,
+        framework_commands,
+        scoring_commands,
+        teamwork_commands,
+    ):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,177 @@
+"""`roam template`, `roam import-answers` and `roam import-review`: the Excel round trips.
+
+The workbook is read and checked before the assessment is opened, so a hostile
+or foreign file is refused while the assessment file is untouched.  An import
+opens the assessment under its lock and saves it atomically once, at the end;
+``--dry-run`` opens it read-only and saves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from roam.errors import RoamError
+
+if TYPE_CHECKING:
+    from roam.assessment.model import Assessment
+    from roam.exchange.answers import Keep
+    from roam.exchange.summary import ImportSummary
+    from roam.framework.model import Framework
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_DRY_RUN_HELP = "Show what would change; save nothing."
+_BREAK_LOCK_HELP = "Take over a lock left by a session that is no longer running."
+
+
+@click.command("template")
+@click.argument("file", type=_FILE)
+@click.option("-o", "--output", required=True, type=_FILE, help="The .xlsx file to write.")
+@click.option(
+    "--codes",
+    multiple=True,
+    metavar="CODES",
+    help="Indicators to ask about: codes of indicators, questions, themes or categories, "
+    "separated by commas or given several times. Default: the whole scope.",
+)
+@click.option("--category", metavar="R", help="Only the indicators of this category.")
+@click.option("--unanswered", is_flag=True, help="Only indicators the team has not answered.")
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    help="Language of the indicator texts (the framework's languages, English as fallback).",
+)
+def template(
+    *,
+    file: Path,
+    output: Path,
+    codes: tuple[str, ...],
+    category: str | None,
+    unanswered: bool,
+    lang: str,
+) -> None:
+    """Write a data-collection workbook for stakeholders to fill in (one row per indicator)."""
+    from roam.assessment.loader import read_assessment
+    from roam.exchange.selection import select_codes, split_codes
+    from roam.report.template_workbook import write_template
+
+    if output.suffix.lower() != ".xlsx":
+        raise RoamError(f"{output}: give the output a .xlsx name (Excel decides by it)")
+    if output.resolve() == file.resolve():
+        raise RoamError(f"{output}: that is the assessment file; choose another output name")
+    loaded = read_assessment(file)
+    chosen = select_codes(
+        loaded.framework,
+        loaded.assessment,
+        split_codes(codes),
+        category,
+        unanswered=unanswered,
+    )
+    write_template(loaded.assessment, loaded.framework, chosen, output, lang=lang)
+    click.echo(f"wrote {output}: {len(chosen)} indicators to fill in")
+    click.echo(f"import the filled workbook with: roam import-answers {file} {output}")
+
+
+@click.command("import-answers")
+@click.argument("file", type=_FILE)
+@click.argument("workbook", type=_FILE)
+@click.option(
+    "--contributor",
+    metavar="NAME",
+    help="Who filled the workbook, for the history. Default: the name on its Instructions "
+    "sheet, else the person who saved it last.",
+)
+@click.option(
+    "--keep",
+    type=click.Choice(["mine", "theirs"]),
+    help="For answers that differ: keep the assessment's (mine) or take the workbook's "
+    "(theirs). Without it both are kept, for the team to decide in the TUI.",
+)
+@click.option("--dry-run", is_flag=True, help=_DRY_RUN_HELP)
+@click.option("--break-lock", is_flag=True, help=_BREAK_LOCK_HELP)
+def import_answers(
+    *,
+    file: Path,
+    workbook: Path,
+    contributor: str | None,
+    keep: str | None,
+    dry_run: bool,
+    break_lock: bool,
+) -> None:
+    """Import a filled data-collection template: new answers arrive as 'submitted'."""
+    from roam.exchange.answers import import_answers as apply
+    from roam.report.template_workbook import read_filled_template
+
+    filled = read_filled_template(workbook)
+    choices: dict[str | None, Keep] = {"mine": "mine", "theirs": "theirs"}
+    keep_choice = choices.get(keep)
+
+    def run(assessment: Assessment, framework: Framework) -> ImportSummary:
+        return apply(assessment, framework, filled, contributor=contributor, keep=keep_choice,
+                     dry_run=dry_run)
+
+    _import(file, run, dry_run=dry_run, break_lock=break_lock)
+
+
+@click.command("import-review")
+@click.argument("file", type=_FILE)
+@click.argument("workbook", type=_FILE)
+@click.option(
+    "--reviewer",
+    metavar="NAME",
+    help="Author of the imported comments. Default: the person who saved the workbook last, "
+    "else 'UNESCO liaison'.",
+)
+@click.option("--dry-run", is_flag=True, help=_DRY_RUN_HELP)
+@click.option("--break-lock", is_flag=True, help=_BREAK_LOCK_HELP)
+def import_review(
+    *, file: Path, workbook: Path, reviewer: str | None, dry_run: bool, break_lock: bool
+) -> None:
+    """Import a liaison's decisions and comments from a report made by `roam report`.
+
+    accept -> accepted, query -> queried, reject -> queried with a comment starting
+    "Rejected". Answers are never changed; importing the same workbook twice adds nothing.
+    """
+    from roam.exchange.review import import_review as apply
+    from roam.report.workbook_reader import read_reviewed_workbook
+
+    reviewed = read_reviewed_workbook(workbook)
+
+    def run(assessment: Assessment, framework: Framework) -> ImportSummary:
+        return apply(assessment, framework, reviewed, reviewer=reviewer, dry_run=dry_run)
+
+    _import(file, run, dry_run=dry_run, break_lock=break_lock)
+
+
+def _import(
+    file: Path,
+    run: Callable[[Assessment, Framework], ImportSummary],
+    *,
+    dry_run: bool,
+    break_lock: bool,
+) -> None:
+    """Open ``file`` (locked unless a dry run), apply ``run``, save once, print the summary."""
+    from roam.assessment.session import open_assessment
+    from roam.exchange.summary import summary_lines
+
+    with open_assessment(file, read_only=dry_run, break_lock=break_lock) as opened:
+        target = opened.assessment.model_copy(deep=True) if dry_run else opened.assessment
+        summary = run(target, opened.framework)
+        saved = not dry_run and summary.changes_assessment
+        if saved:
+            opened.save()
+    for line in summary_lines(summary):
+        click.echo(line)
+    if dry_run:
+        click.echo("dry run: nothing was saved")
+    elif saved:
+        click.echo(f"saved {file}")
+    else:
+        click.echo(f"nothing to change in {file}")
+
+
+COMMANDS = [template, import_answers, import_review]

@@ -1,0 +1,80 @@
+"""Cells read from a workbook, and what was wrong with the bad ones.
+
+A problem in a workbook is reported the way a user finds it in Excel:
+``Answers!F12: 'very high' is not a level of the scale (absent, initial, ...)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_CELL_NAME = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+CellData = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """Where a value sits: sheet title and cell name (``F12``)."""
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(row, column) numbers, for listing cells in reading order."""
+        match = _CELL_NAME.match(self.cell)
+        if match is None:
+            return (0, 0)
+        column = 0
+        for letter in match[1].upper():
+            column = column * 26 + ord(letter) - ord("A") + 1
+        return int(match[2]), column
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """One cell's value as openpyxl read it, with its place."""
+
+    ref: CellRef
+    value: CellData = None
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+    @property
+    def text(self) -> str:
+        """The value as stripped text ('' when blank); what messages quote."""
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class BadCell:
+    """A cell that could not be imported, and why (in words a spreadsheet user follows)."""
+
+    ref: CellRef
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.ref}: {self.reason}"
+
+
+def reading_order(cells: list[BadCell]) -> list[BadCell]:
+    """Bad cells sheet by sheet (in the order first met), then row by row, left to right."""
+    sheets: dict[str, int] = {}
+    for bad in cells:
+        sheets.setdefault(bad.ref.sheet, len(sheets))
+    return sorted(cells, key=lambda bad: (sheets[bad.ref.sheet], bad.ref.position))
+
+
+class CellError(ValueError):
+    """Raised by a cell parser; the importer turns it into a :class:`BadCell`."""

@@ -1,0 +1,189 @@
+"""A liaison's review decisions, read from an exported report, into the answers' threads.
+
+Each row with a decision or a comment becomes one comment in that answer's
+review thread (author, role "liaison", time) and, for a decision, a review state:
+
+- ``accept`` -> state ``accepted``; comment "Accepted." or "Accepted: <comment>"
+- ``query``  -> state ``queried``;  comment "Queried: <comment>"
+- ``reject`` -> state ``queried``;  comment "Rejected: <comment>".  roam has no
+  rejected state: a rejected answer goes back to the team for rework exactly as
+  a queried one does, and the word "Rejected" at the start of the comment keeps
+  the liaison's stronger verdict visible in every view and in the report's
+  review log.
+- a comment without a decision is added to the thread; the state stays.
+
+Answers are never changed, only their review.  When the report was made from
+an older version of the answers (its stamp's per-indicator hashes differ from
+the answers now), the changed indicators are named, and an ``accept`` of one of
+them is recorded as a comment but does not mark it accepted: the liaison
+accepted a version that no longer exists.
+
+Importing the same workbook twice adds nothing the second time: a comment with
+the same author and text made after the workbook was generated is already there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from roam.assessment.create import now
+from roam.assessment.history import set_answer_field
+from roam.assessment.model import Assessment, Comment, ReviewState
+from roam.exchange.cells import BadCell, CellError, CellValue
+from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
+from roam.exchange.origin import check_origin, stamp_time
+from roam.exchange.parse import choice_table, parse_choice, parse_text
+from roam.exchange.summary import Action, ImportSummary, IndicatorChange
+from roam.framework.model import Framework
+from roam.report.provenance import answer_hashes, changed_indicators, stamp_answer_hashes
+
+Decision = Literal["accept", "query", "reject"]
+DEFAULT_REVIEWER = "UNESCO liaison"
+REVIEWER_ROLE = "liaison"
+DECISION_STATE: dict[Decision, ReviewState] = {
+    "accept": "accepted",
+    "query": "queried",
+    "reject": "queried",
+}
+DECISION_WORD: dict[Decision, str] = {
+    "accept": "Accepted",
+    "query": "Queried",
+    "reject": "Rejected",
+}
+_DECISION_ACTION: dict[Decision, Action] = {
+    "accept": "accepted",
+    "query": "queried",
+    "reject": "rejected",
+}
+_DECISIONS = choice_table(
+    ("accept", "query", "reject"),
+    {
+        "accept": ("accepted", "accepter", "accepté", "ok", "approve", "approved"),
+        "query": ("queried", "questionner", "questionné", "question"),
+        "reject": ("rejected", "rejeter", "rejeté"),
+    },
+)
+_MADE_BY = "roam report"
+
+
+def comment_text(decision: Decision | None, comment: str) -> str:
+    """The thread comment for a decision and the liaison's words (see the module notes)."""
+    if decision is None:
+        return comment
+    word = DECISION_WORD[decision]
+    return f"{word}: {comment}" if comment else f"{word}."
+
+
+def import_review(
+    assessment: Assessment,
+    framework: Framework,
+    workbook: ReviewedWorkbook,
+    *,
+    reviewer: str | None = None,
+    when: dt.datetime | None = None,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Apply the liaison's decisions and comments to ``assessment`` (in place).
+
+    Raises :class:`~roam.errors.RoamError` for a workbook from another
+    assessment, before anything changes.  For a dry run, pass a copy.
+    """
+    origin = workbook.origin
+    warnings = check_origin(origin, assessment, _MADE_BY)
+    who = (reviewer or "").strip() or origin.person or DEFAULT_REVIEWER
+    summary = ImportSummary("review", origin.source, who, dry_run=dry_run, warnings=warnings)
+    stamped = stamp_answer_hashes(origin.stamp)
+    if stamped or "roam.answers_hash" in origin.stamp:
+        summary.changed_since_export = changed_indicators(stamped, answer_hashes(assessment))
+    if summary.changed_since_export:
+        summary.warnings.append(
+            f"{origin.source} was made from an older version of the answers; changed since: "
+            + ", ".join(summary.changed_since_export)
+        )
+    run = _ReviewRun(
+        assessment=assessment,
+        framework=framework,
+        who=who,
+        moment=when or now(),
+        generated=stamp_time(origin.stamp),
+        stale=frozenset(summary.changed_since_export),
+        summary=summary,
+    )
+    for row in workbook.rows:
+        run.apply(row)
+    return summary
+
+
+@dataclass(frozen=True, slots=True)
+class _ReviewRun:
+    assessment: Assessment
+    framework: Framework
+    who: str
+    moment: dt.datetime
+    generated: dt.datetime | None  # when the report was made (from its stamp)
+    stale: frozenset[str]  # codes whose answer changed since the report was made
+    summary: ImportSummary
+
+    def apply(self, row: LiaisonRow) -> None:
+        if row.decision.blank and row.comment.blank:
+            return
+        summary = self.summary
+        if row.code not in self.framework.places:
+            summary.bad_cells.append(
+                BadCell(row.code_ref, f"'{row.code}' is not an indicator of "
+                                      f"{self.framework.id}; its review was not imported")
+            )
+            return
+        decision = _decision(row.decision, summary)
+        text = comment_text(decision, parse_text(row.comment))
+        if not text:
+            return  # an unreadable decision and no comment: the bad cell says why
+        answer = self.assessment.answer(row.code)
+        if _already_there(answer.review.thread, self.who, text, self.generated):
+            summary.changes.append(
+                IndicatorChange(row.code, "already_imported", "already in the thread",
+                                row.code_ref)
+            )
+            return
+        answer.review.thread.append(
+            Comment(author=self.who, role=REVIEWER_ROLE, time=self.moment, text=text)
+        )
+        summary.comments_added += 1
+        action: Action = "commented" if decision is None else _DECISION_ACTION[decision]
+        detail = text
+        if decision == "accept" and row.code in self.stale:
+            action = "accept_withheld"
+            detail = f"{text} (not marked accepted: the answer changed since the export)"
+        elif decision is not None:
+            set_answer_field(answer, "review.state", DECISION_STATE[decision], self.who,
+                             self.moment)
+        summary.changes.append(IndicatorChange(row.code, action, detail, row.code_ref))
+
+
+def _decision(cell: CellValue, summary: ImportSummary) -> Decision | None:
+    if cell.blank:
+        return None
+    try:
+        found = parse_choice(cell, _DECISIONS, "a review decision")
+    except CellError as problem:
+        summary.bad_cells.append(BadCell(cell.ref, f"{problem}; the comment is kept, "
+                                                   f"the review state is unchanged"))
+        return None
+    return found  # type: ignore[return-value]  # parse_choice returns one of the keys above
+
+
+def _already_there(
+    thread: list[Comment], who: str, text: str, generated: dt.datetime | None
+) -> bool:
+    for comment in thread:
+        if comment.author != who or comment.text != text:
+            continue
+        if generated is None or _aware(comment.time) >= generated:
+            return True
+    return False
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

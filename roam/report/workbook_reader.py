@@ -1,0 +1,386 @@
+"""Opening a workbook someone sent us, without trusting it.
+
+A workbook that comes back from a liaison or a stakeholder is untrusted input.
+Before openpyxl sees it, the file is read into memory once (so it cannot change
+between the checks and the parse) and checked as a zip archive:
+
+- it must be a zip holding ``xl/workbook.xml`` (anything else is not xlsx);
+- the uncompressed sizes the archive declares are capped, in total and per
+  member, and so is each member's compression ratio: a zip bomb is refused
+  before a byte of it is inflated.  Python's zipfile never inflates a member
+  past its declared size, so a bomb that lies about its size is cut short and
+  fails its checksum instead;
+- no XML part may carry a document type declaration: xlsx never needs one, and
+  it is how entity-expansion ("billion laughs") and external-entity tricks
+  start.  defusedxml, which openpyxl uses when installed, refuses them as well.
+
+openpyxl then loads the workbook in read-only mode, and every sheet's declared
+dimension is checked before its rows are read; the rows are counted while read,
+too, since a sheet may omit or misstate its dimension.
+
+Every refusal is a :class:`~roam.errors.SourceError` naming the file and the
+reason, so nothing the file does reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from roam.errors import SourceError
+from roam.exchange.cells import CellData, CellRef, CellValue
+from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
+from roam.report.labels import LANGUAGES, label
+from roam.report.provenance import ANSWER_KEY_PREFIX
+
+_MB = 1024 * 1024
+# Only a document type declaration can define entities; the root element ends the prolog.
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_PROLOG_SCAN_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookLimits:
+    """How large a workbook we accept; far above any real report or template."""
+
+    max_file_bytes: int = 50 * _MB
+    max_uncompressed_bytes: int = 400 * _MB
+    max_member_ratio: float = 200.0  # checked for members over one megabyte
+    max_members: int = 5_000
+    max_sheets: int = 200
+    max_rows: int = 20_000
+    max_columns: int = 1_000
+
+
+DEFAULT_LIMITS = WorkbookLimits()
+
+
+def check_workbook_bytes(
+    content: bytes, name: str, limits: WorkbookLimits = DEFAULT_LIMITS
+) -> None:
+    """Raise :class:`SourceError` unless ``content`` looks like a safe xlsx archive."""
+    if len(content) > limits.max_file_bytes:
+        _refuse(name, f"the file is {_size(len(content))}; roam reads workbooks up to "
+                      f"{_size(limits.max_file_bytes)}")
+    if not content.startswith(b"PK"):
+        _refuse(name, "not an Excel workbook (.xlsx): the file is not a zip archive"
+                      + _format_hint(content))
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+            _check_members(name, members, limits)
+            _check_prologs(name, archive, members)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+            RuntimeError, ValueError, OSError) as exc:
+        _refuse(name, f"not a readable xlsx workbook: the zip archive is damaged ({exc})")
+
+
+def _format_hint(content: bytes) -> str:
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        return " (it looks like an old .xls file or an encrypted workbook; save it as .xlsx)"
+    if content.lstrip()[:1] in (b"<", b"{") or content[:3] == b"\xef\xbb\xbf":
+        return " (it looks like a text file; save it as .xlsx)"
+    return ""
+
+
+def _check_members(name: str, members: list[zipfile.ZipInfo], limits: WorkbookLimits) -> None:
+    if len(members) > limits.max_members:
+        _refuse(name, f"the archive holds {len(members)} parts; a workbook has far fewer "
+                      f"(limit {limits.max_members})")
+    names = {member.filename for member in members}
+    if "xl/workbook.xml" not in names and "[Content_Types].xml" not in names:
+        _refuse(name, "not an Excel workbook (.xlsx): the zip archive has no workbook part "
+                      "(is it a .docx, .ods or another zip file?)")
+    if "xl/workbook.xml" not in names:
+        _refuse(name, "not an Excel workbook (.xlsx): the zip archive has no xl/workbook.xml")
+    total = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            _refuse(name, "the workbook is encrypted; remove its password and save it again")
+        total += member.file_size
+        if total > limits.max_uncompressed_bytes:
+            _refuse(name, f"the archive unpacks to more than {_size(limits.max_uncompressed_bytes)}"
+                          f"; refused as a possible zip bomb")
+        if member.file_size > _MB:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > limits.max_member_ratio:
+                _refuse(name, f"part {member.filename} would unpack {ratio:.0f} times its size "
+                              f"({_size(member.file_size)}); refused as a possible zip bomb")
+
+
+def _check_prologs(name: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    for member in members:
+        if not member.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(member) as stream:
+            head = stream.read(_PROLOG_SCAN_BYTES)
+        if _DOCTYPE.search(_prolog(head)):
+            _refuse(name, f"part {member.filename} declares a document type (XML entities); "
+                          f"xlsx never needs one, so the file is refused as unsafe")
+
+
+def _prolog(head: bytes) -> bytes:
+    """The bytes before the root element (all of ``head`` if the root is not in it)."""
+    position = 0
+    while True:
+        match = _ROOT_START.search(head, position)
+        if match is None:
+            return head
+        before = head[: match.start()]
+        # `<?xml ...?>`, comments and DOCTYPE start with `<?` or `<!`, never `<letter`.
+        if before.count(b"<!--") == before.count(b"-->"):
+            return before
+        position = match.end()
+
+
+@contextlib.contextmanager
+def open_untrusted_workbook(
+    path: str | Path, limits: WorkbookLimits = DEFAULT_LIMITS
+) -> Iterator[Workbook]:
+    """Check ``path`` (see the module notes) and yield it loaded read-only, formulas as values.
+
+    Raises :class:`SourceError` for a missing, unsafe or unreadable file.
+    """
+    name = str(path)
+    content = _read_bounded(Path(path), name, limits)
+    check_workbook_bytes(content, name, limits)
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl reports bad parts with many exception types
+        _refuse(name, f"not a readable xlsx workbook: {_reason(exc)}")
+    try:
+        if len(workbook.sheetnames) > limits.max_sheets:
+            _refuse(name, f"the workbook has {len(workbook.sheetnames)} sheets "
+                          f"(limit {limits.max_sheets})")
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def _read_bounded(path: Path, name: str, limits: WorkbookLimits) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            content = stream.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        _refuse(name, "no such file")
+    except IsADirectoryError:
+        _refuse(name, "is a folder, not a workbook")
+    except OSError as exc:
+        _refuse(name, f"cannot read it: {exc.strerror or exc}")
+    return content
+
+
+def _reason(exc: BaseException) -> str:
+    """One line about why openpyxl or the XML parser gave up."""
+    cause = exc.__cause__ or exc
+    text = str(cause).splitlines()[0] if str(cause) else ""
+    kind = type(cause).__name__
+    if "Forbidden" in kind:  # defusedxml's EntitiesForbidden, DTDForbidden, ...
+        return "it uses XML entities or a document type, which roam refuses as unsafe"
+    return f"{kind}: {text}" if text else kind
+
+
+def sheet_rows(
+    workbook: Workbook,
+    title: str,
+    source: str,
+    limits: WorkbookLimits = DEFAULT_LIMITS,
+    min_row: int = 1,
+) -> Iterator[tuple[int, tuple[CellData, ...]]]:
+    """(row number, values) of sheet ``title``, refusing oversized sheets before reading them.
+
+    ``source`` names the file in error messages.  Rows past the declared
+    dimension are still counted, so a sheet cannot hide its size.
+    """
+    sheet = workbook[title]
+    declared_rows = sheet.max_row or 0
+    declared_columns = sheet.max_column or 0
+    if declared_rows > limits.max_rows:
+        _refuse(source, f"sheet '{title}' declares {declared_rows:,} rows; roam reads at most "
+                        f"{limits.max_rows:,} (is this the workbook roam made?)")
+    if declared_columns > limits.max_columns:
+        _refuse(source, f"sheet '{title}' declares {declared_columns:,} columns; roam reads at "
+                        f"most {limits.max_columns:,}")
+    width = min(declared_columns, limits.max_columns) or limits.max_columns
+    try:
+        rows = sheet.iter_rows(min_row=min_row, max_col=width, values_only=True)
+        for number, values in enumerate(rows, start=min_row):
+            if number > limits.max_rows:
+                _refuse(source, f"sheet '{title}' has more than {limits.max_rows:,} rows")
+            yield number, _trimmed(values)
+    except SourceError:
+        raise
+    except Exception as exc:
+        _refuse(source, f"sheet '{title}' cannot be read: {_reason(exc)}")
+
+
+def _trimmed(values: tuple[Any, ...]) -> tuple[CellData, ...]:
+    end = len(values)
+    while end and values[end - 1] in (None, ""):
+        end -= 1
+    return tuple(values[:end])
+
+
+def cell_name(column: int, row: int) -> str:
+    """``F12`` for column 6, row 12: how a user finds the cell in Excel."""
+    return f"{get_column_letter(column)}{row}"
+
+
+def workbook_properties(workbook: Workbook) -> dict[str, Any]:
+    """The document properties a reader may want: who saved it last, and when."""
+    props = workbook.properties
+    return {
+        "creator": props.creator,
+        "last_modified_by": props.lastModifiedBy,
+        "modified": props.modified,
+        "created": props.created,
+    }
+
+
+def custom_properties(workbook: Workbook) -> dict[str, str]:
+    """The workbook's custom document properties as name -> text."""
+    found: dict[str, str] = {}
+    with contextlib.suppress(AttributeError, TypeError):
+        for prop in workbook.custom_doc_props.props:
+            found[str(prop.name)] = "" if prop.value is None else str(prop.value)
+    return found
+
+
+def key_value_sheet(
+    workbook: Workbook, title: str, source: str, limits: WorkbookLimits = DEFAULT_LIMITS
+) -> dict[str, str] | None:
+    """Key (column A) / value (column B) rows of sheet ``title``; None if there is no such sheet."""
+    if title not in workbook.sheetnames:
+        return None
+    pairs: dict[str, str] = {}
+    for _number, values in sheet_rows(workbook, title, source, limits):
+        if len(values) >= 1 and isinstance(values[0], str) and values[0].strip():
+            value = values[1] if len(values) > 1 else None
+            pairs[values[0].strip()] = "" if value is None else str(value)
+    return pairs
+
+
+def _size(count: int) -> str:
+    return f"{count / _MB:.0f} MB" if count >= _MB else f"{count:,} bytes"
+
+
+def _refuse(name: str, message: str) -> NoReturn:
+    raise SourceError.single(name, message)
+
+
+# --- what roam reads back --------------------------------------------------------------
+
+_HEADER_SEARCH_ROWS = 20
+
+
+def read_origin(
+    workbook: Workbook, source: str, limits: WorkbookLimits = DEFAULT_LIMITS
+) -> WorkbookOrigin:
+    """The ``roam.*`` stamp (hidden ``_roam`` sheet, else custom properties) and who saved it."""
+    from roam.report.sheets.stamp import STAMP_SHEET
+
+    pairs = custom_properties(workbook)
+    pairs.update(key_value_sheet(workbook, STAMP_SHEET, source, limits) or {})
+    stamp = {key: value for key, value in pairs.items()
+             if key.startswith(("roam.", ANSWER_KEY_PREFIX))}
+    properties = workbook.properties
+    modified = properties.modified if isinstance(properties.modified, dt.datetime) else None
+    return WorkbookOrigin(
+        source=source,
+        stamp=stamp,
+        last_modified_by=properties.lastModifiedBy,
+        modified=modified,
+    )
+
+
+def read_reviewed_workbook(
+    path: str | Path, limits: WorkbookLimits = DEFAULT_LIMITS
+) -> ReviewedWorkbook:
+    """The liaison columns (decision, comment) of every category sheet of an exported report.
+
+    Columns are found by their headers, in any report language, so a liaison
+    may sort or filter the rows.
+    """
+    from roam.report.sheets.stamp import STAMP_SHEET
+
+    source = str(path)
+    with open_untrusted_workbook(path, limits) as workbook:
+        origin = read_origin(workbook, source, limits)
+        rows: list[LiaisonRow] = []
+        for title in workbook.sheetnames:
+            if title != STAMP_SHEET:
+                rows += _liaison_rows(workbook, title, source, limits)
+    return ReviewedWorkbook(origin=origin, rows=rows)
+
+
+def _header_words(key: str) -> frozenset[str]:
+    return frozenset(label(key, lang).casefold() for lang in LANGUAGES)
+
+
+def _liaison_rows(
+    workbook: Workbook, title: str, source: str, limits: WorkbookLimits
+) -> list[LiaisonRow]:
+    code_words = _header_words("col.code")
+    decision_words = _header_words("col.decision")
+    comment_words = _header_words("col.liaison_comment")
+    columns: tuple[int, int, int] | None = None
+    found: list[LiaisonRow] = []
+    for number, values in sheet_rows(workbook, title, source, limits):
+        if columns is None:
+            if number > _HEADER_SEARCH_ROWS:
+                return []  # not a category sheet
+            columns = _liaison_columns(values, code_words, decision_words, comment_words)
+            continue
+        code_column, decision_column, comment_column = columns
+        code = _value_at(values, code_column)
+        if not isinstance(code, str) or not code.strip():
+            continue
+        found.append(LiaisonRow(
+            code=code.strip(),
+            code_ref=CellRef(title, cell_name(code_column, number)),
+            decision=_cell(title, values, decision_column, number),
+            comment=_cell(title, values, comment_column, number),
+        ))
+    return found
+
+
+def _liaison_columns(
+    values: tuple[CellData, ...],
+    code_words: frozenset[str],
+    decision_words: frozenset[str],
+    comment_words: frozenset[str],
+) -> tuple[int, int, int] | None:
+    headers = {
+        value.strip().casefold(): column
+        for column, value in enumerate(values, start=1)
+        if isinstance(value, str)
+    }
+
+    def column_of(words: frozenset[str]) -> int | None:
+        return next((headers[word] for word in words if word in headers), None)
+
+    code, decision, comment = column_of(code_words), column_of(decision_words), column_of(
+        comment_words)
+    if code is None or decision is None or comment is None:
+        return None
+    return code, decision, comment
+
+
+def _value_at(values: tuple[CellData, ...], column: int) -> CellData:
+    return values[column - 1] if column <= len(values) else None
+
+
+def _cell(title: str, values: tuple[CellData, ...], column: int, row: int) -> CellValue:
+    return CellValue(CellRef(title, cell_name(column, row)), _value_at(values, column))
