@@ -314,7 +314,7 @@ class _Writer:
     def answer(self, place: IndicatorPlace, plan: _Plan) -> Answer:
         indicator = place.indicator
         if plan.status == "not_assessed":
-            return Answer(review=Review(state="draft"))
+            return Answer()
         evidence = self.evidence_for(place, plan)
         answer = Answer(
             status=plan.status,

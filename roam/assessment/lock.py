@@ -50,7 +50,7 @@ class LockInfo:
         """Whether the locking process still runs; only knowable on this host."""
         if self.host != _host():
             return "unknown"
-        boot = _boot_id()
+        boot = boot_id()
         if self.boot and boot and self.boot != boot:
             return "gone"  # the computer restarted since the lock was taken
         return "running" if pid_running(self.pid) else "gone"
@@ -195,8 +195,17 @@ def read_lock(path: str | Path) -> LockInfo | None:
     return _parse_lock(lock_path(path))
 
 
-def is_locked(path: str | Path) -> bool:
-    return lock_path(path).exists()
+def refuse_if_locked_by_another(path: str | Path) -> None:
+    """Raise :class:`LockedError` if a session other than this process edits ``path``.
+
+    A stale lock (its process gone) does not stop a write: nobody is editing.
+    """
+    holder = read_lock(path)
+    if holder is None or (holder.pid == os.getpid() and holder.host == _host()):
+        return
+    state = holder.holder_state()
+    if state != "gone":
+        raise LockedError(Path(path), holder, state)
 
 
 def _parse_lock(lock_file: Path) -> LockInfo | None:
@@ -221,7 +230,7 @@ def _my_lock_info() -> LockInfo:
         user=_user(),
         time=dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
         token=secrets.token_hex(8),
-        boot=_boot_id(),
+        boot=boot_id(),
     )
 
 
@@ -236,7 +245,7 @@ def _user() -> str:
         return "unknown"
 
 
-def _boot_id() -> str:
+def boot_id() -> str:
     """Changes at every restart (Linux); empty where the system does not say."""
     try:
         return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()

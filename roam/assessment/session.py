@@ -45,6 +45,7 @@ class OpenedAssessment:
     _lock: AssessmentLock | None = None
     _disk_sha256: str = ""
     _backed_up: bool = field(default=False)
+    _closed: bool = field(default=False)
 
     def __enter__(self) -> OpenedAssessment:
         return self
@@ -59,7 +60,7 @@ class OpenedAssessment:
 
     @property
     def closed(self) -> bool:
-        return not self.read_only and self._lock is None
+        return self._closed
 
     def save(self, *, overwrite_outside_changes: bool = False) -> None:
         """Write the assessment back atomically.
@@ -68,11 +69,11 @@ class OpenedAssessment:
         A file changed by another program meanwhile is not overwritten unless
         ``overwrite_outside_changes`` is set (those changes would be lost).
         """
+        if self._closed:
+            raise ReadOnlyError(f"{self.path}: this session is closed; not saved")
         if self.read_only:
             holder = f" ({self.locked_by.describe()} has it open)" if self.locked_by else ""
             raise ReadOnlyError(f"{self.path}: opened read-only{holder}; not saved")
-        if self._lock is None:
-            raise ReadOnlyError(f"{self.path}: this session is closed; not saved")
         if not overwrite_outside_changes and self._changed_on_disk():
             raise ChangedOnDiskError(
                 f"{self.path}: changed by another program since roam opened it; "
@@ -90,6 +91,7 @@ class OpenedAssessment:
 
     def close(self) -> None:
         """Release the lock (unsaved changes stay in memory only)."""
+        self._closed = True
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -117,6 +119,8 @@ def open_assessment(
     it, :class:`~roam.errors.SourceError` when the file has errors.
     """
     file_path = Path(path)
+    if not file_path.is_file():
+        read_assessment(file_path, framework)  # raises the precise "not found" message
     lock = None if read_only else AssessmentLock(file_path, break_lock=break_lock)
     if lock is not None:
         lock.acquire()

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from roam.assessment.lock import refuse_if_locked_by_another
 from roam.assessment.model import Answer, Assessment
 from roam.assessment.yaml_dump import dump_yaml
 from roam.errors import RoamError
@@ -75,8 +76,10 @@ def save_assessment(
     """Write ``assessment`` to ``path`` atomically, keeping the old file as ``path.bak``.
 
     With ``framework`` the answers are written in framework order; without it,
-    in the order the assessment holds them.
+    in the order the assessment holds them.  A file another live session has
+    open for editing is not touched (:class:`~roam.assessment.lock.LockedError`).
     """
+    refuse_if_locked_by_another(Path(path))
     text = assessment_yaml(assessment, framework)
     write_atomically(Path(path), text.encode("utf-8"), backup=backup)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment.lock import AssessmentLock, LockedError, lock_path, read_lock
+from roam.assessment.lock import AssessmentLock, LockedError, boot_id, lock_path, read_lock
 from roam.assessment.session import ReadOnlyError, open_assessment
 from roam.assessment.storage import save_assessment
-from roam.errors import RoamError
+from roam.errors import RoamError, SourceError
 from roam.framework.model import Framework
 
 from .builders import small_assessment
@@ -159,3 +159,36 @@ def test_a_broken_lock_is_not_removed_by_its_old_holder(saved: Path) -> None:
     assert read_lock(saved) == second.info
     second.release()
     assert not lock_path(saved).exists()
+
+
+def _foreign_lock(path: Path, pid: int) -> None:
+    """A lock file as another process on this computer would write it."""
+    holder = {
+        "pid": pid,
+        "host": socket.gethostname(),
+        "user": "ana",
+        "time": "2024-05-01T10:00:00+03:00",
+        "token": "theirs",
+        "boot": boot_id(),
+    }
+    lock_path(path).write_text(json.dumps(holder), encoding="utf-8")
+
+
+def test_plain_save_does_not_overwrite_a_file_open_elsewhere(saved: Path, mini: Framework) -> None:
+    _foreign_lock(saved, 1)  # process 1 always runs
+    before = saved.read_bytes()
+    with pytest.raises(LockedError, match="user ana"):
+        save_assessment(small_assessment(mini, justification="other"), saved, mini)
+    assert saved.read_bytes() == before
+
+
+def test_plain_save_ignores_a_stale_lock(saved: Path, mini: Framework) -> None:
+    _lock_left_by_a_dead_process(saved)
+    save_assessment(small_assessment(mini, justification="other"), saved, mini)
+    assert "other" in saved.read_text(encoding="utf-8")
+
+
+def test_opening_a_missing_file_says_so_and_leaves_no_lock(tmp_path: Path, mini: Framework) -> None:
+    with pytest.raises(SourceError, match="file not found"):
+        open_assessment(tmp_path / "missing.yaml", mini)
+    assert list(tmp_path.iterdir()) == []
