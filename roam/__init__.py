@@ -17,10 +17,12 @@ _API = {
     "open_assessment": "roam.assessment.session",
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
+    "export_report": "roam.report.workbook",
 }
 
 __all__ = [
     "__version__",
+    "export_report",
     "load_assessment",
     "load_framework",
     "open_assessment",
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from roam.assessment.session import open_assessment
     from roam.assessment.storage import save_assessment
     from roam.framework.loader import load_framework
+    from roam.report.workbook import export_report
     from roam.scoring.engine import score
     from roam.scoring.readiness import readiness
 

@@ -74,6 +74,7 @@ def _register() -> None:
         assessment_commands,
         exchange_commands,
         framework_commands,
+        report_commands,
         scoring_commands,
         teamwork_commands,
     )
@@ -82,6 +83,7 @@ def _register() -> None:
         assessment_commands,
         exchange_commands,
         framework_commands,
+        report_commands,
         scoring_commands,
         teamwork_commands,
     ):

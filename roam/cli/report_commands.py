@@ -1,0 +1,70 @@
+"""`roam export`: the Excel diagnostic report a national team sends to its UNESCO liaison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+REPORTS_FOLDER = "reports"
+
+
+def default_report_path(iso: str, today: dt.date | None = None) -> Path:
+    """``reports/<ISO>-<date>.xlsx``, relative to the current folder."""
+    day = today or dt.date.today()
+    return Path(REPORTS_FOLDER) / f"{iso}-{day.isoformat()}.xlsx"
+
+
+def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() != ".xlsx":
+        raise click.BadParameter(
+            f"'{value}': the report is an Excel workbook, so its name must end in .xlsx"
+        )
+    return value
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_xlsx_path,
+    help="Where to write the workbook [default: reports/<ISO>-<date>.xlsx].",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "fr"]),
+    default="en",
+    show_default=True,
+    help="Language of the sheet labels and of the framework texts.",
+)
+@click.option(
+    "--redact-confidential",
+    is_flag=True,
+    help='Show confidential evidence as "[confidential source]".',
+)
+def export(file: Path, output: Path | None, lang: str, redact_confidential: bool) -> None:
+    """Write the diagnostic report workbook of an assessment (Excel, .xlsx).
+
+    Sheets: cover, dashboard, one per category, evidence register, data gaps,
+    recommendations, review log, method and robustness.  The scores are a
+    diagnostic aid for the team, not a ranking.
+    """
+    from roam.cli.scoring_commands import _read
+    from roam.report.workbook import export_report
+
+    assessment, framework = _read(file)
+    target = output or default_report_path(assessment.iso)
+    export_report(
+        assessment,
+        target,
+        framework=framework,
+        lang=lang,
+        redact_confidential=redact_confidential,
+    )
+    click.echo(f"wrote {target}")
+
+
+COMMANDS = [export]

@@ -1,0 +1,99 @@
+"""What every sheet builder reads: the assessment, its framework, the engine's scores.
+
+Built once per export, so no sheet rescans the framework or the score tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from openpyxl.workbook.workbook import Workbook
+
+from roam.assessment.model import Answer, Assessment, Evidence
+from roam.assessment.rules import in_scope_codes
+from roam.framework.model import Category, Framework, IndicatorPlace
+from roam.framework.text import localize
+from roam.report.cells import CellWriter
+from roam.report.labels import label
+from roam.report.provenance import Stamp
+from roam.scoring.result import NodeScore, ScoreReport
+
+
+def index_nodes(report: ScoreReport) -> dict[str, NodeScore]:
+    """Every node of the score tree by its code, from one walk."""
+    nodes: dict[str, NodeScore] = {}
+    stack = list(report.categories)
+    while stack:
+        node = stack.pop()
+        nodes[node.code] = node
+        stack.extend(node.children)
+    return nodes
+
+
+@dataclass
+class ReportContext:
+    workbook: Workbook
+    cells: CellWriter
+    assessment: Assessment
+    framework: Framework
+    report: ScoreReport
+    stamp: Stamp
+    lang: str = "en"
+    redact_confidential: bool = False
+    category_sheets: dict[str, str] = field(default_factory=dict)  # category code -> title
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return localize(value, self.lang)
+
+    def label(self, key: str) -> str:
+        return label(key, self.lang)
+
+    @cached_property
+    def scope(self) -> list[str]:
+        return in_scope_codes(self.framework, self.assessment)
+
+    @cached_property
+    def scope_set(self) -> frozenset[str]:
+        return frozenset(self.scope)
+
+    @cached_property
+    def nodes(self) -> dict[str, NodeScore]:
+        return index_nodes(self.report)
+
+    def places_in_scope(self, category: Category | None = None) -> list[IndicatorPlace]:
+        places = self.framework.places
+        chosen = [places[code] for code in self.scope]
+        if category is None:
+            return chosen
+        return [p for p in chosen if p.category.code == category.code]
+
+    def answer(self, code: str) -> Answer:
+        """The recorded answer, or an empty one; never adds to the assessment."""
+        return self.assessment.answers.get(code) or Answer()
+
+    def score(self, code: str) -> float | None:
+        node = self.nodes.get(code)
+        return None if node is None else node.score
+
+    def evidence_citation(self, item: Evidence) -> str:
+        if item.confidential and self.redact_confidential:
+            return self.label("redacted")
+        return item.citation
+
+    def scored_categories(self) -> list[Category]:
+        return [c for c in self.framework.categories if not c.contextual]
+
+    def band_label(self, node: NodeScore) -> str:
+        """The band of ``node`` in the report language; why there is none otherwise."""
+        if node.score is None:
+            contextual = any(
+                c.contextual and c.code == node.code for c in self.framework.categories
+            )
+            return self.label("not_scored" if contextual else "no_score")
+        if node.band is None:
+            return ""
+        for band in self.framework.bands:
+            if localize(band.label) == node.band:
+                return self.text(band.label)
+        return node.band

@@ -1,0 +1,87 @@
+"""Row heights for wrapped text, and merged notes.
+
+Neither Excel nor LibreOffice grows a row to fit wrapped text when it opens a
+generated file (and never for merged cells), so long justifications would show
+one line and hide the rest.  The report sizes those rows itself from the text
+length and the column width: a slight overestimate, never a cut.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.report.cells import CellValue, CellWriter
+from roam.report.styles import HEADER, LIAISON, NOTE, TEXT
+
+WRAPPED_STYLES = frozenset({TEXT, NOTE, HEADER, LIAISON})
+LINE_POINTS = 13.0
+PADDING_POINTS = 3.0
+DEFAULT_WIDTH = 8.43
+# Characters of 10 pt text per unit of column width, a little low so estimates err long.
+CHARS_PER_WIDTH = 1.15
+MAX_ROW_POINTS = 409.0  # Excel's limit
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide (wrapping at words)."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    lines = 0
+    for paragraph in text.split("\n"):
+        # Word wrapping leaves the end of most lines empty: allow about a tenth more.
+        lines += max(1, math.ceil(len(paragraph) * 1.1 / per_line))
+    return lines
+
+
+def width_cm(widths: Sequence[float]) -> float:
+    """The printed width of columns of these widths (7 pixels a unit plus 5 each, at 96 dpi)."""
+    return sum(width * 7 + 5 for width in widths) / 96 * 2.54
+
+
+def height_for(lines: int) -> float:
+    return min(MAX_ROW_POINTS, lines * LINE_POINTS + PADDING_POINTS)
+
+
+def column_widths(sheet: Worksheet, first_column: int, count: int) -> list[float]:
+    dimensions = sheet.column_dimensions
+    widths = []
+    for index in range(first_column, first_column + count):
+        letter = get_column_letter(index)
+        width = dimensions[letter].width if letter in dimensions else None
+        widths.append(width or DEFAULT_WIDTH)
+    return widths
+
+
+def fit_row(
+    sheet: Worksheet,
+    row: int,
+    values: Sequence[CellValue],
+    styles: Sequence[str | None],
+    widths: Sequence[float],
+) -> None:
+    """Make ``row`` tall enough for its longest wrapped text (left alone if one line fits)."""
+    lines = 1
+    for value, style, width in zip(values, styles, widths, strict=True):
+        if isinstance(value, str) and style in WRAPPED_STYLES and value:
+            lines = max(lines, text_lines(value, width))
+    if lines > 1:
+        sheet.row_dimensions[row].height = height_for(lines)
+
+
+def merged_note(
+    cells: CellWriter, sheet: Worksheet, row: int, text: str, last_column: int, *, style: str = NOTE
+) -> None:
+    """``text`` across columns A to ``last_column`` of ``row``, the row sized to fit it."""
+    cells.put(sheet, row, 1, text, style)
+    if last_column > 1:
+        # Registering the range is all a file needs; ``merge_cells`` also builds
+        # placeholder cells and border styles, which costs milliseconds per merge.
+        sheet.merged_cells.add(CellRange(min_col=1, min_row=row, max_col=last_column, max_row=row))
+    width = sum(column_widths(sheet, 1, last_column))
+    sheet.row_dimensions[row].height = height_for(text_lines(text, width))

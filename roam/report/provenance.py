@@ -1,0 +1,141 @@
+"""The provenance stamp: which assessment, framework and answers a workbook was made from.
+
+Importing a liaison's reviewed workbook later needs to know whether the answers
+changed since the export, and which ones.  So the stamp carries a hash of every
+answer's content and one hash over them all.  This module has no openpyxl
+import: the importer computes the same hashes from the assessment file.
+
+An answer's *content* is what the team asserts: status, level or value, year,
+unit, justification, evidence, confidence, stakeholders and disaggregation.
+The review thread, the edit history and parked alternative versions are left
+out, so importing review comments does not change the hash.  An answer that
+equals an empty one hashes like an absent one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from roam.assessment.model import Answer, Assessment
+from roam.framework.model import Framework
+
+STAMP_FORMAT = 1
+CONTENT_FIELDS = (
+    "status",
+    "level",
+    "value",
+    "year",
+    "unit",
+    "justification",
+    "evidence",
+    "confidence",
+    "stakeholders",
+    "disaggregation",
+)
+ANSWER_KEY_PREFIX = "answer."
+_EMPTY_CONTENT = Answer().model_dump(mode="json", include=set(CONTENT_FIELDS))
+
+
+def _digest(data: Any) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def answer_hash(answer: Answer) -> str:
+    """SHA-256 of one answer's content (see the module notes for what counts)."""
+    return _digest(answer.model_dump(mode="json", include=set(CONTENT_FIELDS)))
+
+
+def answer_hashes(assessment: Assessment) -> dict[str, str]:
+    """Indicator code -> answer hash, for every answer that says anything, sorted by code."""
+    hashes = {}
+    for code in sorted(assessment.answers):
+        content = assessment.answers[code].model_dump(mode="json", include=set(CONTENT_FIELDS))
+        if content != _EMPTY_CONTENT:
+            hashes[code] = _digest(content)
+    return hashes
+
+
+def answers_hash(assessment: Assessment) -> str:
+    """One SHA-256 over all answer hashes: equal exactly when no answer's content changed."""
+    return _digest(answer_hashes(assessment))
+
+
+def changed_indicators(stamped: dict[str, str], current: dict[str, str]) -> list[str]:
+    """Codes whose answer hash differs between a stamp and the assessment now, sorted."""
+    return sorted(
+        code for code in stamped.keys() | current.keys() if stamped.get(code) != current.get(code)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Everything the workbook records about its origin, as plain key/value pairs."""
+
+    country: str
+    iso: str
+    framework_id: str
+    framework_version: str
+    framework_hash: str
+    answers_hash: str
+    generated: dt.datetime
+    toolkit_version: str
+    language: str
+    redacted: bool
+    answer_hashes: dict[str, str] = field(default_factory=dict)
+
+    def items(self) -> list[tuple[str, str]]:
+        """Machine-readable ``roam.*`` keys and string values, then one key per answer."""
+        pairs = [
+            ("roam.stamp_format", str(STAMP_FORMAT)),
+            ("roam.country", self.country),
+            ("roam.iso", self.iso),
+            ("roam.framework.id", self.framework_id),
+            ("roam.framework.version", self.framework_version),
+            ("roam.framework.hash", self.framework_hash),
+            ("roam.answers_hash", self.answers_hash),
+            ("roam.generated", self.generated.isoformat()),
+            ("roam.toolkit_version", self.toolkit_version),
+            ("roam.language", self.language),
+            ("roam.redacted", "true" if self.redacted else "false"),
+        ]
+        pairs += [(ANSWER_KEY_PREFIX + code, h) for code, h in self.answer_hashes.items()]
+        return pairs
+
+
+def make_stamp(
+    assessment: Assessment,
+    framework: Framework,
+    generated: dt.datetime,
+    language: str,
+    redacted: bool,
+) -> Stamp:
+    from roam import __version__
+
+    hashes = answer_hashes(assessment)
+    return Stamp(
+        country=assessment.country,
+        iso=assessment.iso,
+        framework_id=framework.id,
+        framework_version=framework.version,
+        framework_hash=framework.content_hash,
+        answers_hash=_digest(hashes),
+        generated=generated,
+        toolkit_version=__version__,
+        language=language,
+        redacted=redacted,
+        answer_hashes=hashes,
+    )
+
+
+def stamp_answer_hashes(pairs: dict[str, str]) -> dict[str, str]:
+    """The per-indicator answer hashes out of a stamp read back as key/value pairs."""
+    return {
+        key[len(ANSWER_KEY_PREFIX) :]: value
+        for key, value in pairs.items()
+        if key.startswith(ANSWER_KEY_PREFIX)
+    }

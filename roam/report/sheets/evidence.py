@@ -1,0 +1,74 @@
+"""Evidence register: every evidence item of every in-scope answer, in framework order.
+
+With redaction, a confidential item keeps its indicator, kind and dates but
+its citation reads "[confidential source]" and its link and publisher are blank.
+Only http(s) locations become clickable links; anything else stays plain text.
+"""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.assessment.model import Evidence
+from roam.report.cells import CellValue, clean_text
+from roam.report.context import ReportContext
+from roam.report.labels import value_label
+from roam.report.sheets.register import HEADER_ROW, write_register
+from roam.report.styles import DATE, LINK, PLAIN, TEXT
+
+COLUMNS = (
+    ("col.code", PLAIN, 11),
+    ("col.kind", PLAIN, 18),
+    ("col.citation", TEXT, 50),
+    ("col.link", TEXT, 40),
+    ("col.publisher", TEXT, 24),
+    ("col.published", DATE, 12),
+    ("col.accessed", DATE, 12),
+    ("col.confidential", PLAIN, 12),
+)
+LINK_COLUMN = 4
+_WEB_SCHEMES = ("http://", "https://")
+
+
+def build_evidence(ctx: ReportContext, sheet: Worksheet) -> None:
+    rows: list[list[CellValue]] = []
+    links: list[str] = []
+    for code in ctx.scope:
+        for item in ctx.answer(code).evidence:
+            hidden = item.confidential and ctx.redact_confidential
+            link = "" if hidden else item.location
+            rows.append(_row(ctx, code, item, hidden, link))
+            links.append(link)
+    write_register(
+        ctx,
+        sheet,
+        name="evidence",
+        note="",
+        columns=COLUMNS,
+        rows=rows,
+        empty_note=ctx.label("evidence.none"),
+    )
+    for offset, link in enumerate(links, start=1):
+        if is_web_link(link):
+            cell = sheet.cell(HEADER_ROW + offset, LINK_COLUMN)
+            cell.hyperlink = clean_text(link)
+            ctx.cells.apply(cell, LINK)
+
+
+def _row(ctx: ReportContext, code: str, item: Evidence, hidden: bool, link: str) -> list[CellValue]:
+    return [
+        code,
+        value_label("evidence", item.kind, ctx.lang),
+        ctx.evidence_citation(item),
+        link,
+        "" if hidden else item.publisher,
+        item.published,
+        item.accessed,
+        ctx.label("yes" if item.confidential else "no"),
+    ]
+
+
+def is_web_link(location: str) -> bool:
+    """Only plain web addresses become links: never file:, javascript: or the like."""
+    text = location.strip()
+    return text.lower().startswith(_WEB_SCHEMES) and not any(c.isspace() for c in text)

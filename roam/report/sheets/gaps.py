@@ -1,0 +1,48 @@
+"""Data gaps and N/A: what the team could not answer, why, and where data might be found."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.report.cells import CellValue
+from roam.report.context import ReportContext
+from roam.report.labels import value_label
+from roam.report.sheets.register import write_register
+from roam.report.styles import PLAIN, TEXT
+
+COLUMNS = (
+    ("col.code", PLAIN, 11),
+    ("col.category", TEXT, 18),
+    ("col.indicator", TEXT, 44),
+    ("col.status", PLAIN, 14),
+    ("col.justification", TEXT, 50),
+    ("col.sources", TEXT, 44),
+)
+GAP_STATUSES = ("no_data", "not_applicable")
+
+
+def build_gaps(ctx: ReportContext, sheet: Worksheet) -> None:
+    rows: list[list[CellValue]] = []
+    for place in ctx.places_in_scope():
+        answer = ctx.answer(place.indicator.code)
+        if answer.status not in GAP_STATUSES:
+            continue
+        rows.append(
+            [
+                place.indicator.code,
+                f"{place.category.code} {ctx.text(place.category.name)}",
+                ctx.text(place.indicator.text),
+                value_label("status", answer.status, ctx.lang),
+                answer.justification,
+                "\n".join(ctx.text(source) for source in place.indicator.sources),
+            ]
+        )
+    write_register(
+        ctx,
+        sheet,
+        name="gaps",
+        note=ctx.label("gaps.intro"),
+        columns=COLUMNS,
+        rows=rows,
+        empty_note=ctx.label("gaps.none"),
+    )

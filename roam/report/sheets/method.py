@@ -1,0 +1,196 @@
+"""Method: everything a reader needs to recompute any score in the workbook by hand.
+
+The steps in words, the rules in force, the scales, the goalposts of the
+quantitative indicators in scope, the bands, and every node of the score tree
+with the weight the engine used and the score it gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.framework.model import QuantitativeIndicator
+from roam.report.cells import CellValue
+from roam.report.context import ReportContext
+from roam.report.labels import value_label
+from roam.report.layout import merged_note
+from roam.report.styles import (
+    HEADER,
+    NUMBER,
+    PLAIN,
+    SCORE,
+    SUBTITLE,
+    TEXT,
+    TITLE,
+    prepare_printing,
+    set_widths,
+)
+from roam.scoring.result import NodeScore
+
+STEPS = (
+    "method.step.indicator",
+    "method.step.unusable",
+    "method.step.excluded",
+    "method.step.aggregation",
+    "method.step.bands",
+)
+_LAST_COLUMN = 8
+_WIDTHS = {"A": 14, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 12, "H": 14}
+
+
+def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
+    set_widths(sheet, _WIDTHS)
+    ctx.cells.put(sheet, 1, 1, sheet.title, TITLE)
+    merged_note(ctx.cells, sheet, 2, ctx.label("disclaimer"), _LAST_COLUMN)
+    ctx.cells.put(sheet, 4, 1, ctx.label("method.title"), SUBTITLE)
+    row = 5
+    for key in STEPS:
+        merged_note(ctx.cells, sheet, row, ctx.label(key), _LAST_COLUMN, style=TEXT)
+        row += 1
+    row = _rules_in_force(ctx, sheet, row + 1)
+    row = _scales(ctx, sheet, row + 1)
+    row = _goalposts(ctx, sheet, row + 1)
+    row = _bands(ctx, sheet, row + 1)
+    _weights(ctx, sheet, row + 1)
+    prepare_printing(sheet, ctx.assessment.country, ctx.lang)
+
+
+def _section(
+    ctx: ReportContext,
+    sheet: Worksheet,
+    row: int,
+    *,
+    title_key: str,
+    header_keys: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    styles: Sequence[str],
+) -> int:
+    ctx.cells.put(sheet, row, 1, ctx.label(title_key), SUBTITLE)
+    ctx.cells.put_row(sheet, row + 1, [ctx.label(key) for key in header_keys], HEADER)
+    for offset, values in enumerate(rows, start=2):
+        ctx.cells.put_row(sheet, row + offset, values, styles)
+    return row + 1 + len(rows) + 1
+
+
+def _rules_in_force(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    rules = ctx.report.rules
+    parts = [
+        ctx.label(f"method.mean.{rules.mean}"),
+        ctx.label(
+            "method.weights.equal" if rules.equal_indicator_weights else "method.weights.framework"
+        ),
+        ctx.label("method.nodata.zero" if rules.no_data_as_zero else "method.nodata.excluded"),
+    ]
+    ctx.cells.put(sheet, row, 1, ctx.label("method.used"), SUBTITLE)
+    merged_note(ctx.cells, sheet, row + 1, "; ".join(parts), _LAST_COLUMN, style=TEXT)
+    return row + 2
+
+
+def _scales(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    rows: list[list[CellValue]] = []
+    for scale in ctx.framework.scales.values():
+        for level in scale.levels:
+            rows.append([ctx.text(scale.name), ctx.text(level.label), level.id, level.score])
+    return _section(
+        ctx,
+        sheet,
+        row,
+        title_key="method.scales",
+        header_keys=["col.scale", "col.level", "col.level_id", "col.score"],
+        rows=rows,
+        styles=[TEXT, TEXT, PLAIN, SCORE],
+    )
+
+
+def _goalposts(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    rows: list[list[CellValue]] = []
+    for place in ctx.places_in_scope():
+        indicator = place.indicator
+        if isinstance(indicator, QuantitativeIndicator):
+            rows.append(
+                [
+                    indicator.code,
+                    ctx.text(indicator.text),
+                    indicator.unit,
+                    indicator.goalposts.lower,
+                    indicator.goalposts.upper,
+                    value_label("direction", indicator.direction, ctx.lang),
+                ]
+            )
+    return _section(
+        ctx,
+        sheet,
+        row,
+        title_key="method.goalposts",
+        header_keys=[
+            "col.code",
+            "col.indicator",
+            "col.unit",
+            "col.lower",
+            "col.upper",
+            "col.direction",
+        ],
+        rows=rows,
+        styles=[PLAIN, TEXT, PLAIN, PLAIN, PLAIN, PLAIN],
+    )
+
+
+def _bands(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    rows: list[list[CellValue]] = [
+        [band.min, ctx.text(band.label), ctx.text(band.description)]
+        for band in sorted(ctx.framework.bands, key=lambda b: b.min)
+    ]
+    return _section(
+        ctx,
+        sheet,
+        row,
+        title_key="method.bands",
+        header_keys=["col.min", "col.band", "col.description"],
+        rows=rows,
+        styles=[SCORE, TEXT, TEXT],
+    )
+
+
+def _weights(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    rows: list[list[CellValue]] = []
+    for node in _preorder([ctx.report.overall]):
+        coverage = node.coverage
+        code = ctx.label("col.overall") if node.level == "overall" else node.code
+        rows.append(
+            [
+                code,
+                ctx.label(f"level.{node.level}"),
+                node.weight,
+                node.score,
+                coverage.answered,
+                coverage.not_applicable,
+                coverage.no_data,
+                coverage.not_assessed,
+            ]
+        )
+    return _section(
+        ctx,
+        sheet,
+        row,
+        title_key="method.weights",
+        header_keys=[
+            "col.node",
+            "col.level_of_node",
+            "col.weight",
+            "col.score",
+            "col.answered",
+            "col.not_applicable",
+            "col.no_data",
+            "col.not_assessed",
+        ],
+        rows=rows,
+        styles=[PLAIN, PLAIN, PLAIN, SCORE, NUMBER, NUMBER, NUMBER, NUMBER],
+    )
+
+
+def _preorder(nodes: Sequence[NodeScore]) -> Iterator[NodeScore]:
+    for node in nodes:
+        yield node
+        yield from _preorder(node.children)

@@ -1,0 +1,70 @@
+"""Excel tables (header row, filters, banded rows) written through the safe cell writer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.report.cells import CellValue, CellWriter
+from roam.report.layout import column_widths, fit_row
+from roam.report.styles import HEADER, NOTE
+
+
+def table_name(*parts: str) -> str:
+    """A workbook-unique table name built from codes (letters, digits, underscores)."""
+    return "roam_" + "_".join(re.sub(r"\W", "_", part) for part in parts)
+
+
+def unique_headers(headers: Sequence[str]) -> list[str]:
+    """Excel refuses a table whose header cells repeat; number the repeats."""
+    seen: dict[str, int] = {}
+    result = []
+    for header in headers:
+        count = seen.get(header.casefold(), 0)
+        seen[header.casefold()] = count + 1
+        result.append(header if count == 0 else f"{header} {count + 1}")
+    return result
+
+
+def write_table(
+    sheet: Worksheet,
+    cells: CellWriter,
+    top: int,
+    *,
+    name: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    column_styles: Sequence[str | None],
+    empty_note: str = "",
+    first_column: int = 1,
+) -> int:
+    """Write a header row at ``top`` and the rows under it as one filterable table.
+
+    Returns the last row used.  Without rows there is no table (Excel needs at
+    least one data row) but ``empty_note`` under the headers.  Set the column
+    widths first: the rows are sized from them.
+    """
+    header_texts = unique_headers(headers)
+    widths = column_widths(sheet, first_column, len(headers))
+    cells.put_row(sheet, top, header_texts, HEADER, first_column)
+    fit_row(sheet, top, header_texts, [HEADER] * len(headers), widths)
+    if not rows:
+        if empty_note:
+            cells.put(sheet, top + 1, first_column, empty_note, NOTE)
+        return top + 1
+    for offset, values in enumerate(rows, start=1):
+        cells.put_row(sheet, top + offset, values, column_styles, first_column)
+        fit_row(sheet, top + offset, values, column_styles, widths)
+    last_row = top + len(rows)
+    last_column = get_column_letter(first_column + len(headers) - 1)
+    ref = f"{get_column_letter(first_column)}{top}:{last_column}{last_row}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(
+        name="TableStyleLight9", showRowStripes=True, showColumnStripes=False
+    )
+    sheet.add_table(table)
+    return last_row
