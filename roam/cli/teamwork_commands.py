@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
     from roam.framework.model import Framework
     from roam.teamwork.agreement import AgreementReport
     from roam.teamwork.compare import Comparison, Side
+    from roam.teamwork.overview import Portfolio
     from roam.teamwork.subject import Labelled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -125,7 +126,36 @@ def compare(baseline: Path, followup: Path, output: Path | None) -> None:
         click.echo(f"wrote {output}")
 
 
-COMMANDS = [merge, agreement, compare]
+@click.command()
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the portfolio workbook (.xlsx).",
+)
+def overview(targets: tuple[Path, ...], output: Path) -> None:
+    """A portfolio workbook of many assessments (folders and/or files), one row each.
+
+    Rows are sorted by country name; category scores are shown but never
+    ranked.  Files that cannot be read are listed as skipped with their error.
+    """
+    from roam.errors import RoamError
+    from roam.report.overview_workbook import write_overview_workbook
+    from roam.teamwork.overview import assessment_files, build_portfolio
+
+    paths = assessment_files(targets)
+    if not paths:
+        shown = ", ".join(_shown(target) for target in targets)
+        raise RoamError(f"no assessment files (.yaml, .yml) in {shown}")
+    portfolio = build_portfolio(paths)
+    write_overview_workbook(portfolio, output)
+    click.echo(_portfolio_text(portfolio))
+    click.echo(f"wrote {output}")
+
+
+COMMANDS = [merge, agreement, compare, overview]
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -281,3 +311,33 @@ def _signed(value: float | None) -> str:
 
 def _cut(text: str, limit: int = 36) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- overview: text -----------------------------------------------------------------------
+
+
+def _portfolio_text(portfolio: Portfolio) -> str:
+    rows = [
+        [
+            _cut(row.country, 28),
+            row.iso,
+            row.scope,
+            f"{row.coverage:.0f}%",
+            row.data_gaps,
+            row.open_queries,
+            row.readiness_findings,
+            "-" if row.last_change is None else f"{row.last_change:%Y-%m-%d}",
+        ]
+        for row in portfolio.rows
+    ]
+    headers = ["country", "iso", "scope", "coverage", "data gaps", "queries", "findings"]
+    lines = [
+        f"{len(portfolio.rows)} assessments, sorted by country name (never ranked); "
+        f"{len(portfolio.skipped)} skipped",
+        "",
+        format_table([*headers, "last change"], rows),
+    ]
+    if portfolio.skipped:
+        lines += ["", "Skipped:"]
+        lines += [f"  {item.file}: {item.error}" for item in portfolio.skipped]
+    return "\n".join(lines)
