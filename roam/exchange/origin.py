@@ -19,6 +19,8 @@ COUNTRY_KEY = "roam.country"
 FRAMEWORK_ID_KEY = "roam.framework.id"
 FRAMEWORK_VERSION_KEY = "roam.framework.version"
 GENERATED_KEY = "roam.generated"
+# Present only in data-collection templates (its value is the template format).
+TEMPLATE_FORMAT_KEY = "roam.template.format"
 # The assessment's start time; tells two assessments of one country apart (later cycles).
 CREATED_KEY = "roam.assessment.created"
 

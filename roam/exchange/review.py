@@ -31,9 +31,10 @@ from typing import Literal
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
 from roam.assessment.model import Assessment, Comment, ReviewState
+from roam.errors import RoamError
 from roam.exchange.cells import BadCell, CellError, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
-from roam.exchange.origin import check_origin, stamp_time
+from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
 from roam.exchange.parse import choice_table, parse_choice, parse_text
 from roam.exchange.summary import Action, ImportSummary, IndicatorChange
 from roam.framework.model import Framework
@@ -91,6 +92,9 @@ def import_review(
     assessment, before anything changes.  For a dry run, pass a copy.
     """
     origin = workbook.origin
+    if TEMPLATE_FORMAT_KEY in origin.stamp:
+        raise RoamError(f"{origin.source}: a data-collection template, not a report; import it "
+                        f"with `roam import-answers`")
     warnings = check_origin(origin, assessment, _MADE_BY)
     who = (reviewer or "").strip() or origin.person or DEFAULT_REVIEWER
     summary = ImportSummary("review", origin.source, who, dry_run=dry_run, warnings=warnings)
@@ -180,7 +184,8 @@ def _already_there(
     for comment in thread:
         if comment.author != who or comment.text != text:
             continue
-        if generated is None or _aware(comment.time) >= generated:
+        # Comment times are kept to the second; the stamp may carry microseconds.
+        if generated is None or _aware(comment.time) >= generated.replace(microsecond=0):
             return True
     return False
 

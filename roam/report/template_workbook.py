@@ -39,7 +39,7 @@ from roam.assessment.storage import write_atomically
 from roam.errors import RoamError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
-from roam.exchange.origin import GENERATED_KEY, identity_stamp
+from roam.exchange.origin import GENERATED_KEY, TEMPLATE_FORMAT_KEY, identity_stamp
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.report.cells import CellWriter, clean_text, sheet_reference
@@ -67,7 +67,7 @@ from roam.report.workbook_reader import (
 )
 
 TEMPLATE_FORMAT = 1
-FORMAT_KEY = "roam.template.format"
+FORMAT_KEY = TEMPLATE_FORMAT_KEY
 SHEET_KEY = "roam.template.sheet"
 HEADER_ROW_KEY = "roam.template.header_row"
 COLUMNS_KEY = "roam.template.columns"
@@ -190,15 +190,17 @@ def build_template(
     builder.answers(answers, places, lists)
     lists.finish()
     stamp = identity_stamp(assessment)
-    stamp.update({
-        GENERATED_KEY: moment.isoformat(),
-        FORMAT_KEY: str(TEMPLATE_FORMAT),
-        SHEET_KEY: ANSWERS_SHEET,
-        HEADER_ROW_KEY: str(HEADER_ROW),
-        COLUMNS_KEY: ",".join(column.key for column in COLUMNS),
-        CONTRIBUTOR_KEY: f"{INSTRUCTIONS_SHEET}!{name_cell}",
-        ORGANISATION_KEY: f"{INSTRUCTIONS_SHEET}!{organisation_cell}",
-    })
+    stamp.update(
+        {
+            GENERATED_KEY: moment.isoformat(),
+            FORMAT_KEY: str(TEMPLATE_FORMAT),
+            SHEET_KEY: ANSWERS_SHEET,
+            HEADER_ROW_KEY: str(HEADER_ROW),
+            COLUMNS_KEY: ",".join(column.key for column in COLUMNS),
+            CONTRIBUTOR_KEY: f"{INSTRUCTIONS_SHEET}!{name_cell}",
+            ORGANISATION_KEY: f"{INSTRUCTIONS_SHEET}!{organisation_cell}",
+        }
+    )
     builder.stamp(workbook.create_sheet(STAMP_SHEET), stamp)
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.properties.creator = "roam"
@@ -219,9 +221,15 @@ class _Builder:
         put, framework = self.cells.put, self.framework
         set_widths(sheet, {"A": 14, "B": 110})
         put(sheet, 1, 1, f"Data collection for {self.assessment.country}", TITLE)
-        put(sheet, 2, 1, f"{localize(framework.title, self.lang)} ({framework.id} "
-                         f"{framework.version}); {count} indicators; made "
-                         f"{moment.date().isoformat()}", NOTE)
+        put(
+            sheet,
+            2,
+            1,
+            f"{localize(framework.title, self.lang)} ({framework.id} "
+            f"{framework.version}); {count} indicators; made "
+            f"{moment.date().isoformat()}",
+            NOTE,
+        )
         row = 4
         put(sheet, row, 1, "How to fill this workbook", SUBTITLE)
         for number, step in enumerate(_STEPS, start=1):
@@ -247,8 +255,14 @@ class _Builder:
         for number, column in enumerate(COLUMNS, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = column.width
         put(sheet, 1, 1, "Answers: fill the yellow cells (see the sheet Instructions)", TITLE)
-        put(sheet, 2, 1, "Status, level, confidence and evidence kind offer a list; "
-                         "value and year are numbers; dates are dates or YYYY-MM-DD.", NOTE)
+        put(
+            sheet,
+            2,
+            1,
+            "Status, level, confidence and evidence kind offer a list; "
+            "value and year are numbers; dates are dates or YYYY-MM-DD.",
+            NOTE,
+        )
         self.cells.put_row(sheet, HEADER_ROW, [column.header for column in COLUMNS], HEADER)
         first = HEADER_ROW + 1
         validations = _Validations(sheet, lists)
@@ -273,7 +287,7 @@ class _Builder:
             _scale_text(self.framework, place, lang),
         ]
         self.cells.put_row(sheet, row, fixed, [PLAIN, TEXT, TEXT, TEXT])
-        for column in COLUMNS[len(fixed):]:
+        for column in COLUMNS[len(fixed) :]:
             unused = (column.key == "level" and not scaled) or (
                 column.key in ("value", "year") and scaled
             )
@@ -351,17 +365,24 @@ class _Validations:
         indicator = place.indicator
         if isinstance(indicator, ScaledIndicator):
             levels = [level.id for level in framework.scale_for(indicator).levels]
-            self._add(("list", *levels), self._list(levels, "Level", "a level of the scale"),
-                      "level", row)
+            self._add(
+                ("list", *levels), self._list(levels, "Level", "a level of the scale"), "level", row
+            )
             return
         valid = indicator.valid_range
         if valid is not None and (valid.min is not None or valid.max is not None):
             low = -1e15 if valid.min is None else valid.min
             high = 1e15 if valid.max is None else valid.max
             rule = DataValidation(
-                type="decimal", operator="between", formula1=f"{low:g}", formula2=f"{high:g}",
-                allow_blank=True, showErrorMessage=True, errorStyle="warning",
-                errorTitle="Value", error=f"The possible values are {low:g} to {high:g}.",
+                type="decimal",
+                operator="between",
+                formula1=f"{low:g}",
+                formula2=f"{high:g}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle="Value",
+                error=f"The possible values are {low:g} to {high:g}.",
             )
             self._add(("decimal", low, high), rule, "value", row)
 
@@ -371,13 +392,24 @@ class _Validations:
         confidences = self._list(CONFIDENCES, "Confidence", "a confidence")
         kinds = self._list(EVIDENCE_KINDS, "Evidence kind", "an evidence kind")
         year = DataValidation(
-            type="whole", operator="between", formula1="1900", formula2="2200",
-            allow_blank=True, showErrorMessage=True, errorStyle="warning",
-            errorTitle="Year", error="A year such as 2023.",
+            type="whole",
+            operator="between",
+            formula1="1900",
+            formula2="2200",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Year",
+            error="A year such as 2023.",
         )
         date = DataValidation(
-            type="date", operator="greaterThan", formula1="1", allow_blank=True,
-            showErrorMessage=True, errorStyle="warning", errorTitle="Date",
+            type="date",
+            operator="greaterThan",
+            formula1="1",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Date",
             error="A date, such as 2023-05-01.",
         )
         for validation, keys in (
@@ -394,12 +426,17 @@ class _Validations:
 
     def _list(self, values: Sequence[str], title: str, what: str) -> DataValidation:
         return DataValidation(
-            type="list", formula1=self.lists.formula(values), allow_blank=True,
-            showErrorMessage=True, errorTitle=title, error=f"Choose {what} from the list.",
+            type="list",
+            formula1=self.lists.formula(values),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=title,
+            error=f"Choose {what} from the list.",
         )
 
-    def _add(self, rule: tuple[object, ...], validation: DataValidation, key: str,
-             row: int) -> None:
+    def _add(
+        self, rule: tuple[object, ...], validation: DataValidation, key: str, row: int
+    ) -> None:
         existing = self._by_rule.get(rule)
         if existing is None:
             existing = self._by_rule[rule] = validation
@@ -431,13 +468,20 @@ def read_filled_template(
         origin = read_origin(workbook, source, limits)
         stamp = origin.stamp
         if FORMAT_KEY not in stamp:
-            hint = (" (it looks like a report: import a liaison's review with "
-                    "`roam import-review`)" if "roam.answers_hash" in stamp else "")
-            raise RoamError(f"{source}: not a roam data-collection template{hint}; "
-                            f"make one with `roam template`")
+            hint = (
+                " (it looks like a report: import a liaison's review with `roam import-review`)"
+                if "roam.answers_hash" in stamp
+                else ""
+            )
+            raise RoamError(
+                f"{source}: not a roam data-collection template{hint}; "
+                f"make one with `roam template`"
+            )
         if _format_of(stamp) > TEMPLATE_FORMAT:
-            raise RoamError(f"{source}: made by a newer roam (template format "
-                            f"{stamp[FORMAT_KEY]}); update roam to import it")
+            raise RoamError(
+                f"{source}: made by a newer roam (template format "
+                f"{stamp[FORMAT_KEY]}); update roam to import it"
+            )
         sheet = stamp.get(SHEET_KEY, ANSWERS_SHEET)
         if sheet not in workbook.sheetnames:
             raise RoamError(f"{source}: the sheet '{sheet}' is missing; was it renamed?")
@@ -517,5 +561,3 @@ def _stamped_cell(workbook: Workbook, where: str, source: str, limits: WorkbookL
         value = values[column - 1] if column <= len(values) else None
         return CellValue(CellRef(sheet, name), value).text if number == row else ""
     return ""
-
-
