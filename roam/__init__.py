@@ -18,15 +18,23 @@ _API = {
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
     "export_report": "roam.report.workbook",
+    "merge_assessments": "roam.teamwork.merge",
+    "resolve_conflict": "roam.teamwork.consensus",
+    "compare_cycles": "roam.teamwork.compare",
+    "build_portfolio": "roam.teamwork.overview",
 }
 
 __all__ = [
     "__version__",
+    "build_portfolio",
+    "compare_cycles",
     "export_report",
     "load_assessment",
     "load_framework",
+    "merge_assessments",
     "open_assessment",
     "readiness",
+    "resolve_conflict",
     "save_assessment",
     "score",
 ]
@@ -39,6 +47,10 @@ if TYPE_CHECKING:
     from roam.report.workbook import export_report
     from roam.scoring.engine import score
     from roam.scoring.readiness import readiness
+    from roam.teamwork.compare import compare_cycles
+    from roam.teamwork.consensus import resolve_conflict
+    from roam.teamwork.merge import merge_assessments
+    from roam.teamwork.overview import build_portfolio
 
 
 def __getattr__(name: str) -> Any:
