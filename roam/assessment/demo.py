@@ -60,10 +60,21 @@ DEFAULT_SEED = 2023
 Cycle = Literal[1, 2]
 
 _UTC = dt.UTC
-_STARTS: dict[int, dt.datetime] = {
-    1: dt.datetime(2023, 2, 6, 9, 30, tzinfo=_UTC),
-    2: dt.datetime(2025, 2, 3, 9, 30, tzinfo=_UTC),
-}
+# The follow-up cycle started about four months before "today" and the baseline two
+# years before that, so a fresh demo's sources are current and the readiness check
+# flags only the old sources planted on purpose.
+_FOLLOW_UP_LEAD_DAYS = 120
+_CYCLE_GAP_DAYS = 730
+
+
+def demo_start(cycle: int, today: dt.date | None = None) -> dt.datetime:
+    """When the demo's data collection for ``cycle`` began, relative to ``today``."""
+    day = (today or dt.date.today()) - dt.timedelta(days=_FOLLOW_UP_LEAD_DAYS)
+    if cycle == 1:
+        day -= dt.timedelta(days=_CYCLE_GAP_DAYS)
+    return dt.datetime(day.year, day.month, day.day, 9, 30, tzinfo=_UTC)
+
+
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -162,11 +173,13 @@ def make_demo(
     seed: int = DEFAULT_SEED,
     cycle: Cycle = 1,
     path: str | Path | None = None,
+    today: dt.date | None = None,
 ) -> Assessment:
-    """The Examplia assessment on ``framework`` (full scope); the same for the same seed.
+    """The Examplia assessment on ``framework`` (full scope); the same for the same seed and day.
 
     ``path`` is where the file will be saved, so a framework outside the
-    built-in ones is referred to relative to it.
+    built-in ones is referred to relative to it. Dates are set relative to
+    ``today`` (default: the real date); pass one for byte-identical output.
     """
     if cycle not in (1, 2):
         raise ValueError(f"cycle is 1 or 2, not {cycle!r}")
@@ -174,17 +187,18 @@ def make_demo(
     plans = _first_plans(framework, places, random.Random(seed))
     if cycle == 2:
         plans = _follow_up_plans(framework, places, plans, random.Random(seed * 7919 + 2))
-    writer = _Writer(framework, random.Random(seed * 31 + cycle), _STARTS[cycle])
+    start = demo_start(cycle, today)
+    writer = _Writer(framework, random.Random(seed * 31 + cycle), start)
     assessment = Assessment(
         country=DEMO_COUNTRY,
         iso=DEMO_ISO,
         framework=framework_ref(framework, path),
         scope="full",
         languages=["en"],
-        created=_STARTS[cycle],
+        created=start,
         team=list(TEAM),
         mab=list(MAB),
-        milestones=_milestones(cycle, _STARTS[cycle].date()),
+        milestones=_milestones(cycle, start.date()),
     )
     for place in places:
         assessment.answers[place.indicator.code] = writer.answer(place, plans[place.indicator.code])
@@ -475,7 +489,7 @@ class _Writer:
         if kind in _HELD_BY_THE_TEAM and years_old is None:
             published = accessed  # an interview or a panel is its own record, made then
         else:
-            age = years_old if years_old is not None else self.rng.uniform(0.2, 3.8)
+            age = years_old if years_old is not None else self.rng.uniform(0.2, 2.5)
             published = self.start.date() - dt.timedelta(days=int(age * 365))
         source = _SOURCE_MAKERS[kind](self.rng, published)
         return Evidence(
