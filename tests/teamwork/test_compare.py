@@ -117,6 +117,12 @@ def test_different_editions_compare_shared_codes_and_list_the_rest(tmp_path: Pat
     assert comparison.only_in_followup == ("O.A.1.z",)
     assert "O.A.1.a" not in {c.code for c in comparison.changes}
     assert any("editions differ" in note for note in comparison.notes)
+    workbook = openpyxl.load_workbook(write_compare_workbook(comparison, tmp_path / "c.xlsx"))
+    unmapped = list(workbook["Unmapped codes"].iter_rows(min_row=5, values_only=True))
+    assert unmapped == [
+        ("O.A.1.a", "baseline only (mini 1.0)"),
+        ("O.A.1.z", "follow-up only (mini 2.0)"),
+    ]
 
 
 def test_cycles_of_different_countries_are_refused() -> None:
