@@ -1,0 +1,203 @@
+"""One headless TUI session in a fresh process; prints its figures as one JSON line.
+
+    python tui_probe.py roam FILE PRESSES DATA_DIR
+    python tui_probe.py bare NODES PRESSES
+
+`roam` opens FILE in roam's TUI; `bare` shows a Textual Tree of NODES nodes,
+all expanded, and nothing else.  Both then step PRESSES times (roam: ctrl+n,
+the next indicator; bare: the cursor down), turning back at either end.
+
+What is timed is what a user waits for: from the process's first line (so
+imports count, the interpreter's own start-up does not) to the first frame
+showing the usable screen; and from a key reaching the app to the first frame
+drawn after the app changed what it shows.  Pilot.press is not used to time:
+it sleeps in 20 ms steps until the process looks idle.  Frames are counted
+where Textual hands a finished screen update to the driver; the headless
+driver then discards it, for both apps alike.  Nothing of roam is imported for
+`bare`, so its peak memory is Textual's alone.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import asyncio  # noqa: E402 - the clock starts before any import
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Coroutine  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+SIZE = (120, 40)
+TIMEOUT = 30.0
+
+
+def peak_mib() -> float:
+    # ru_maxrss is KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Frames:
+    """Counts the screen updates an app finishes, and remembers when its view changed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.changed_at: int | None = None  # the frame count when the view last changed
+
+    def watch(self, app: Any) -> None:
+        display = app._display
+
+        def counted(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.count += 1
+
+        app._display = counted
+
+    def changed(self) -> None:
+        self.changed_at = self.count
+
+    async def drawn_since_change(self) -> None:
+        """Wait for the first frame finished after the view changed."""
+        deadline = time.perf_counter() + TIMEOUT
+        while self.changed_at is None or self.count <= self.changed_at:
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no frame was drawn after the change")
+            await asyncio.sleep(0)
+
+
+async def press_and_time(app: Any, pilot: Any, frames: Frames, key: str) -> float:
+    from textual import events
+
+    frames.changed_at = None
+    event = events.Key(key, None)
+    event.set_sender(app)
+    start = time.perf_counter()
+    app._driver.send_message(event)
+    await frames.drawn_since_change()
+    elapsed = (time.perf_counter() - start) * 1000
+    await pilot.pause()  # let everything the press set off settle, untimed
+    return elapsed
+
+
+async def step_many(
+    app: Any,
+    pilot: Any,
+    frames: Frames,
+    *,
+    keys: tuple[str, str],
+    can_step: Callable[[bool], bool],
+    presses: int,
+) -> list[float]:
+    timings = []
+    forward = True
+    for _ in range(presses):
+        if not can_step(forward):
+            forward = not forward
+        timings.append(await press_and_time(app, pilot, frames, keys[0 if forward else 1]))
+    return timings
+
+
+async def probe_roam(path: Path, presses: int, data_dir: Path) -> dict[str, Any]:
+    from roam.tui.app import RoamApp
+    from roam.tui.screens.walkthrough import WalkthroughScreen
+    from roam.tui.widgets.indicator_tree import IndicatorTree
+
+    frames = Frames()
+    show = WalkthroughScreen.show
+
+    def show_and_mark(self: WalkthroughScreen, code: str) -> None:
+        show(self, code)
+        frames.changed()
+
+    WalkthroughScreen.show = show_and_mark  # type: ignore[method-assign]
+    app = RoamApp(path, data_dir=data_dir)
+    frames.watch(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await frames.drawn_since_change()
+        startup = (time.perf_counter() - STARTED) * 1000
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen) and screen.code is not None
+        tree = screen.query_one(IndicatorTree)
+
+        def can_step(forward: bool) -> bool:
+            step = 1 if forward else -1
+            return screen.session.next_code(screen.code, step, tree.shown_codes) is not None
+
+        timings = await step_many(
+            app, pilot, frames, keys=("ctrl+n", "ctrl+p"), can_step=can_step, presses=presses
+        )
+        return _result(startup, timings, _count(tree.root) - 1)
+
+
+async def probe_bare(nodes: int, presses: int) -> dict[str, Any]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Tree
+
+    frames = Frames()
+
+    class BareTree(Tree[None]):
+        def watch_cursor_line(self, previous_line: int, line: int) -> None:
+            super().watch_cursor_line(previous_line, line)
+            frames.changed()
+
+    class BareTreeApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BareTree("root")
+
+        def on_mount(self) -> None:
+            tree = self.query_one(BareTree)
+            tree.show_root = False
+            branch = tree.root
+            for index in range(nodes):
+                label = f"X.{index // 10}.{index % 10} node number {index} of the bare tree"
+                if index % 10 == 0:
+                    branch = tree.root.add(label, expand=True)
+                else:
+                    branch.add_leaf(label)
+            tree.root.expand()
+            tree.focus()
+            frames.changed()
+
+    app = BareTreeApp()
+    frames.watch(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await frames.drawn_since_change()
+        startup = (time.perf_counter() - STARTED) * 1000
+        await pilot.pause()
+        tree = app.query_one(BareTree)
+
+        def can_step(forward: bool) -> bool:
+            return tree.cursor_line < tree.last_line if forward else tree.cursor_line > 0
+
+        timings = await step_many(
+            app, pilot, frames, keys=("down", "up"), can_step=can_step, presses=presses
+        )
+        return _result(startup, timings, _count(tree.root) - 1)
+
+
+def _count(node: Any) -> int:
+    return 1 + sum(_count(child) for child in node.children)
+
+
+def _result(startup: float, timings: list[float], nodes: int) -> dict[str, Any]:
+    return {"startup_ms": startup, "press_ms": timings, "nodes": nodes}
+
+
+def main(argv: list[str]) -> None:
+    run: Coroutine[Any, Any, dict[str, Any]]
+    if argv[0] == "roam":
+        run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]))
+    else:
+        run = probe_bare(int(argv[1]), int(argv[2]))
+    result = asyncio.run(run)
+    result["peak_mib"] = peak_mib()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
