@@ -165,6 +165,8 @@ class AnswerVersion(Record):
     value: float | None = None
     year: int | None = None
     justification: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: Confidence | None = None
 
 
 class Answer(Record):

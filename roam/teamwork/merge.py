@@ -150,7 +150,7 @@ def _merge_answer(
 
 
 def _version_key(version: AnswerVersion) -> Hashable:
-    return tuple(version.model_dump().values())
+    return version.model_dump_json()
 
 
 def _agreed_details(
