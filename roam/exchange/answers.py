@@ -211,11 +211,12 @@ def _check_row(
                                          f"{result.first_seen[code]}); {_NOT_IMPORTED}"))
         return None
     result.first_seen[code] = row.code.ref
-    before = len(bad)
     main = _main_fields(row, place, framework, bad)
+    # Checked even when the row is refused, so every bad cell is reported at once.
+    year = _optional(row.year, parse_year, bad)
+    confidence = _optional(row.confidence, _parse_confidence, bad)
+    evidence = tuple(_evidence(row.evidence, bad))
     if main is None:
-        if len(bad) == before:  # a silent refusal would hide why; never happens by design
-            bad.append(BadCell(row.status.ref, f"the answer is incomplete; {_NOT_IMPORTED}"))
         result.skipped.append((code, row.code.ref))
         return None
     status, level, value = main
@@ -225,10 +226,10 @@ def _check_row(
         status=status,
         level=level,
         value=value,
-        year=_optional(row.year, parse_year, bad),
+        year=year,
         justification=parse_text(row.justification),
-        confidence=_optional(row.confidence, _parse_confidence, bad),
-        evidence=tuple(_evidence(row.evidence, bad)),
+        confidence=confidence,
+        evidence=evidence,
     )
 
 

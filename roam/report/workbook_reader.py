@@ -90,8 +90,14 @@ def check_workbook_bytes(
 def _format_hint(content: bytes) -> str:
     if content.startswith(b"\xd0\xcf\x11\xe0"):
         return " (it looks like an old .xls file or an encrypted workbook; save it as .xlsx)"
-    if content.lstrip()[:1] in (b"<", b"{") or content[:3] == b"\xef\xbb\xbf":
-        return " (it looks like a text file; save it as .xlsx)"
+    head = content[:4096]
+    if head and b"\0" not in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the end
+                return ""
+        return " (it looks like a text file, such as CSV; save it as .xlsx)"
     return ""
 
 
