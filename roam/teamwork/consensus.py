@@ -21,9 +21,11 @@ def resolve_conflict(
     """Apply ``chosen_version`` to ``answer``, clear its conflicts and record the decision.
 
     ``chosen_version`` is usually one of ``answer.conflicts``, but the team may
-    also agree on a version none of the files held.  The answer is changed in
-    place; the returned :class:`Change` has been appended to its history
-    (``old``: the versions in conflict, ``new``: the chosen one).
+    also agree on a version none of the files held.  Status, level, value,
+    year, justification and confidence become the chosen version's; its
+    evidence is added to the answer's (no evidence is ever removed).  The
+    answer is changed in place; the returned :class:`Change` has been appended
+    to its history (``old``: the versions in conflict, ``new``: the chosen one).
     """
     if not who.strip():
         raise ValueError("a consensus decision must say who decided")
@@ -41,6 +43,11 @@ def resolve_conflict(
     answer.value = chosen_version.value
     answer.year = chosen_version.year
     answer.justification = chosen_version.justification
+    answer.confidence = chosen_version.confidence
+    known = {item.identity() for item in answer.evidence}
+    answer.evidence += [
+        item.model_copy() for item in chosen_version.evidence if item.identity() not in known
+    ]
     answer.conflicts = []
     answer.history.append(change)
     return change

@@ -14,6 +14,7 @@ def has_opinion(answer: Answer) -> bool:
 
 
 def version_of(answer: Answer, source: str) -> AnswerVersion:
+    """What ``answer`` says, with the evidence and confidence it rests on, named by ``source``."""
     return AnswerVersion(
         source=source,
         status=answer.status,
@@ -21,6 +22,8 @@ def version_of(answer: Answer, source: str) -> AnswerVersion:
         value=answer.value,
         year=answer.year,
         justification=answer.justification,
+        evidence=[item.model_copy() for item in answer.evidence],
+        confidence=answer.confidence,
     )
 
 

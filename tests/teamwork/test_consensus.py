@@ -7,7 +7,7 @@ import pytest
 from roam.assessment.model import AnswerVersion
 from roam.teamwork.consensus import resolve_conflict
 from roam.teamwork.merge import merge_assessments
-from tests.teamwork.builders import at
+from tests.teamwork.builders import at, evidence
 from tests.teamwork.test_merge import three_files
 
 
@@ -30,9 +30,28 @@ def test_resolving_applies_the_chosen_version_clears_conflicts_and_records_who()
 
 def test_the_team_may_agree_on_a_version_no_file_held() -> None:
     answer = merge_assessments(three_files()).assessment.answers["O.A.1.a"]
-    agreed = AnswerVersion(source="workshop", status="answered", level="mid", justification="x")
+    agreed = AnswerVersion(
+        source="workshop",
+        status="answered",
+        level="mid",
+        justification="x",
+        confidence="medium",
+        evidence=[evidence("Workshop minutes")],
+    )
     resolve_conflict(answer, agreed, "Team", at(21))
-    assert (answer.status, answer.level, answer.conflicts) == ("answered", "mid", [])
+    assert (answer.status, answer.level, answer.confidence) == ("answered", "mid", "medium")
+    assert answer.conflicts == []
+    assert [e.citation for e in answer.evidence] == ["Workshop minutes"]
+
+
+def test_resolving_adds_the_chosen_evidence_and_removes_none() -> None:
+    answer = merge_assessments(three_files()).assessment.answers["R.A.1.b"]
+    answer.evidence = [evidence("Kept report")]
+    chosen = answer.conflicts[1].model_copy(
+        update={"evidence": [evidence("kept REPORT "), evidence("New survey")]}
+    )
+    resolve_conflict(answer, chosen, "Team", at(22))
+    assert [e.citation for e in answer.evidence] == ["Kept report", "New survey"]
 
 
 def test_a_decision_without_a_name_is_refused() -> None:

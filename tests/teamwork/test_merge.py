@@ -105,6 +105,8 @@ def test_conflicts_keep_the_first_files_version_and_every_version_side_by_side()
         ("cy.yaml", "mid", ""),
     ]
     assert conflicted.review.state == "draft"
+    # each version carries the confidence its researcher stated, for the side-by-side view
+    assert [v.confidence for v in conflicted.conflicts] == ["high", None, None]
 
 
 def test_a_status_conflict_names_the_differing_fields_and_the_researcher() -> None:
