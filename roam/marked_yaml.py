@@ -44,9 +44,10 @@ class MarkedDocument:
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     surprises: dict[Loc, str] = field(default_factory=dict)
-    # Scalars that could not be read (bad explicit tag): already reported, so
-    # validation errors about the same value are not reported a second time.
-    unreadable: set[Loc] = field(default_factory=set)
+    # Scalars that could not be read (bad explicit tag), with the problem already
+    # reported; a validation error about the same value repeats that problem, so
+    # a caller that drops identical problems shows it once.
+    unreadable: dict[Loc, Problem] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     sha256: str = ""
 
@@ -361,27 +362,30 @@ class _Builder:
             return event.value
         constructor = self.loader.yaml_constructors.get(tag)
         if constructor is None:
-            self._problem(event, f"unknown tag '{tag}'; remove it (roam reads plain YAML only)")
-            self._unreadable(loc)
+            self._unreadable(
+                loc, event, f"unknown tag '{tag}'; remove it (roam reads plain YAML only)"
+            )
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return constructor(self.loader, node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, ArithmeticError):
-            shown = tag.removeprefix(_YAML_TAG_PREFIX)
-            self._problem(event, f"cannot read {_short(event.value)} as {shown}")
-            self._unreadable(loc)
+            message = f"cannot read {_short(event.value)} as {tag.removeprefix(_YAML_TAG_PREFIX)}"
+            if event.tag is None:  # YAML guessed the type from the look of the text
+                message += "; put it in quotes to keep it as text"
+            self._unreadable(loc, event, message)
             return event.value
 
-    def _unreadable(self, loc: Loc | None) -> None:
+    def _unreadable(self, loc: Loc | None, event: _Event, message: str) -> None:
+        problem = self._problem(event, message)
         if loc is not None:
-            self.document.unreadable.add(loc)
+            self.document.unreadable[loc] = problem
 
-    def _problem(self, event: _Event, message: str) -> None:
+    def _problem(self, event: _Event, message: str) -> Problem:
         mark = event.start_mark
-        self.document.problems.append(
-            Problem(self.document.path, message, mark.line + 1, mark.column + 1)
-        )
+        problem = Problem(self.document.path, message, mark.line + 1, mark.column + 1)
+        self.document.problems.append(problem)
+        return problem
 
 
 def _is_plain_text(event: _Event) -> bool:
@@ -412,13 +416,16 @@ _ERROR_TEMPLATES = {
 def validation_problems(
     document: MarkedDocument, error: ValidationError, base: Loc = ()
 ) -> list[Problem]:
-    """One positioned problem per Pydantic error, under ``base`` inside ``document``."""
+    """One positioned problem per Pydantic error, under ``base`` inside ``document``.
+
+    An error about a value that could not be read at all repeats the problem
+    already reported for it (drop identical problems before showing them).
+    """
     problems = []
     for item in error.errors(include_url=False):
         loc: Loc = (*base, *item["loc"])
-        if document.resolve(loc) in document.unreadable:
-            continue
-        problems.append(_problem_for(document, loc, item))
+        repeated = document.unreadable.get(document.resolve(loc))
+        problems.append(repeated or _problem_for(document, loc, item))
     return problems
 
 

@@ -87,7 +87,9 @@ def load_framework(path: str | Path | None = None) -> Framework:
     if header is not None:
         problems += check_edition(header, document, sources)
     if problems or header is None:
-        raise SourceError(sort_problems(problems))
+        # dict.fromkeys: a value that could not be read is reported once, not again
+        # by validation (see marked_yaml.validation_problems).
+        raise SourceError(sort_problems(list(dict.fromkeys(problems))))
     framework = Framework.model_construct(
         **header.__dict__, categories=[source.category for source in sources]
     )

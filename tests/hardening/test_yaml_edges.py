@@ -51,10 +51,17 @@ def test_a_bad_explicit_tag_is_one_problem_and_keeps_the_text() -> None:
         "f.yaml:1:7: cannot read 'twenty' as int",
         "f.yaml:2:7: unknown tag '!custom'; remove it (roam reads plain YAML only)",
     ]
-    assert ("year",) in document.unreadable
+    assert document.unreadable[("year",)] == document.problems[0]
 
 
 def test_boolean_and_float_keys_are_reported_and_kept_as_written() -> None:
     document = parse_marked_yaml("yes: 1\n1.5: 2\n3: 3\n", "f.yaml")
     assert document.data == {"yes": 1, "1.5": 2, 3: 3}
     assert [p.line for p in document.problems] == [1, 2]
+
+
+def test_text_that_only_looks_like_a_date_is_reported_with_the_fix() -> None:
+    document = parse_marked_yaml("iso: 2020-13-45\n", "f.yaml")
+    assert [str(p) for p in document.problems] == [
+        "f.yaml:1:6: cannot read '2020-13-45' as timestamp; put it in quotes to keep it as text"
+    ]
