@@ -102,21 +102,16 @@ class IncomingAnswer:
 
     def version(self, source: str) -> AnswerVersion:
         """The incoming answer as a version that can wait in ``Answer.conflicts``."""
-        fields: dict[str, Any] = {
-            "source": source,
-            "status": self.status,
-            "level": self.level,
-            "value": self.value,
-            "year": self.year,
-            "justification": self.justification,
-        }
-        if "evidence" in AnswerVersion.model_fields:
-            fields["evidence"] = list(self.evidence)
-            fields["confidence"] = self.confidence
-        else:
-            fields["justification"] = _with_offered(self.justification, self.confidence,
-                                                    self.evidence)
-        return AnswerVersion(**fields)
+        return AnswerVersion(
+            source=source,
+            status=self.status,
+            level=self.level,
+            value=self.value,
+            year=self.year,
+            justification=self.justification,
+            evidence=list(self.evidence),
+            confidence=self.confidence,
+        )
 
 
 @dataclass(slots=True)
@@ -481,22 +476,6 @@ def _add_evidence(
 
 def _describe(incoming: IncomingAnswer) -> str:
     return describe_answer(incoming.version(""))
-
-
-def _with_offered(
-    justification: str, confidence: Confidence | None, evidence: tuple[Evidence, ...]
-) -> str:
-    """Fold what AnswerVersion cannot hold into its text, so no word is lost."""
-    parts = [justification] if justification else []
-    if confidence is not None:
-        parts.append(f"Confidence offered: {confidence}.")
-    for item in evidence:
-        details = ", ".join(
-            text for text in (item.kind.replace("_", " "), item.location,
-                              item.published.isoformat() if item.published else "") if text
-        )
-        parts.append(f"Evidence offered: {item.citation} ({details}).")
-    return "\n".join(parts)
 
 
 def _file_name(source: str) -> str:

@@ -133,8 +133,8 @@ def test_a_differing_answer_is_parked_beside_the_teams(
     assert (theirs.source, theirs.status, theirs.level) == ("Amina (filled.xlsx)", "answered",
                                                             "high")
     # Nothing the contributor wrote is lost, evidence included.
-    assert "Applied widely." in theirs.justification
-    assert "Survey 2023" in theirs.justification
+    assert theirs.justification == "Applied widely."
+    assert [(e.kind, e.citation) for e in theirs.evidence] == [("report", "Survey 2023")]
 
 
 def test_keep_mine_leaves_the_answer_and_stores_nothing(
