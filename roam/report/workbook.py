@@ -70,8 +70,14 @@ def export_report(
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise RoamError(
+            f"{target}: cannot create the folder {target.parent}: a file is in the way"
+        ) from None
     except OSError as exc:
-        raise RoamError(f"{target.parent}: cannot create the folder: {exc.strerror}") from None
+        raise RoamError(
+            f"{target}: cannot create the folder {target.parent}: {exc.strerror}"
+        ) from None
     write_atomically(target, buffer.getvalue(), backup=False)
     return target
 

