@@ -172,3 +172,20 @@ def test_output_must_be_xlsx(assessment_file: Path) -> None:
     result = run("template", assessment_file, "-o", assessment_file.with_suffix(".xls"))
     assert result.exit_code == 2
     assert "give the output a .xlsx name" in result.output
+
+
+def test_the_whole_built_in_edition_round_trips_unfilled(tmp_path: Path) -> None:
+    from roam.exchange.answers import import_answers
+    from roam.report.template_workbook import read_filled_template, write_template
+
+    framework = load_framework()
+    assessment = new_assessment(framework, country="Kenya", iso="KEN", scope="full")
+    codes = list(framework.places)
+    path = write_template(assessment, framework, codes, tmp_path / "all.xlsx")
+
+    template = read_filled_template(path)
+
+    assert [row.code.value for row in template.rows] == codes
+    assert len(codes) == 303
+    summary = import_answers(assessment, framework, template)
+    assert summary.changes == [] and summary.bad_cells == []
