@@ -14,8 +14,10 @@ An incoming answer never silently replaces one the team has:
 - otherwise it is a conflict.  ``keep="mine"`` leaves the team's answer,
   ``keep="theirs"`` takes the incoming one (old values stay in the history,
   evidence is merged, state ``submitted``), and with no choice the incoming
-  version is parked in ``Answer.conflicts`` for the team to decide in the TUI
-  (:func:`roam.teamwork.consensus.resolve_conflict` applies the choice).
+  version is parked in ``Answer.conflicts``, beside the team's own version (as
+  ``roam merge`` leaves them), for the team to decide in the TUI;
+  :func:`roam.teamwork.consensus.resolve_conflict` applies the choice and
+  keeps every version in the history.
 
 Blank cells in a filled row mean "no opinion", not "erase": a blank year or
 justification never counts as a difference and never clears the team's text.
@@ -63,7 +65,7 @@ from roam.exchange.summary import (
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.report.labels import LANGUAGES, label
 from roam.report.provenance import answer_hash
-from roam.teamwork.versions import describe_answer, version_of
+from roam.teamwork.versions import describe_answer, source_label, version_of
 
 Keep = Literal["mine", "theirs"]
 KEEP_CHOICES: tuple[Keep, ...] = ("mine", "theirs")
@@ -395,7 +397,8 @@ class _Merge:
         self._conflict(answer, incoming, diffs)
 
     def _conflict(self, answer: Answer, incoming: IncomingAnswer, diffs: tuple[str, ...]) -> None:
-        mine, theirs = version_of(answer, "assessment"), incoming.version(self.source)
+        mine = version_of(answer, source_label("assessment", answer))
+        theirs = incoming.version(self.source)
         outcome: ConflictOutcome
         if self.keep == "mine":
             outcome = "kept_mine"
@@ -404,7 +407,9 @@ class _Merge:
         elif self.keep == "theirs":
             outcome = "took_theirs"
             take_incoming(answer, incoming, self.who, self.moment)
-            answer.conflicts[:] = [v for v in answer.conflicts if v != theirs]
+            # Versions parked by an earlier import of the same answers are settled now.
+            answer.conflicts[:] = [v for v in answer.conflicts
+                                   if v != theirs and _content(v) != _content(mine)]
             self._record(incoming, outcome, f"replaced by theirs: {_describe(incoming)}")
             self._note_rule_problems(incoming.code, answer)
         elif theirs in answer.conflicts:
@@ -412,6 +417,10 @@ class _Merge:
             self._record(incoming, outcome, "this version already waits in the conflicts")
         else:
             outcome = "parked"
+            # Both sides wait together, as after `roam merge`, so whichever the team
+            # chooses, the other is recorded in the history when the conflict is resolved.
+            if not any(_content(v) == _content(mine) for v in answer.conflicts):
+                answer.conflicts.append(mine)
             answer.conflicts.append(theirs)
             self._record(incoming, outcome,
                          f"conflict ({', '.join(diffs)}); theirs kept beside the answer")
@@ -472,6 +481,11 @@ def _add_evidence(
     if new:
         set_answer_field(answer, "evidence", [*answer.evidence, *new], who, when)
     return len(new)
+
+
+def _content(version: AnswerVersion) -> dict[str, Any]:
+    """What a version says, whoever says it."""
+    return version.model_dump(mode="json", exclude={"source"})
 
 
 def _describe(incoming: IncomingAnswer) -> str:

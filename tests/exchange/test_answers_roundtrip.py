@@ -129,12 +129,33 @@ def test_a_differing_answer_is_parked_beside_the_teams(
         before.level, before.justification, before.evidence
     )
     assert answer.history == [] and answer.review.state == "draft"
-    [theirs] = answer.conflicts
+    mine, theirs = answer.conflicts
+    assert (mine.source, mine.level, mine.justification) == ("assessment", "mid",
+                                                            before.justification)
     assert (theirs.source, theirs.status, theirs.level) == ("Amina (filled.xlsx)", "answered",
                                                             "high")
     # Nothing the contributor wrote is lost, evidence included.
     assert theirs.justification == "Applied widely."
     assert [(e.kind, e.citation) for e in theirs.evidence] == [("report", "Survey 2023")]
+
+
+def test_resolving_a_parked_conflict_keeps_every_version_in_the_history(
+    assessment_file: Path, template: Path
+) -> None:
+    from roam.teamwork.consensus import resolve_conflict
+
+    workbook = filled(template, {"R.A.1.a": {"level": "high", "justification": "Widely."}},
+                      name="Amina")
+    run("import-answers", assessment_file, workbook)
+    answer = load(assessment_file).answers["R.A.1.a"]
+
+    resolve_conflict(answer, answer.conflicts[1], "Team lead", dt.datetime(2024, 7, 1))
+
+    assert (answer.level, answer.justification, answer.conflicts) == ("high", "Widely.", [])
+    [decision] = answer.history
+    assert [v["justification"] for v in decision.old] == [
+        "The 2019 act exists but is not applied everywhere.", "Widely."
+    ]
 
 
 def test_keep_mine_leaves_the_answer_and_stores_nothing(
@@ -198,6 +219,7 @@ def test_importing_twice_changes_nothing_the_second_time(
     assert second.exit_code == 0
     assert "0 new" in second.output and "2 unchanged" in second.output
     assert "already waiting for the team" in second.output
+    assert len(load(assessment_file).answers["R.A.1.a"].conflicts) == 2
     assert f"nothing to change in {assessment_file}" in second.output
     assert assessment_file.read_bytes() == first
 
@@ -255,3 +277,16 @@ def test_a_report_is_not_a_template(
 
     assert result.exit_code == 2
     assert "not a roam data-collection template (it looks like a report" in result.output
+
+
+def test_keep_theirs_later_settles_the_versions_an_earlier_import_parked(
+    assessment_file: Path, template: Path
+) -> None:
+    workbook = filled(template, {"R.A.1.a": {"level": "high"}}, name="Amina")
+    run("import-answers", assessment_file, workbook)
+    assert len(load(assessment_file).answers["R.A.1.a"].conflicts) == 2
+
+    run("import-answers", assessment_file, workbook, "--keep", "theirs")
+
+    answer = load(assessment_file).answers["R.A.1.a"]
+    assert (answer.level, answer.conflicts) == ("high", [])
