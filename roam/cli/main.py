@@ -83,6 +83,7 @@ def _register() -> None:
         report_commands,
         scoring_commands,
         teamwork_commands,
+        tui_commands,
     )
 
     for module in (
@@ -92,6 +93,7 @@ def _register() -> None:
         report_commands,
         scoring_commands,
         teamwork_commands,
+        tui_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

@@ -1,0 +1,1 @@
+"""roam's terminal UI (Textual).  Nothing outside this package imports Textual."""

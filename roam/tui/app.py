@@ -1,0 +1,302 @@
+"""roam's terminal UI: one App, a stack of screens, and one session at a time.
+
+Screens stack as  Home → Walkthrough → (one view: dashboard, review,
+recommendations or process).  Every binding has an ``id`` so a user can remap
+it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from roam.errors import RoamError
+from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.session import FILTER_LABELS, Session
+from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
+
+VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
+LANGUAGES = {"en": "English", "fr": "Français"}
+
+
+class RoamApp(App[None]):
+    """Open, answer, review and report a national ROAM-X assessment."""
+
+    CSS_PATH = Path(__file__).with_name("roam.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "roam"
+    COMMANDS = App.COMMANDS | {JumpCommands, SearchCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+k"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help", priority=True, id="roam.help"),
+        Binding("ctrl+k", "command_palette", "Commands", priority=True, id="roam.palette"),
+        Binding("question_mark", "help", "Help", show=False, id="roam.help_key"),
+        Binding("f2", "view('walkthrough')", "Answers", show=False, priority=True,
+                id="roam.view.walkthrough"),
+        Binding("f3", "view('dashboard')", "Dashboard", show=False, priority=True,
+                id="roam.view.dashboard"),
+        Binding("f4", "view('review')", "Review", show=False, priority=True,
+                id="roam.view.review"),
+        Binding("f5", "view('recommendations')", "Recommendations", show=False, priority=True,
+                id="roam.view.recommendations"),
+        Binding("f6", "view('process')", "Process", show=False, priority=True,
+                id="roam.view.process"),
+        Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
+                id="roam.theme"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="roam.quit"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        language: str | None = None,
+        data_dir: Path | None = None,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__()
+        self.settings = Settings.load(data_dir)
+        self.language = language or self.settings.language
+        self.start_path = path
+        self.start_read_only = read_only
+        self.session: Session | None = None
+        self.walkthrough: Screen[None] | None = None
+
+    @property
+    def who(self) -> str:
+        """The name put on history entries and review comments."""
+        if self.settings.reviewer:
+            return self.settings.reviewer
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "roam"
+
+    def on_mount(self) -> None:
+        if self.settings.theme in (DARK_THEME, LIGHT_THEME):
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.start_path is None:
+            self.show_home()
+        else:
+            # Straight to the walkthrough; the home screen is built only when needed.
+            self.open_assessment(self.start_path, read_only=self.start_read_only)
+
+    def show_home(self) -> None:
+        """Make the home screen the current one, building it if it was never shown."""
+        from roam.tui.screens.home import HomeScreen
+
+        homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
+        if not homes:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(HomeScreen())
+            return
+        while self.screen is not homes[0]:
+            self.pop_screen()
+        homes[0].refresh_recent()
+
+    # -- opening and closing --------------------------------------------------------
+
+    def open_assessment(
+        self, path: Path, *, read_only: bool = False, break_lock: bool = False
+    ) -> None:
+        """Open ``path``; a locked file offers read-only, an unreadable one says why."""
+        from roam.assessment.lock import LockedError
+        from roam.tui.screens.dialogs import LockedScreen
+
+        try:
+            session = Session.open(path, read_only=read_only, break_lock=break_lock, who=self.who)
+        except LockedError as exc:
+            self._home_under_dialog()
+            self.push_screen(LockedScreen(exc), self._after_lock_choice(path))
+            return
+        except RoamError as exc:
+            self._home_under_dialog()
+            self.show_error(f"Cannot open {path}", exc)
+            return
+        self.start_session(session)
+
+    def _home_under_dialog(self) -> None:
+        if self.session is None and not isinstance(self.screen, ModalScreen):
+            self.show_home()
+
+    def _after_lock_choice(self, path: Path) -> object:
+        def chosen(choice: str | None) -> None:
+            if choice == "read-only":
+                self.open_assessment(path, read_only=True)
+            elif choice == "break":
+                self.open_assessment(path, break_lock=True)
+
+        return chosen
+
+    def start_session(self, session: Session) -> None:
+        """Show ``session`` in the walkthrough, closing any other first."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        self.close_session()
+        session.language = self.language
+        self.session = session
+        self.settings.remember(session.path)
+        self.walkthrough = WalkthroughScreen(session)
+        self.push_screen(self.walkthrough)
+        for warning in session.opened.warnings:
+            self.notify(str(warning), title="Warning", severity="warning", timeout=8)
+        if session.read_only:
+            holder = f" ({session.locked_by} is editing it)" if session.locked_by else ""
+            self.notify(f"Opened read-only{holder}: changes cannot be made.", timeout=8)
+
+    def close_session(self) -> None:
+        """Commit pending typing, give the lock back, and return to the home screen."""
+        if self.session is None:
+            return
+        self.flush_typing()
+        self.session.close()
+        self.session = None
+        self.walkthrough = None
+        self.show_home()
+
+    def flush_typing(self) -> None:
+        from roam.tui.widgets.answer_form import AnswerForm
+
+        if self.walkthrough is not None and self.walkthrough.is_mounted:
+            self.walkthrough.query_one(AnswerForm).flush()
+
+    def show_error(self, title: str, error: RoamError) -> None:
+        from roam.tui.screens.dialogs import MessageScreen
+
+        self.push_screen(MessageScreen(title, "\n".join(error.lines)))
+
+    async def action_quit(self) -> None:
+        self.flush_typing()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+    # -- views --------------------------------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        """Show one of the views of the open assessment."""
+        from roam.tui.screens.views import view_screen
+
+        if self.session is None or self.walkthrough is None:
+            self.notify("Open an assessment first (n: new, o: open, d: demo).")
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        if name == "walkthrough":
+            self._back_to_walkthrough()
+            return
+        if type(self.screen).__name__ == view_screen(name).__name__:
+            return
+        self.flush_typing()
+        self._back_to_walkthrough()
+        self.push_screen(view_screen(name)(self.session))
+
+    def _back_to_walkthrough(self) -> None:
+        while self.walkthrough in self.screen_stack and self.screen is not self.walkthrough:
+            self.pop_screen()
+
+    def go_to_indicator(self, code: str) -> None:
+        """Show indicator ``code`` in the walkthrough, from anywhere."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
+            return
+        self._back_to_walkthrough()
+        self.walkthrough.go_to(code)
+
+    def action_help(self) -> None:
+        from roam.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_export(self) -> None:
+        from roam.tui.screens.export import ExportScreen
+
+        if self.session is None:
+            self.notify("Open an assessment first.")
+            return
+        self.flush_typing()
+        self.push_screen(ExportScreen(self.session))
+
+    # -- preferences --------------------------------------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def _remember_theme(self, theme: object) -> None:
+        if self.theme != self.settings.theme:
+            self.settings.theme = self.theme
+            self.settings.save()
+
+    def set_language(self, language: str) -> None:
+        """Show the framework's texts in ``language`` (English where a text lacks it)."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        self.language = language
+        self.settings.language = language
+        self.settings.save()
+        if self.session is not None:
+            self.session.language = language
+        if isinstance(self.walkthrough, WalkthroughScreen):
+            self.walkthrough.relabel()
+        self.notify(f"Framework texts: {LANGUAGES.get(language, language)}")
+
+    def set_reviewer(self, name: str) -> None:
+        self.settings.reviewer = name.strip()
+        self.settings.save()
+        if self.session is not None:
+            self.session.who = self.who
+
+    def action_ask_name(self) -> None:
+        from roam.tui.screens.dialogs import AskScreen
+
+        def answered(name: str | None) -> None:
+            if name is not None:
+                self.set_reviewer(name)
+                self.notify(f"Comments and changes are now signed '{self.who}'")
+
+        self.push_screen(AskScreen("Your name (signs comments and changes)", self.who), answered)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Toggle light/dark theme", "ctrl+t", self.action_toggle_theme)
+        for code, name in LANGUAGES.items():
+            yield SystemCommand(
+                f"Language: {name}",
+                "Framework texts in this language (English where missing)",
+                lambda language=code: self.set_language(language),
+            )
+        yield SystemCommand("Set your name", "Signs review comments", self.action_ask_name)
+        if self.session is None:
+            return
+        for view, key in zip(VIEWS, ("f2", "f3", "f4", "f5", "f6"), strict=True):
+            yield SystemCommand(f"Open {view}", key, lambda name=view: self.action_view(name))
+        for name, label in FILTER_LABELS.items():
+            yield SystemCommand(
+                f"Filter: {label}", "Show only these indicators", lambda f=name: self._filter(f)
+            )
+        yield SystemCommand("Export to Excel", "f9", self.action_export)
+        yield SystemCommand("Close this assessment", "Back to the home screen", self.close_session)
+
+    def _filter(self, name: str) -> None:
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        if isinstance(self.walkthrough, WalkthroughScreen):
+            self._back_to_walkthrough()
+            self.walkthrough.apply_filter(name)  # type: ignore[arg-type]

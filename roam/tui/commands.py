@@ -1,0 +1,102 @@
+"""Command palette providers: jump to an indicator by code, search the indicator texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from roam.tui.app import RoamApp
+    from roam.tui.session import Session
+
+_MAX_HITS = 40
+
+
+def _roam_app(provider: Provider) -> RoamApp:
+    from roam.tui.app import RoamApp
+
+    app = provider.app
+    assert isinstance(app, RoamApp)
+    return app
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def code_score(query: str, code: str) -> float:
+    """How well ``query`` names ``code``: exact beats prefix beats containment (0: no match)."""
+    wanted = query.strip().casefold()
+    candidate = code.casefold()
+    if not wanted:
+        return 0.0
+    if candidate == wanted:
+        return 1.0
+    if candidate.startswith(wanted):
+        return 0.9 - 0.001 * (len(candidate) - len(wanted))
+    if wanted in candidate:
+        return 0.5
+    return 0.0
+
+
+class JumpCommands(Provider):
+    """``R.B.1.a`` → the indicator with that code (prefixes and parts match too)."""
+
+    def _session(self) -> Session | None:
+        return _roam_app(self).session
+
+    def _hits(self, query: str) -> Iterator[Hit]:
+        session = self._session()
+        if session is None:
+            return
+        app = _roam_app(self)
+        scored = [(code_score(query, code), code) for code in session.codes]
+        scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])[:_MAX_HITS]
+        for value, code in scored:
+            text = session.text(session.indicator(code).text)
+            yield Hit(
+                value,
+                Content(f"{code}  {_short(text)}"),
+                partial(app.go_to_indicator, code),
+                text=f"{code} {text}",
+                help="Jump to this indicator",
+            )
+
+    async def search(self, query: str) -> Hits:
+        for hit in self._hits(query):
+            yield hit
+
+    async def discover(self) -> Hits:
+        session = self._session()
+        if session is None:
+            return
+        app = _roam_app(self)
+        for code in session.codes[:_MAX_HITS]:
+            text = session.text(session.indicator(code).text)
+            yield DiscoveryHit(
+                Content(f"{code}  {_short(text)}"), partial(app.go_to_indicator, code), text=code
+            )
+
+
+class SearchCommands(Provider):
+    """Every in-scope indicator whose text, guidance or question holds all the words typed."""
+
+    async def search(self, query: str) -> Hits:
+        app = _roam_app(self)
+        session = app.session
+        if session is None or len(query.strip()) < 2:
+            return
+        for count, (code, text) in enumerate(session.search(query)):
+            if count >= _MAX_HITS:
+                break
+            yield Hit(
+                0.8 - count * 0.001,
+                Content(f"{code}  {_short(text)}"),
+                partial(app.go_to_indicator, code),
+                text=f"{code} {text}",
+                help="Indicator text matches",
+            )

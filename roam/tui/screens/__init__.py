@@ -1,0 +1,1 @@
+"""The screens of roam's terminal UI."""

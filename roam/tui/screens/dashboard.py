@@ -1,0 +1,169 @@
+"""The dashboard: scores with coverage, robustness, readiness checks and data gaps.
+
+Every figure comes from the session's ScoreReport and readiness findings; the
+scores are labelled as the diagnostic aid they are, never as a ranking.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from roam.scoring.checks import CHECKS
+from roam.scoring.result import NodeScore
+from roam.tui.session import Session
+from roam.tui.widgets.bars import bar, score_text
+from roam.tui.widgets.key_bar import KeyBar
+from roam.tui.widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from roam.tui.app import RoamApp
+
+RULE_LABELS = {
+    "default": "Default method",
+    "no_data_as_zero": "No data counts as 0",
+    "equal_indicator_weights": "Equal indicator weights",
+    "geometric_mean": "Geometric mean",
+}
+_NAME_WIDTH = 24
+_BAR_WIDTH = 16
+_NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.view('walkthrough')", "Back", id="roam.dashboard.back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield TopBar("Dashboard", self.session)
+        with Horizontal(id="dashboard", classes="view-body"):
+            with VerticalScroll(id="dash-left"):
+                yield Static(_NOTE, classes="hint")
+                yield Static(id="scores", classes="panel")
+            with Vertical(id="dash-right"):
+                robustness: DataTable[str] = DataTable(id="robustness", cursor_type="none")
+                robustness.border_title = "Robustness: category scores under other rules"
+                yield robustness
+                findings: DataTable[str] = DataTable(id="findings", cursor_type="row")
+                yield findings
+                gaps: DataTable[str] = DataTable(id="gaps", cursor_type="row")
+                yield gaps
+        yield KeyBar(classes="key-bar")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#findings", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 110, "-narrow")
+
+    def refresh_view(self) -> None:
+        self.query_one("#scores", Static).update(self._scores())
+        self._fill_robustness()
+        self._fill_findings()
+        self._fill_gaps()
+
+    # -- scores ---------------------------------------------------------------------
+
+    def _scores(self) -> Text:
+        report = self.session.report
+        text = Text()
+        if report is None:
+            return text
+        self.query_one("#scores").border_title = "Scores and coverage"
+        text.append_text(self._score_line("Overall", "", report.overall, bold=True))
+        for category in report.categories:
+            framework_category = self.session.framework.category(category.code)
+            name = self.session.text(framework_category.name)
+            text.append("\n\n")
+            if framework_category.contextual:
+                line = Text(f"{category.code} {name}"[:_NAME_WIDTH].ljust(_NAME_WIDTH + 1))
+                line.stylize("bold")
+                line.append("context: recorded, not scored", style="dim")
+                line.append(f"   cov {category.coverage.complete:3.0f}%", style="dim")
+                text.append_text(line)
+                continue
+            text.append_text(self._score_line(category.code, name, category, bold=True))
+            for theme in category.children:
+                text.append("\n")
+                text.append_text(self._score_line(theme.code, self._theme_name(theme), theme))
+        return text
+
+    def _theme_name(self, node: NodeScore) -> str:
+        place = next(p for p in self.session.framework.places.values() if p.theme.code == node.code)
+        return self.session.text(place.theme.name)
+
+    def _score_line(self, code: str, name: str, node: NodeScore, bold: bool = False) -> Text:
+        label = f"{code} {name}".strip()
+        indent = "" if bold else "  "
+        label = (indent + label)[:_NAME_WIDTH].ljust(_NAME_WIDTH + 1)
+        line = Text()
+        line.append(label, style="bold" if bold else "")
+        line.append_text(bar(node.score, _BAR_WIDTH, style="cyan" if bold else "blue"))
+        line.append(f" {score_text(node.score):>3}", style="bold")
+        line.append(f"  cov {node.coverage.complete:3.0f}%", style="dim")
+        if node.incomplete:
+            line.append("*", style="yellow")
+        if bold and node.band:
+            line.append(f"  {node.band}", style="italic")
+        return line
+
+    # -- tables -----------------------------------------------------------------------
+
+    def _fill_robustness(self) -> None:
+        table = self.query_one("#robustness", DataTable)
+        table.clear(columns=True)
+        report = self.session.report
+        if report is None or not report.robustness:
+            return
+        codes = list(next(iter(report.robustness.values())))
+        table.add_columns("Rule", *codes)
+        for rule, scores in report.robustness.items():
+            cells = [score_text(scores.get(code)) for code in codes]
+            table.add_row(RULE_LABELS.get(rule, rule), *cells)
+
+    def _fill_findings(self) -> None:
+        table = self.query_one("#findings", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Check", "Code", "What to do")
+        findings = [f for f in self.session.findings() if f.check != "not_assessed"]
+        waiting = sum(1 for f in self.session.findings() if f.check == "not_assessed")
+        for index, finding in enumerate(findings):
+            table.add_row(CHECKS.get(finding.check, finding.check), finding.code,
+                          finding.message, key=f"{index}:{finding.code}")  # fmt: skip
+        title = f"Readiness checks: {len(findings)} to fix"
+        if waiting:
+            title += f", {waiting} not assessed yet"
+        table.border_title = title + " (enter: go to indicator)"
+
+    def _fill_gaps(self) -> None:
+        table = self.query_one("#gaps", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Code", "Indicator", "Why no data")
+        report = self.session.report
+        gaps = report.data_gaps if report is not None else ()
+        for code in gaps:
+            indicator = self.session.text(self.session.indicator(code).text)
+            why = self.session.answer(code).justification.replace("\n", " ")
+            table.add_row(code, indicator, why, key=f"gap:{code}")
+        table.border_title = f"Data gaps: {len(gaps)} indicators with no data (enter: go to)"
+
+    @on(DataTable.RowSelected)
+    def _go(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        code = key.split(":", 1)[1] if ":" in key else ""
+        if code:
+            app: RoamApp = self.app  # type: ignore[assignment]
+            app.go_to_indicator(code)

@@ -1,0 +1,67 @@
+"""F1: every key of the screen you came from, with the id to remap it, and the tree's marks."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from roam.tui.labels import legend
+from roam.tui.settings import SETTINGS_FILE
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss(None)", "Close", id="roam.help.close"),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.rows = self._rows(under)
+
+    def _rows(self, under: Screen[object]) -> list[tuple[str, str, str]]:
+        """(keys, what it does, binding id) for each roam binding active under the help."""
+        by_id: dict[str, tuple[list[str], str]] = {}
+        for key, active in under.active_bindings.items():
+            binding = active.binding
+            if not binding.id or not binding.id.startswith("roam."):
+                continue
+            keys, _ = by_id.setdefault(binding.id, ([], binding.description))
+            display = self.app.get_key_display(Binding(key, binding.action))
+            if display not in keys:
+                keys.append(display)
+        return sorted(
+            (
+                (" ".join(keys), description, binding_id)
+                for binding_id, (keys, description) in by_id.items()
+            ),
+            key=lambda row: row[2],
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall-dialog help") as dialog:
+            dialog.border_title = "Keys (esc closes)"
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "Does", "Binding id")
+            table.add_rows(self.rows)
+            yield table
+            marks = Text("Tree marks: ", style="bold")
+            for mark, meaning in legend():
+                marks.append_text(mark)
+                marks.append(f" {meaning}   ")
+            yield Static(marks, classes="legend")
+            yield Static(
+                "Keys with ctrl and the F-keys also work while typing in a field. "
+                f"Remap a key in {SETTINGS_FILE} (see the README): "
+                '"keys": {"roam.next": "ctrl+j"}.',
+                classes="legend",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()

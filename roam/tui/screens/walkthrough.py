@@ -1,0 +1,209 @@
+"""The walkthrough: the indicator tree, the selected indicator, its answer, and progress."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Tree
+
+from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.screens.filter_picker import FilterPicker
+from roam.tui.session import FILTER_LABELS, FilterName, Session
+from roam.tui.widgets.answer_form import AnswerForm
+from roam.tui.widgets.indicator_info import IndicatorInfo
+from roam.tui.widgets.indicator_tree import IndicatorTree
+from roam.tui.widgets.key_bar import KeyBar
+from roam.tui.widgets.progress_panel import ProgressPanel
+from roam.tui.widgets.top_bar import TopBar
+
+
+class WalkthroughScreen(Screen[None]):
+    """Answer indicators one after another; every key here also works inside a text field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", priority=True, id="roam.next"),
+        Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous"),
+        Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
+        Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump"),
+        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="roam.search"),
+        Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
+        Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
+        Binding(
+            "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
+        ),
+        Binding("escape", "focus_tree", "Tree", show=False, id="roam.focus_tree"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.code: str | None = None
+        self.filter_name: FilterName = "all"
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield TopBar("Walkthrough", session)
+        with Horizontal(id="walkthrough"):
+            with Vertical(id="sidebar"):
+                yield IndicatorTree(session, id="tree")
+                yield ProgressPanel(session, id="progress")
+            with VerticalScroll(id="detail"):
+                yield IndicatorInfo(session, id="info")
+                yield AnswerForm(session, id="form")
+        yield KeyBar(classes="key-bar")
+
+    def on_mount(self) -> None:
+        tree = self.query_one(IndicatorTree)
+        tree.build(self.session.codes)
+        self._title_sidebar()
+        first = self.session.next_unanswered(None) or (self.session.codes or [None])[0]
+        if first is not None:
+            tree.select_code(first)
+            self.show(first)
+        tree.focus()
+
+    # -- showing ------------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[tuple[str, str]]) -> None:
+        data = event.node.data
+        if data is not None and data[0] == "indicator" and data[1] != self.code:
+            self.show(data[1])
+
+    def show(self, code: str) -> None:
+        """Display indicator ``code`` in the reference panel and the form."""
+        self.code = code
+        self.query_one(IndicatorInfo).show(code)
+        self.query_one(AnswerForm).load(code)
+        self.query_one(ProgressPanel).show_category(self.session.place(code).category.code)
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def go_to(self, code: str) -> None:
+        """Select ``code`` in the tree, clearing a filter that hides it."""
+        tree = self.query_one(IndicatorTree)
+        if code not in tree.shown_codes:
+            self.apply_filter("all")
+        self.query_one(AnswerForm).flush()
+        if tree.select_code(code) and code != self.code:
+            self.show(code)
+
+    def refresh_after_change(self, code: str) -> None:
+        """After an edit or an undo: the one tree label, progress and the saved marker."""
+        self.query_one(IndicatorTree).refresh_code(code)
+        self.query_one(ProgressPanel).update_progress()
+        self.query_one(TopBar).refresh_state()
+        if self.session.save_state == "failed":
+            self.notify(self.session.save_error, title="Not saved", severity="error", timeout=10)
+
+    def relabel(self) -> None:
+        """The framework language changed."""
+        self.query_one(IndicatorTree).relabel_all()
+        self.query_one(AnswerForm).relabel()
+        if self.code is not None:
+            self.query_one(IndicatorInfo).show(self.code)
+
+    def on_screen_resume(self) -> None:
+        """Back from another view: answers may have changed there (reviews, undo)."""
+        if self.code is not None and self.is_mounted:
+            tree = self.query_one(IndicatorTree)
+            for code in tree.shown_codes:
+                tree.refresh_code(code)
+            self.query_one(AnswerForm).load(self.code)
+            self.query_one(ProgressPanel).update_progress()
+            self.query_one(TopBar).refresh_state()
+
+    @on(AnswerForm.Committed)
+    def _committed(self, event: AnswerForm.Committed) -> None:
+        self.refresh_after_change(event.code)
+
+    # -- actions ------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        self._step(1)
+
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        tree = self.query_one(IndicatorTree)
+        self.query_one(AnswerForm).flush()
+        target = self.session.next_code(self.code, step, tree.shown_codes)
+        if target is not None:
+            tree.select_code(target)
+
+    def action_next_open(self) -> None:
+        self.query_one(AnswerForm).flush()
+        target = self.session.next_unanswered(self.code)
+        if target is None:
+            self.notify("Every indicator in scope has a status. Well done.")
+        else:
+            self.go_to(target)
+
+    def action_jump(self) -> None:
+        self.app.push_screen(
+            CommandPalette(providers=[JumpCommands], placeholder="Indicator code, e.g. R.B.1.a")
+        )
+
+    def action_search(self) -> None:
+        self.app.push_screen(
+            CommandPalette(providers=[SearchCommands], placeholder="Words in indicator texts")
+        )
+
+    def action_filter(self) -> None:
+        def chosen(name: FilterName | None) -> None:
+            if name is not None:
+                self.apply_filter(name)
+
+        self.app.push_screen(FilterPicker(self.filter_name), chosen)
+
+    def apply_filter(self, name: FilterName) -> None:
+        """Show only the indicators passing ``name`` (rebuilds the tree once)."""
+        self.query_one(AnswerForm).flush()
+        session = self.session
+        codes = [code for code in session.codes if session.matches(code, name)]
+        if not codes:
+            self.notify(f"No indicator is {FILTER_LABELS[name].lower()}; the filter is unchanged.")
+            return
+        self.filter_name = name
+        tree = self.query_one(IndicatorTree)
+        tree.build(codes)
+        self._title_sidebar()
+        target = self.code if self.code in codes else codes[0]
+        tree.select_code(target)
+        if target != self.code:
+            self.show(target)
+
+    def _title_sidebar(self) -> None:
+        shown = len(self.query_one(IndicatorTree).shown_codes)
+        sidebar = self.query_one("#sidebar")
+        if self.filter_name == "all":
+            sidebar.border_title = f"Indicators ({shown})"
+        else:
+            sidebar.border_title = f"{FILTER_LABELS[self.filter_name]} ({shown})"
+
+    def action_undo(self) -> None:
+        form = self.query_one(AnswerForm)
+        form.flush()
+        step = self.session.undo()
+        if step is None:
+            message = "Read-only: nothing to undo" if self.session.read_only else "Nothing to undo"
+            self.notify(message)
+            return
+        self.refresh_after_change(step.code)
+        if step.code == self.code:
+            form.load(step.code)
+        else:
+            self.go_to(step.code)
+        self.notify(f"Undone: {step.what} of {step.code}")
+
+    def action_add_evidence(self) -> None:
+        self.query_one(AnswerForm).open_evidence(None)
+
+    def action_focus_tree(self) -> None:
+        self.query_one(IndicatorTree).focus()

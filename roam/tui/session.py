@@ -1,0 +1,318 @@
+"""The one place where the terminal UI meets the domain core.
+
+A :class:`Session` holds the opened assessment and its framework, writes every
+change through the safe storage, keeps the undo stack of answer edits and the
+current scores.  Screens and widgets read from it and call its methods; none
+of them loads, saves or scores anything by itself.  No Textual import here, so
+the session can be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from roam.assessment.create import now
+from roam.assessment.history import set_answer_field
+from roam.assessment.model import Answer, Assessment, Comment
+from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes
+from roam.assessment.session import OpenedAssessment
+from roam.errors import RoamError
+from roam.framework.model import Framework, IndicatorPlace
+from roam.framework.text import localize
+from roam.scoring.result import Finding, ScoreReport
+
+SaveState = Literal["saved", "unsaved", "failed", "read-only"]
+FilterName = Literal["all", "core", "unanswered", "data_gaps", "queried", "failing"]
+FILTER_LABELS: dict[FilterName, str] = {
+    "all": "All indicators",
+    "core": "Core only",
+    "unanswered": "Unanswered",
+    "data_gaps": "Data gaps (no data)",
+    "queried": "Queried by a reviewer",
+    "failing": "Failing checks",
+}
+UNDO_LIMIT = 200
+_BLANK = Answer()
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """An answer as it was before one change, to put back on undo."""
+
+    code: str
+    before: Answer | None  # None: the file had no answer for the code yet
+    what: str
+
+
+@dataclass(slots=True)
+class Session:
+    """An opened assessment, its framework and the state of the file on disk."""
+
+    opened: OpenedAssessment
+    who: str = ""
+    language: str = "en"
+    today: dt.date | None = None  # the readiness checks' "today"; fixed in tests
+    codes: list[str] = field(init=False)
+    save_state: SaveState = field(init=False)
+    save_error: str = field(init=False, default="")
+    report: ScoreReport | None = field(init=False, default=None)
+    _undo: list[UndoStep] = field(init=False, default_factory=list)
+    _findings: list[Finding] | None = field(init=False, default=None)
+    _search_index: list[tuple[str, str]] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.codes = in_scope_codes(self.framework, self.assessment)
+        self.save_state = "read-only" if self.read_only else "saved"
+        self.rescore()
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path, *, read_only: bool = False, break_lock: bool = False, who: str = ""
+    ) -> Session:
+        """Open ``path`` for editing (taking its lock) or read-only.
+
+        Raises ``LockedError`` when another instance holds the file, and
+        :class:`RoamError` for anything else a user can fix.
+        """
+        from roam.assessment.session import open_assessment
+
+        opened = open_assessment(path, read_only=read_only, break_lock=break_lock)
+        return cls(opened, who=who)
+
+    @classmethod
+    def create(
+        cls, path: Path, assessment: Assessment, framework: Framework, *, who: str = ""
+    ) -> Session:
+        """Write a new assessment to ``path`` (never over an existing file) and open it."""
+        from roam.assessment.storage import save_assessment
+
+        if path.exists():
+            raise RoamError(f"{path}: already exists; choose another file name")
+        if not path.parent.is_dir():
+            raise RoamError(f"{path}: the folder {path.parent} does not exist")
+        save_assessment(assessment, path, framework, backup=False)
+        return cls.open(path, who=who)
+
+    def close(self) -> None:
+        """Give the file lock back; every change is already on disk."""
+        self.opened.close()
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    @property
+    def assessment(self) -> Assessment:
+        return self.opened.assessment
+
+    @property
+    def framework(self) -> Framework:
+        return self.opened.framework
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
+    def locked_by(self) -> str:
+        holder = self.opened.locked_by
+        return holder.describe() if holder is not None else ""
+
+    # -- reading -------------------------------------------------------------
+
+    def place(self, code: str) -> IndicatorPlace:
+        return self.framework.places[code]
+
+    def indicator(self, code: str) -> AnyIndicator:
+        return self.framework.places[code].indicator
+
+    def answer(self, code: str) -> Answer:
+        """The recorded answer, or a blank one (never stored just by reading)."""
+        return self.assessment.answers.get(code, _BLANK)
+
+    def problems(self, code: str) -> list[str]:
+        return answer_problems(self.indicator(code), self.answer(code), self.framework)
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return localize(value, self.language)
+
+    def findings(self) -> list[Finding]:
+        """The readiness checks, computed once per change."""
+        if self._findings is None:
+            from roam.scoring.readiness import readiness
+
+            self._findings = readiness(self.assessment, self.framework, today=self.today)
+        return self._findings
+
+    def matches(self, code: str, name: FilterName) -> bool:
+        """Whether indicator ``code`` passes the filter ``name``."""
+        answer = self.answer(code)
+        if name == "core":
+            return self.indicator(code).core
+        if name == "unanswered":
+            return answer.status == "not_assessed"
+        if name == "data_gaps":
+            return answer.status == "no_data"
+        if name == "queried":
+            return answer.review.state == "queried"
+        if name == "failing":
+            return code in self.failing_codes()
+        return True
+
+    def failing_codes(self) -> set[str]:
+        """Indicators with a readiness finding other than 'not assessed yet'."""
+        return {f.code for f in self.findings() if f.check != "not_assessed"}
+
+    def next_code(self, code: str | None, step: int, among: list[str]) -> str | None:
+        """The indicator ``step`` places after ``code`` in ``among``, wrapping around."""
+        if not among:
+            return None
+        if code not in among:
+            return among[0] if step > 0 else among[-1]
+        return among[(among.index(code) + step) % len(among)]
+
+    def next_unanswered(self, code: str | None) -> str | None:
+        """The next not-assessed indicator after ``code`` in framework order, wrapping."""
+        start = self.codes.index(code) + 1 if code in self.codes else 0
+        ordered = self.codes[start:] + self.codes[:start]
+        return next((c for c in ordered if self.answer(c).status == "not_assessed"), None)
+
+    def search(self, query: str) -> Iterable[tuple[str, str]]:
+        """(code, text) of in-scope indicators whose text holds every word of ``query``."""
+        if self._search_index is None:
+            self._search_index = [(code, self._searchable(code)) for code in self.codes]
+        words = query.casefold().split()
+        for code, haystack in self._search_index:
+            if all(word in haystack for word in words):
+                yield code, self.text(self.indicator(code).text)
+
+    def _searchable(self, code: str) -> str:
+        place = self.place(code)
+        parts = [code, place.indicator.text, place.indicator.guidance, place.question.text]
+        texts = [p if isinstance(p, str) else " ".join((p or {}).values()) for p in parts]
+        return " ".join(texts).casefold()
+
+    # -- changing answers ----------------------------------------------------
+
+    def edit_answer(self, code: str, changes: dict[str, Any], what: str = "") -> bool:
+        """Apply ``changes`` (field -> new value) to the answer of ``code`` and save.
+
+        Returns False when nothing changed (the UI re-sends values it just
+        loaded) or the session is read-only.  Each call is one undo step.
+        Raises ``ValueError`` with a readable message for a value the record
+        cannot hold (a year out of range, say); nothing is changed then.
+        """
+        if self.read_only:
+            return False
+        current = self.assessment.answers.get(code)
+        base = current if current is not None else _BLANK
+        real = {name: value for name, value in changes.items() if _get(base, name) != value}
+        if not real:
+            return False
+        before = None if current is None else current.model_copy(deep=True)
+        answer = self.assessment.answer(code)
+        try:
+            for name, value in real.items():
+                set_answer_field(answer, name, value, who=self.who or "roam")
+        except ValueError:
+            self._put_back(code, before)
+            raise
+        self._push_undo(UndoStep(code, before, what or ", ".join(real)))
+        self._changed()
+        return True
+
+    def add_comment(self, code: str, text: str, state: str | None = None) -> bool:
+        """Add a reviewer's comment to the answer's thread, and change its review state."""
+        if self.read_only or not (text.strip() or state):
+            return False
+        current = self.assessment.answers.get(code)
+        before = None if current is None else current.model_copy(deep=True)
+        answer = self.assessment.answer(code)
+        changed = False
+        if state is not None:
+            changed = set_answer_field(answer, "review.state", state, who=self.who or "roam")
+        if text.strip():
+            author = self.who or "reviewer"
+            answer.review.thread.append(Comment(author=author, time=now(), text=text.strip()))
+            changed = True
+        if not changed:
+            self._put_back(code, before)
+            return False
+        self._push_undo(UndoStep(code, before, "review"))
+        self._changed()
+        return True
+
+    def undo(self) -> UndoStep | None:
+        """Put back the answer as it was before the last change; None if nothing to undo."""
+        if self.read_only or not self._undo:
+            return None
+        step = self._undo.pop()
+        self._put_back(step.code, step.before)
+        self._changed()
+        return step
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo) and not self.read_only
+
+    def _put_back(self, code: str, before: Answer | None) -> None:
+        if before is None:
+            self.assessment.answers.pop(code, None)
+        else:
+            self.assessment.answers[code] = before
+
+    def _push_undo(self, step: UndoStep) -> None:
+        self._undo.append(step)
+        del self._undo[:-UNDO_LIMIT]
+
+    # -- other parts of the record -------------------------------------------
+
+    def edit_record(self, change: Callable[[Assessment], None]) -> bool:
+        """Apply ``change`` to the record's other parts (team, MAB, ...) and save."""
+        if self.read_only:
+            return False
+        change(self.assessment)
+        self._changed()
+        return True
+
+    # -- saving and scoring --------------------------------------------------
+
+    def _changed(self) -> None:
+        self._findings = None
+        self.save_state = "unsaved"
+        self.save()
+        self.rescore()
+
+    def save(self) -> bool:
+        """Write the record through the safe storage; a failure leaves the old file whole."""
+        if self.read_only:
+            return False
+        try:
+            self.opened.save()
+        except RoamError as exc:
+            self.save_state = "failed"
+            self.save_error = str(exc)
+            return False
+        self.save_state = "saved"
+        self.save_error = ""
+        return True
+
+    def rescore(self) -> ScoreReport:
+        from roam.scoring.engine import score
+
+        self.report = score(self.assessment, self.framework)
+        return self.report
+
+
+def _get(answer: Answer, name: str) -> Any:
+    """``answer.review.state`` style dotted access, as set_answer_field takes it."""
+    value: Any = answer
+    for step in name.split("."):
+        value = getattr(value, step)
+    return value

@@ -1,0 +1,90 @@
+"""What the terminal UI remembers between runs: recent files and a few preferences.
+
+Everything lives in one small JSON file under the user's data directory
+(platformdirs).  ``ROAM_DATA_DIR`` points it elsewhere, which is how tests keep
+their hands off the real one.  A damaged file is not an error worth stopping
+for: the UI starts with defaults and rewrites it on the next change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+DATA_DIR_ENV = "ROAM_DATA_DIR"
+SETTINGS_FILE = "tui.json"
+RECENT_LIMIT = 10
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+def data_dir() -> Path:
+    """Where roam keeps its per-user state (``$ROAM_DATA_DIR`` wins)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("roam", appauthor=False)
+
+
+@dataclass
+class Settings:
+    """Per-user preferences plus the list of recently opened assessments."""
+
+    language: str = "en"
+    theme: str = DARK_THEME
+    reviewer: str = ""
+    recent: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, to remap
+    folder: Path | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Settings:
+        folder = folder or data_dir()
+        try:
+            raw = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raw = {}
+        if not isinstance(raw, dict):
+            raw = {}
+        settings = cls(folder=folder)
+        for name in ("language", "theme", "reviewer"):
+            if isinstance(raw.get(name), str):
+                setattr(settings, name, raw[name])
+        keys = raw.get("keys")
+        if isinstance(keys, dict):
+            settings.keys = {k: v for k, v in keys.items() if isinstance(v, str)}
+        recent = raw.get("recent")
+        if isinstance(recent, list):
+            settings.recent = [p for p in recent if isinstance(p, str)][:RECENT_LIMIT]
+        return settings
+
+    def folder_path(self) -> Path:
+        return self.folder or data_dir()
+
+    def save(self) -> None:
+        """Write the file; failing to remember a preference never stops the work."""
+        folder = self.folder_path()
+        data = asdict(self)
+        data.pop("folder")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / SETTINGS_FILE
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(json.dumps(data, indent=2), encoding="utf-8")
+            temporary.replace(target)
+        except OSError:
+            pass
+
+    def remember(self, path: Path) -> None:
+        """Put ``path`` first in the recent list and save."""
+        entry = str(path.resolve())
+        self.recent = [entry, *(p for p in self.recent if p != entry)][:RECENT_LIMIT]
+        self.save()
+
+    def forget(self, path: str) -> None:
+        self.recent = [p for p in self.recent if p != path]
+        self.save()

@@ -1,0 +1,1 @@
+"""The widgets roam's screens are made of."""

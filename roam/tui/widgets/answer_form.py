@@ -1,0 +1,435 @@
+"""The answer to the selected indicator: every field of the record, validated inline.
+
+The form is composed once.  Moving to another indicator only loads new values
+into the existing fields (with their change events held back), and an edit
+is committed through the session: choices at once, typed text after a short
+pause or when the field is left.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import (
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from roam.assessment.model import STAKEHOLDER_GROUPS, Evidence
+from roam.framework.model import Scale, ScaledIndicator
+from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
+from roam.tui.labels import (
+    BREAKDOWN_LABELS,
+    CONFIDENCE_LABELS,
+    GROUP_LABELS,
+    REVIEW_LABELS,
+    STATUS_LABELS,
+)
+from roam.tui.screens.record_form import RecordForm
+from roam.tui.session import Session
+from roam.tui.widgets.record_table import RecordTable
+
+TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
+_TEXT_FIELDS = ("value", "year", "unit", "justification")
+_HELD_BACK = (
+    Select.Changed,
+    RadioSet.Changed,
+    RadioButton.Changed,
+    Input.Changed,
+    TextArea.Changed,
+    SelectionList.SelectedChanged,
+)
+
+
+class LevelSet(RadioSet):
+    """The levels of one scale as radio buttons; one set per scale, shown as needed."""
+
+    def __init__(self, scale_id: str, scale: Scale, session: Session) -> None:
+        self.scale = scale
+        self.level_ids = [level.id for level in scale.levels]
+        buttons = [RadioButton(_level_label(session, scale, i)) for i in range(len(scale.levels))]
+        super().__init__(*buttons, id=f"level-{scale_id}", classes="level-set", compact=True)
+
+    @property
+    def chosen(self) -> str | None:
+        index = self.pressed_index
+        return self.level_ids[index] if index >= 0 else None
+
+    def show_level(self, level_id: str | None) -> None:
+        """Press the button of ``level_id`` (none for None) without announcing a change."""
+        buttons = list(self.query(RadioButton))
+        with self.prevent(RadioButton.Changed, RadioSet.Changed):
+            for identifier, button in zip(self.level_ids, buttons, strict=True):
+                button.value = identifier == level_id
+        # RadioSet tracks the pressed button itself and has no public way to clear it.
+        self._pressed_button = next((b for b in buttons if b.value), None)
+
+    def relabel(self, session: Session) -> None:
+        for index, button in enumerate(self.query(RadioButton)):
+            button.label = _level_label(session, self.scale, index)
+
+
+def _level_label(session: Session, scale: Scale, index: int) -> str:
+    level = scale.levels[index]
+    return f"{session.text(level.label)} ({level.score:g})"
+
+
+class AnswerForm(Vertical):
+    """Status, level or value, justification, evidence, confidence, groups, disaggregation."""
+
+    can_focus = False
+    ERROR_FIELDS: ClassVar[tuple[str, ...]] = ("level", "value", "justification")
+
+    class Committed(Message):
+        """An edit of indicator ``code`` was stored (and saved) through the session."""
+
+        def __init__(self, code: str) -> None:
+            super().__init__()
+            self.code = code
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.code: str | None = None
+        self._pending: set[str] = set()
+        self._timer: Timer | None = None
+        self._input_errors: dict[str, str] = {}
+        self._scale_id: str | None = None
+        self._breakdowns: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        yield Static(id="answer-summary")
+        yield Label("Status", classes="field-label")
+        yield Select(
+            [(label, status) for status, label in STATUS_LABELS.items()],
+            value="not_assessed",
+            allow_blank=False,
+            id="status",
+            compact=True,
+        )
+        with Vertical(id="level-box"):
+            yield Label("Level", classes="field-label")
+            for scale_id, scale in session.framework.scales.items():
+                yield LevelSet(scale_id, scale, session)
+            yield Static(id="error-level", classes="field-error")
+        with Vertical(id="value-box"):
+            with Horizontal(classes="value-row"):
+                with Vertical(classes="value-cell"):
+                    yield Label("Value", classes="field-label")
+                    yield Input(id="value", type="number", placeholder="number", compact=True)
+                with Vertical(classes="year-cell"):
+                    yield Label("Year", classes="field-label")
+                    yield Input(
+                        id="year", type="integer", max_length=4, placeholder="YYYY", compact=True
+                    )
+                with Vertical(classes="unit-cell"):
+                    yield Label("Unit", classes="field-label")
+                    yield Input(id="unit", compact=True)
+            yield Static(id="error-value", classes="field-error")
+        yield Label("Justification", classes="field-label")
+        yield TextArea(id="justification", soft_wrap=True, show_line_numbers=False, compact=True)
+        yield Static(id="error-justification", classes="field-error")
+        yield Label("Evidence", classes="field-label")
+        yield RecordTable(EVIDENCE_COLUMNS, noun="evidence", id="evidence")
+        yield Label("Confidence", classes="field-label")
+        yield Select(
+            [(label, value) for value, label in CONFIDENCE_LABELS.items()],
+            prompt="Not stated",
+            id="confidence",
+            compact=True,
+        )
+        yield Label("Stakeholder groups consulted", classes="field-label")
+        yield SelectionList[str](
+            *[(label, group) for group, label in GROUP_LABELS.items()],
+            id="stakeholders",
+            compact=True,
+        )
+        with Vertical(id="disaggregation-box"):
+            yield Label("Disaggregated data available by", classes="field-label")
+            yield SelectionList[str](id="disaggregation", compact=True)
+
+    def on_mount(self) -> None:
+        if self.session.read_only:
+            for widget in self.query("Select, RadioSet, Input, TextArea, SelectionList, Button"):
+                widget.disabled = True
+
+    # -- loading ----------------------------------------------------------------
+
+    def load(self, code: str) -> None:
+        """Show the answer of ``code``; pending typing for the previous one is committed first."""
+        self.flush()
+        self.code = code
+        self._input_errors.clear()
+        session = self.session
+        answer = session.answer(code)
+        indicator = session.indicator(code)
+        with self.prevent(*_HELD_BACK):
+            self.query_one("#status", Select).value = answer.status
+            if isinstance(indicator, ScaledIndicator):
+                self._show_scale(indicator.scale)
+                self._level_set().show_level(answer.level)
+            else:
+                self._show_scale(None)
+                self._set_input("value", _number(answer.value))
+                self._set_input("year", "" if answer.year is None else str(answer.year))
+                self._set_input("unit", answer.unit or "")
+                self.query_one("#unit", Input).placeholder = indicator.unit or ""
+            justification = self.query_one("#justification", TextArea)
+            if justification.text != answer.justification:
+                justification.load_text(answer.justification)
+            self._show_evidence(answer.evidence)
+            confidence = self.query_one("#confidence", Select)
+            confidence.value = answer.confidence if answer.confidence else Select.NULL
+            self._select(self.query_one("#stakeholders", SelectionList), answer.stakeholders)
+            self._show_breakdowns(indicator.disaggregation, answer.disaggregation)
+        self.show_problems()
+
+    def _set_input(self, name: str, value: str) -> None:
+        field = self.query_one(f"#{name}", Input)
+        if field.value != value:
+            field.value = value
+
+    def _show_scale(self, scale_id: str | None) -> None:
+        if scale_id == self._scale_id and self._scale_id is not None:
+            return
+        self._scale_id = scale_id
+        # display, not a CSS class: re-styling the whole form would cost more than the move.
+        self.query_one("#level-box").display = scale_id is not None
+        self.query_one("#value-box").display = scale_id is None
+        for level_set in self.query(LevelSet):
+            level_set.display = level_set.id == f"level-{scale_id}"
+
+    def _level_set(self) -> LevelSet:
+        return self.query_one(f"#level-{self._scale_id}", LevelSet)
+
+    def _show_evidence(self, evidence: list[Evidence]) -> None:
+        self.query_one("#evidence", RecordTable).set_rows([evidence_row(e) for e in evidence])
+
+    def _select(self, selection: SelectionList[str], values: list[str] | set[str]) -> None:
+        if set(selection.selected) == set(values):
+            return
+        selection.deselect_all()
+        for value in values:
+            selection.select(value)
+
+    def _show_breakdowns(self, wanted: list[str], recorded: dict[str, bool]) -> None:
+        box = self.query_one("#disaggregation-box")
+        box.display = bool(wanted)
+        selection = self.query_one("#disaggregation", SelectionList)
+        if tuple(wanted) != self._breakdowns:
+            self._breakdowns = tuple(wanted)
+            selection.clear_options()
+            selection.add_options([(BREAKDOWN_LABELS[b], b) for b in wanted])
+        self._select(selection, {b for b, available in recorded.items() if available})
+
+    def relabel(self) -> None:
+        """The language changed: the scale levels' names follow."""
+        for level_set in self.query(LevelSet):
+            level_set.relabel(self.session)
+
+    # -- problems ---------------------------------------------------------------
+
+    def show_problems(self) -> None:
+        """Put each problem of the answer under the field it concerns, and sum them up."""
+        if self.code is None:
+            return
+        answer = self.session.answer(self.code)
+        messages: dict[str, list[str]] = {name: [] for name in self.ERROR_FIELDS}
+        for problem in self.session.problems(self.code):
+            messages[_field_of(problem)].append(problem)
+        for name, message in self._input_errors.items():
+            messages["value" if name in ("value", "year", "unit") else name].append(message)
+        for name, found in messages.items():
+            text = "\n".join(f"⚠ {m}" for m in found)
+            self.query_one(f"#error-{name}", Static).update(text)
+        self.query_one("#justification").set_class(bool(messages["justification"]), "-invalid")
+        self.query_one("#value").set_class(bool(messages["value"]), "-invalid")
+        self.query_one("#answer-summary", Static).update(self._summary(answer, messages))
+
+    def _summary(self, answer: Any, messages: dict[str, list[str]]) -> Text:
+        count = sum(len(found) for found in messages.values())
+        text = Text()
+        if count:
+            noun = "problem" if count == 1 else "problems"
+            text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
+        else:
+            text.append("✓ no problems", style="green")
+        review = answer.review
+        if review.state != "draft" or review.thread:
+            comments = len(review.thread)
+            text.append(f"  · review: {REVIEW_LABELS[review.state]}", style="bold")
+            text.append(f", {comments} comment{'s' if comments != 1 else ''}", style="dim")
+        return text
+
+    # -- committing -------------------------------------------------------------
+
+    def commit(self, changes: dict[str, Any], what: str = "") -> bool:
+        """Store ``changes`` to the current answer; False when nothing changed or it was refused."""
+        if self.code is None:
+            return False
+        try:
+            changed = self.session.edit_answer(self.code, changes, what)
+        except ValueError as exc:
+            self._input_errors[next(iter(changes))] = str(exc)
+            self.show_problems()
+            return False
+        self.show_problems()
+        if changed:
+            self.post_message(self.Committed(self.code))
+        return changed
+
+    def flush(self) -> None:
+        """Commit what was typed and not yet stored (before moving, undoing or quitting)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self._pending or self.code is None:
+            return
+        names, self._pending = self._pending, set()
+        changes: dict[str, Any] = {}
+        for name in _TEXT_FIELDS:
+            if name in names:
+                self._read_text(name, changes)
+        typed_value = changes.get("value") is not None
+        if typed_value and self.session.answer(self.code).status == "not_assessed":
+            changes["status"] = "answered"
+        if changes:
+            self.commit(changes, ", ".join(changes))
+        else:
+            self.show_problems()
+
+    def _read_text(self, name: str, changes: dict[str, Any]) -> None:
+        self._input_errors.pop(name, None)
+        if name == "justification":
+            changes[name] = self.query_one("#justification", TextArea).text.strip()
+            return
+        raw = self.query_one(f"#{name}", Input).value.strip()
+        if name == "unit":
+            changes[name] = raw or None
+            return
+        try:
+            changes[name] = None if not raw else float(raw) if name == "value" else int(raw)
+        except ValueError:
+            kind = "a number" if name == "value" else "a year such as 2023"
+            self._input_errors[name] = f"{name}: '{raw}' is not {kind}"
+
+    def _typed(self, name: str) -> None:
+        self._pending.add(name)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPING_PAUSE, self.flush)
+
+    @on(Select.Changed, "#status")
+    def _status_chosen(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.flush()
+            self.commit({"status": event.value}, "status")
+
+    @on(RadioSet.Changed, ".level-set")
+    def _level_chosen(self, event: RadioSet.Changed) -> None:
+        if self.code is None or not isinstance(event.radio_set, LevelSet):
+            return
+        changes: dict[str, Any] = {"level": event.radio_set.chosen}
+        if self.session.answer(self.code).status == "not_assessed":
+            changes["status"] = "answered"
+        self.commit(changes, "level")
+
+    @on(Input.Changed)
+    def _input_typed(self, event: Input.Changed) -> None:
+        if event.input.id in _TEXT_FIELDS:
+            self._typed(event.input.id)
+
+    @on(TextArea.Changed, "#justification")
+    def _justification_typed(self) -> None:
+        self._typed("justification")
+
+    @on(Input.Submitted)
+    def _input_done(self) -> None:
+        self.flush()
+
+    def on_descendant_blur(self) -> None:
+        self.flush()
+
+    @on(Select.Changed, "#confidence")
+    def _confidence_chosen(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else event.value
+        self.commit({"confidence": value}, "confidence")
+
+    @on(SelectionList.SelectedChanged, "#stakeholders")
+    def _groups_chosen(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = set(event.selection_list.selected)
+        self.commit({"stakeholders": [g for g in STAKEHOLDER_GROUPS if g in chosen]}, "groups")
+
+    @on(SelectionList.SelectedChanged, "#disaggregation")
+    def _breakdowns_chosen(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = set(event.selection_list.selected)
+        wanted = self._breakdowns or ()
+        value = {b: b in chosen for b in BREAKDOWN_LABELS if b in wanted}
+        self.commit({"disaggregation": value}, "disaggregation")
+
+    # -- evidence ---------------------------------------------------------------
+
+    @on(RecordTable.Requested, "#evidence")
+    def _evidence_requested(self, event: RecordTable.Requested) -> None:
+        event.stop()
+        if self.code is None or self.session.read_only:
+            return
+        self.flush()
+        items = list(self.session.answer(self.code).evidence)
+        if event.action == "remove" and event.index is not None:
+            removed = items.pop(event.index)
+            if self.commit({"evidence": items}, "evidence removed"):
+                self._show_evidence(items)
+                self.notify(f"Removed '{removed.citation}' (ctrl+z puts it back)")
+            return
+        index = event.index if event.action == "edit" else None
+        self.open_evidence(index)
+
+    def open_evidence(self, index: int | None) -> None:
+        """Open the evidence form: a new item (None) or the item at ``index``."""
+        if self.code is None or self.session.read_only:
+            return
+        code = self.code
+        items = list(self.session.answer(code).evidence)
+        initial = items[index] if index is not None else None
+        title = f"{'Edit' if initial else 'Add'} evidence for {code}"
+
+        def stored(record: Any) -> None:
+            if record is None or self.code != code:
+                return
+            if index is None:
+                items.append(record)
+            else:
+                items[index] = record
+            if self.commit({"evidence": items}, "evidence"):
+                self._show_evidence(items)
+
+        self.app.push_screen(RecordForm(title, EVIDENCE_FIELDS, Evidence, initial), stored)
+
+
+def _field_of(problem: str) -> str:
+    """Which field a problem from the rules concerns, by its wording."""
+    if "justification" in problem:
+        return "justification"
+    if "level" in problem:
+        return "level"
+    return "value"
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() else repr(value)
