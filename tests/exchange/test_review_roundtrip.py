@@ -184,9 +184,11 @@ def test_workbook_of_another_cycle_of_the_same_country_is_refused(
     save_assessment(assessment, later, framework)
     reviewed = edit_workbook(export(later, tmp_path / "k26.xlsx", framework),
                              tmp_path / "k26-reviewed.xlsx", liaison({"R.A.1.a": ("accept", "")}))
-    result = run("import-review", assessment_file, reviewed)
     if "roam.assessment.created" not in _stamp_keys(reviewed):
         pytest.skip("the report's stamp does not carry the assessment's start time yet")
+
+    result = run("import-review", assessment_file, reviewed)
+
     assert result.exit_code == 2
     assert "another assessment of Kenya (KEN)" in result.output
 
@@ -273,3 +275,29 @@ def test_a_template_is_not_a_report(assessment_file: Path, tmp_path: Path) -> No
 
     assert result.exit_code == 2
     assert "a data-collection template, not a report" in result.output
+
+
+def test_a_french_report_is_read_by_its_french_headers(
+    assessment_file: Path, framework: Framework
+) -> None:
+    from roam.report.workbook import export_report
+    from tests.exchange.conftest import EXPORTED
+
+    report = export_report(load(assessment_file), assessment_file.parent / "rapport.xlsx",
+                           framework=framework, lang="fr", generated=EXPORTED)
+
+    def review(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook["R Droits"]
+        header = 5
+        row = row_of(sheet, "R.A.1.b")
+        sheet.cell(row, header_column(sheet, label("col.decision", "fr"), header)).value = "query"
+        sheet.cell(row, header_column(sheet, label("col.liaison_comment", "fr"), header)).value = (
+            "Quelle source ?"
+        )
+
+    reviewed = edit_workbook(report, report.with_name("revu.xlsx"), review)
+    result = run("import-review", assessment_file, reviewed)
+
+    assert result.exit_code == 0, result.output
+    thread = load(assessment_file).answers["R.A.1.b"].review.thread
+    assert [c.text for c in thread] == ["Queried: Quelle source ?"]
