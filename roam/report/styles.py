@@ -97,7 +97,7 @@ def _named_styles() -> list[NamedStyle]:
         _style(
             LINK,
             font=Font(name="Calibri", size=10, color="0563C1", underline="single"),
-            alignment=_TOP,
+            alignment=_TOP_WRAP,
         ),
         _style(MONO, font=Font(name="Consolas", size=9), alignment=_TOP),
     ]

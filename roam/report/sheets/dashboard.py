@@ -207,6 +207,7 @@ def _radar(ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, wid
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     chart.y_axis.majorUnit = 25
+    chart.y_axis.number_format = "0"
     chart.legend = None
     _show_axes(chart)
     chart.width, chart.height = width, CHART_HEIGHT
@@ -265,6 +266,7 @@ def _theme_bars(
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     chart.y_axis.majorUnit = 20
+    chart.y_axis.number_format = "0"
     chart.legend = None
     chart.gapWidth = 40
     _show_axes(chart)

@@ -17,7 +17,6 @@ from roam.report.context import ReportContext
 from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.styles import (
-    HEADER,
     NUMBER,
     PLAIN,
     SCORE,
@@ -27,6 +26,7 @@ from roam.report.styles import (
     prepare_printing,
     set_widths,
 )
+from roam.report.tables import table_name, write_table
 from roam.scoring.result import NodeScore
 
 STEPS = (
@@ -37,7 +37,7 @@ STEPS = (
     "method.step.bands",
 )
 _LAST_COLUMN = 8
-_WIDTHS = {"A": 14, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 12, "H": 14}
+_WIDTHS = {"A": 22, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 12, "H": 14}
 
 
 def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
@@ -68,10 +68,17 @@ def _section(
     styles: Sequence[str],
 ) -> int:
     ctx.cells.put(sheet, row, 1, ctx.label(title_key), SUBTITLE)
-    ctx.cells.put_row(sheet, row + 1, [ctx.label(key) for key in header_keys], HEADER)
-    for offset, values in enumerate(rows, start=2):
-        ctx.cells.put_row(sheet, row + offset, values, styles)
-    return row + 1 + len(rows) + 1
+    last = write_table(
+        sheet,
+        ctx.cells,
+        row + 1,
+        name=table_name("method", title_key.rsplit(".", 1)[-1]),
+        headers=[ctx.label(key) for key in header_keys],
+        rows=rows,
+        column_styles=styles,
+        empty_note=ctx.label("cover.none"),
+    )
+    return last + 1
 
 
 def _rules_in_force(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
