@@ -22,6 +22,11 @@ _API = {
     "resolve_conflict": "roam.teamwork.consensus",
     "compare_cycles": "roam.teamwork.compare",
     "build_portfolio": "roam.teamwork.overview",
+    "import_review": "roam.exchange.review",
+    "import_answers": "roam.exchange.answers",
+    "read_reviewed_workbook": "roam.report.workbook_reader",
+    "read_filled_template": "roam.report.template_workbook",
+    "write_template": "roam.report.template_workbook",
 }
 
 __all__ = [
@@ -29,22 +34,31 @@ __all__ = [
     "build_portfolio",
     "compare_cycles",
     "export_report",
+    "import_answers",
+    "import_review",
     "load_assessment",
     "load_framework",
     "merge_assessments",
     "open_assessment",
+    "read_filled_template",
+    "read_reviewed_workbook",
     "readiness",
     "resolve_conflict",
     "save_assessment",
     "score",
+    "write_template",
 ]
 
 if TYPE_CHECKING:
     from roam.assessment.loader import load_assessment
     from roam.assessment.session import open_assessment
     from roam.assessment.storage import save_assessment
+    from roam.exchange.answers import import_answers
+    from roam.exchange.review import import_review
     from roam.framework.loader import load_framework
+    from roam.report.template_workbook import read_filled_template, write_template
     from roam.report.workbook import export_report
+    from roam.report.workbook_reader import read_reviewed_workbook
     from roam.scoring.engine import score
     from roam.scoring.readiness import readiness
     from roam.teamwork.compare import compare_cycles
