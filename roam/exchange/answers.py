@@ -26,9 +26,9 @@ justification never counts as a difference and never clears the team's text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
@@ -68,12 +68,12 @@ from roam.report.provenance import answer_hash
 from roam.teamwork.versions import describe_answer, source_label, version_of
 
 Keep = Literal["mine", "theirs"]
-KEEP_CHOICES: tuple[Keep, ...] = ("mine", "theirs")
 DEFAULT_EVIDENCE_KIND: EvidenceKind = "report"
 UNKNOWN_CONTRIBUTOR = "spreadsheet contributor"
 _MADE_BY = "roam template"
 _EMPTY_HASH = answer_hash(Answer())
 _NOT_IMPORTED = "row not imported"
+T = TypeVar("T")
 
 
 def _labels(prefix: str, ids: Iterable[str]) -> dict[str, list[str]]:
@@ -266,7 +266,7 @@ def _status(row: TemplateRow, answer_cell: CellValue, bad: list[BadCell]) -> Sta
                                            f"{_NOT_IMPORTED}"))
         return None
     try:
-        return parse_choice(row.status, _STATUS_CHOICES, "a status")  # type: ignore[return-value]
+        return cast(Status, parse_choice(row.status, _STATUS_CHOICES, "a status"))
     except CellError as problem:
         bad.append(BadCell(row.status.ref, f"{problem}; {_NOT_IMPORTED}"))
         return None
@@ -307,11 +307,11 @@ def _value(cell: CellValue, place: IndicatorPlace, bad: list[BadCell]) -> float 
     return number
 
 
-def _parse_confidence(cell: CellValue) -> str:
-    return parse_choice(cell, _CONFIDENCE_CHOICES, "a confidence")
+def _parse_confidence(cell: CellValue) -> Confidence:
+    return cast(Confidence, parse_choice(cell, _CONFIDENCE_CHOICES, "a confidence"))
 
 
-def _optional(cell: CellValue, parser: Any, bad: list[BadCell]) -> Any:
+def _optional(cell: CellValue, parser: Callable[[CellValue], T], bad: list[BadCell]) -> T | None:
     """A secondary field: parsed, or left out with a bad cell (the answer still imports)."""
     if cell.blank:
         return None
@@ -335,7 +335,8 @@ def _evidence(groups: tuple[EvidenceCells, ...], bad: list[BadCell]) -> list[Evi
         kind: EvidenceKind = DEFAULT_EVIDENCE_KIND
         if not group.kind.blank:
             try:
-                kind = parse_choice(group.kind, _KIND_CHOICES, "an evidence kind")  # type: ignore[assignment]
+                kind = cast(EvidenceKind,
+                            parse_choice(group.kind, _KIND_CHOICES, "an evidence kind"))
             except CellError as problem:
                 bad.append(BadCell(group.kind.ref, f"{problem}; recorded as "
                                                    f"'{DEFAULT_EVIDENCE_KIND}'"))

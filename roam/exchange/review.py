@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
@@ -175,7 +175,7 @@ def _decision(cell: CellValue, summary: ImportSummary) -> Decision | None:
         summary.bad_cells.append(BadCell(cell.ref, f"{problem}; the comment is kept, "
                                                    f"the review state is unchanged"))
         return None
-    return found  # type: ignore[return-value]  # parse_choice returns one of the keys above
+    return cast(Decision, found)
 
 
 def _already_there(
