@@ -131,7 +131,7 @@ def import_answers(
 def import_review(
     *, file: Path, workbook: Path, reviewer: str | None, dry_run: bool, break_lock: bool
 ) -> None:
-    """Import a liaison's decisions and comments from a report made by `roam report`.
+    """Import a liaison's decisions and comments from a report made by `roam export`.
 
     accept -> accepted, query -> queried, reject -> queried with a comment starting
     "Rejected". Answers are never changed; importing the same workbook twice adds nothing.

@@ -66,7 +66,7 @@ _DECISIONS = choice_table(
         "reject": ("rejected", "rejeter", "rejeté"),
     },
 )
-_MADE_BY = "roam report"
+_MADE_BY = "roam export"
 
 
 def comment_text(decision: Decision | None, comment: str) -> str:
