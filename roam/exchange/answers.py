@@ -217,6 +217,9 @@ def _check_row(
         result.skipped.append((code, row.code.ref))
         return None
     status, level, value = main
+    justification = parse_text(row.justification)
+    if status == "not_assessed" and not (justification or evidence or confidence or year):
+        return None  # "not assessed" and nothing else: the row says nothing
     return IncomingAnswer(
         code=code,
         ref=row.code.ref,
@@ -224,7 +227,7 @@ def _check_row(
         level=level,
         value=value,
         year=year,
-        justification=parse_text(row.justification),
+        justification=justification,
         confidence=confidence,
         evidence=evidence,
     )

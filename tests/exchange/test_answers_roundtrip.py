@@ -290,3 +290,14 @@ def test_keep_theirs_later_settles_the_versions_an_earlier_import_parked(
 
     answer = load(assessment_file).answers["R.A.1.a"]
     assert (answer.level, answer.conflicts) == ("high", [])
+
+
+def test_rows_left_not_assessed_say_nothing(assessment_file: Path, template: Path) -> None:
+    workbook = filled(template, {"R.A.1.a": {"status": "not_assessed"},
+                                 "R.A.1.b": {"status": "not_assessed"}})
+    before = assessment_file.read_bytes()
+
+    result = run("import-answers", assessment_file, workbook)
+
+    assert "0 new" in result.output and "0 conflicts" in result.output
+    assert assessment_file.read_bytes() == before
