@@ -111,8 +111,14 @@ def import_answers(
     keep_choice = choices.get(keep)
 
     def run(assessment: Assessment, framework: Framework) -> ImportSummary:
-        return apply(assessment, framework, filled, contributor=contributor, keep=keep_choice,
-                     dry_run=dry_run)
+        return apply(
+            assessment,
+            framework,
+            filled,
+            contributor=contributor,
+            keep=keep_choice,
+            dry_run=dry_run,
+        )
 
     _import(file, run, dry_run=dry_run, break_lock=break_lock)
 

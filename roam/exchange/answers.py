@@ -83,8 +83,9 @@ def _labels(prefix: str, ids: Iterable[str]) -> dict[str, list[str]]:
 _STATUS_ALIASES = _labels("status", STATUSES)
 _STATUS_ALIASES["not_applicable"] += ["n/a", "na", "not relevant"]
 _STATUS_CHOICES = choice_table(STATUSES, _STATUS_ALIASES)
-_CONFIDENCE_CHOICES = choice_table(("low", "medium", "high"),
-                                   _labels("confidence", ("low", "medium", "high")))
+_CONFIDENCE_CHOICES = choice_table(
+    ("low", "medium", "high"), _labels("confidence", ("low", "medium", "high"))
+)
 _KIND_CHOICES = choice_table(EVIDENCE_KINDS, _labels("evidence", EVIDENCE_KINDS))
 
 
@@ -153,8 +154,9 @@ def import_answers(
     rows = check_rows(template.rows, framework, assessment)
     summary.bad_cells = reading_order(rows.bad)
     for code, ref in rows.skipped:
-        summary.changes.append(IndicatorChange(code, "not_imported",
-                                               "not imported: see the bad cells", ref))
+        summary.changes.append(
+            IndicatorChange(code, "not_imported", "not imported: see the bad cells", ref)
+        )
     merge = _Merge(
         assessment=assessment,
         framework=framework,
@@ -196,16 +198,29 @@ def _check_row(
         return None
     place = framework.places.get(code)
     if place is None:
-        bad.append(BadCell(row.code.ref, f"'{code}' is not an indicator code of {framework.id} "
-                                         f"{framework.version}; {_NOT_IMPORTED}"))
+        bad.append(
+            BadCell(
+                row.code.ref,
+                f"'{code}' is not an indicator code of {framework.id} "
+                f"{framework.version}; {_NOT_IMPORTED}",
+            )
+        )
         return None
     if code not in scope:
-        bad.append(BadCell(row.code.ref, f"{code} is not in this assessment's scope "
-                                         f"({scope_name}); {_NOT_IMPORTED}"))
+        bad.append(
+            BadCell(
+                row.code.ref,
+                f"{code} is not in this assessment's scope ({scope_name}); {_NOT_IMPORTED}",
+            )
+        )
         return None
     if code in result.first_seen:
-        bad.append(BadCell(row.code.ref, f"{code} is filled in twice (first at "
-                                         f"{result.first_seen[code]}); {_NOT_IMPORTED}"))
+        bad.append(
+            BadCell(
+                row.code.ref,
+                f"{code} is filled in twice (first at {result.first_seen[code]}); {_NOT_IMPORTED}",
+            )
+        )
         return None
     result.first_seen[code] = row.code.ref
     main = _main_fields(row, place, framework, bad)
@@ -242,16 +257,25 @@ def _main_fields(
     answer_cell, other_cell = (row.level, row.value) if scaled else (row.value, row.level)
     if not other_cell.blank:
         wanted = "a level of the scale" if scaled else "a number (a value)"
-        bad.append(BadCell(other_cell.ref, f"{indicator.code} is answered with {wanted}; "
-                                           f"'{other_cell.text}' was ignored"))
+        bad.append(
+            BadCell(
+                other_cell.ref,
+                f"{indicator.code} is answered with {wanted}; '{other_cell.text}' was ignored",
+            )
+        )
     status = _status(row, answer_cell, bad)
     if status is None:
         return None
     if status != "answered":
         if not answer_cell.blank:
-            bad.append(BadCell(answer_cell.ref, f"'{answer_cell.text}' is given, but the status "
-                                                f"is '{status}'; choose 'answered' or clear it; "
-                                                f"{_NOT_IMPORTED}"))
+            bad.append(
+                BadCell(
+                    answer_cell.ref,
+                    f"'{answer_cell.text}' is given, but the status "
+                    f"is '{status}'; choose 'answered' or clear it; "
+                    f"{_NOT_IMPORTED}",
+                )
+            )
             return None
         return status, None, None
     if isinstance(indicator, ScaledIndicator):
@@ -265,8 +289,9 @@ def _status(row: TemplateRow, answer_cell: CellValue, bad: list[BadCell]) -> Sta
     if row.status.blank:
         if not answer_cell.blank:
             return "answered"
-        bad.append(BadCell(row.status.ref, f"choose a status ({', '.join(STATUSES)}); "
-                                           f"{_NOT_IMPORTED}"))
+        bad.append(
+            BadCell(row.status.ref, f"choose a status ({', '.join(STATUSES)}); {_NOT_IMPORTED}")
+        )
         return None
     try:
         return cast(Status, parse_choice(row.status, _STATUS_CHOICES, "a status"))
@@ -281,8 +306,9 @@ def _level(
     scale = framework.scale_for(indicator)
     ids = [level.id for level in scale.levels]
     if cell.blank:
-        bad.append(BadCell(cell.ref, f"choose a level of the scale ({', '.join(ids)}); "
-                                     f"{_NOT_IMPORTED}"))
+        bad.append(
+            BadCell(cell.ref, f"choose a level of the scale ({', '.join(ids)}); {_NOT_IMPORTED}")
+        )
         return None
     aliases = {level.id: list(level.label.values()) for level in scale.levels}
     try:
@@ -332,19 +358,31 @@ def _evidence(groups: tuple[EvidenceCells, ...], bad: list[BadCell]) -> list[Evi
             continue
         citation = parse_text(group.citation) or parse_text(group.link)
         if not citation:
-            bad.append(BadCell(group.citation.ref, "evidence needs a citation or a link; "
-                                                   "this evidence item was not imported"))
+            bad.append(
+                BadCell(
+                    group.citation.ref,
+                    "evidence needs a citation or a link; this evidence item was not imported",
+                )
+            )
             continue
         kind: EvidenceKind = DEFAULT_EVIDENCE_KIND
         if not group.kind.blank:
             try:
-                kind = cast(EvidenceKind,
-                            parse_choice(group.kind, _KIND_CHOICES, "an evidence kind"))
+                kind = cast(
+                    EvidenceKind, parse_choice(group.kind, _KIND_CHOICES, "an evidence kind")
+                )
             except CellError as problem:
-                bad.append(BadCell(group.kind.ref, f"{problem}; recorded as "
-                                                   f"'{DEFAULT_EVIDENCE_KIND}'"))
-        items.append(Evidence(kind=kind, citation=citation, location=parse_text(group.link),
-                              published=_optional(group.date, parse_date, bad)))
+                bad.append(
+                    BadCell(group.kind.ref, f"{problem}; recorded as '{DEFAULT_EVIDENCE_KIND}'")
+                )
+        items.append(
+            Evidence(
+                kind=kind,
+                citation=citation,
+                location=parse_text(group.link),
+                published=_optional(group.date, parse_date, bad),
+            )
+        )
     return items
 
 
@@ -406,14 +444,16 @@ class _Merge:
         outcome: ConflictOutcome
         if self.keep == "mine":
             outcome = "kept_mine"
-            self._record(incoming, outcome,
-                         f"kept the assessment's answer; theirs was {_describe(incoming)}")
+            self._record(
+                incoming, outcome, f"kept the assessment's answer; theirs was {_describe(incoming)}"
+            )
         elif self.keep == "theirs":
             outcome = "took_theirs"
             take_incoming(answer, incoming, self.who, self.moment)
             # Versions parked by an earlier import of the same answers are settled now.
-            answer.conflicts[:] = [v for v in answer.conflicts
-                                   if v != theirs and _content(v) != _content(mine)]
+            answer.conflicts[:] = [
+                v for v in answer.conflicts if v != theirs and _content(v) != _content(mine)
+            ]
             self._record(incoming, outcome, f"replaced by theirs: {_describe(incoming)}")
             self._note_rule_problems(incoming.code, answer)
         elif theirs in answer.conflicts:
@@ -426,8 +466,9 @@ class _Merge:
             if not any(_content(v) == _content(mine) for v in answer.conflicts):
                 answer.conflicts.append(mine)
             answer.conflicts.append(theirs)
-            self._record(incoming, outcome,
-                         f"conflict ({', '.join(diffs)}); theirs kept beside the answer")
+            self._record(
+                incoming, outcome, f"conflict ({', '.join(diffs)}); theirs kept beside the answer"
+            )
         self.summary.conflicts.append(
             Conflict(incoming.code, mine, theirs, outcome, incoming.ref, diffs)
         )

@@ -80,8 +80,14 @@ class TemplateRow:
     evidence: tuple[EvidenceCells, ...] = ()
 
     def inputs(self) -> list[CellValue]:
-        cells = [self.status, self.level, self.value, self.year, self.justification,
-                 self.confidence]
+        cells = [
+            self.status,
+            self.level,
+            self.value,
+            self.year,
+            self.justification,
+            self.confidence,
+        ]
         for group in self.evidence:
             cells += [group.kind, group.citation, group.link, group.date]
         return cells

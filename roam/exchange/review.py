@@ -93,8 +93,10 @@ def import_review(
     """
     origin = workbook.origin
     if TEMPLATE_FORMAT_KEY in origin.stamp:
-        raise RoamError(f"{origin.source}: a data-collection template, not a report; import it "
-                        f"with `roam import-answers`")
+        raise RoamError(
+            f"{origin.source}: a data-collection template, not a report; import it "
+            f"with `roam import-answers`"
+        )
     warnings = check_origin(origin, assessment, _MADE_BY)
     who = (reviewer or "").strip() or origin.person or DEFAULT_REVIEWER
     summary = ImportSummary("review", origin.source, who, dry_run=dry_run, warnings=warnings)
@@ -136,8 +138,11 @@ class _ReviewRun:
         summary = self.summary
         if row.code not in self.framework.places:
             summary.bad_cells.append(
-                BadCell(row.code_ref, f"'{row.code}' is not an indicator of "
-                                      f"{self.framework.id}; its review was not imported")
+                BadCell(
+                    row.code_ref,
+                    f"'{row.code}' is not an indicator of "
+                    f"{self.framework.id}; its review was not imported",
+                )
             )
             return
         decision = _decision(row.decision, summary)
@@ -147,8 +152,7 @@ class _ReviewRun:
         answer = self.assessment.answer(row.code)
         if _already_there(answer.review.thread, self.who, text, self.generated):
             summary.changes.append(
-                IndicatorChange(row.code, "already_imported", "already in the thread",
-                                row.code_ref)
+                IndicatorChange(row.code, "already_imported", "already in the thread", row.code_ref)
             )
             return
         answer.review.thread.append(
@@ -161,8 +165,9 @@ class _ReviewRun:
             action = "accept_withheld"
             detail = f"{text} (not marked accepted: the answer changed since the export)"
         elif decision is not None:
-            set_answer_field(answer, "review.state", DECISION_STATE[decision], self.who,
-                             self.moment)
+            set_answer_field(
+                answer, "review.state", DECISION_STATE[decision], self.who, self.moment
+            )
         summary.changes.append(IndicatorChange(row.code, action, detail, row.code_ref))
 
 
@@ -172,8 +177,9 @@ def _decision(cell: CellValue, summary: ImportSummary) -> Decision | None:
     try:
         found = parse_choice(cell, _DECISIONS, "a review decision")
     except CellError as problem:
-        summary.bad_cells.append(BadCell(cell.ref, f"{problem}; the comment is kept, "
-                                                   f"the review state is unchanged"))
+        summary.bad_cells.append(
+            BadCell(cell.ref, f"{problem}; the comment is kept, the review state is unchanged")
+        )
         return None
     return cast(Decision, found)
 

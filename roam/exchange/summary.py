@@ -34,8 +34,17 @@ Action = Literal[
 ]
 # Actions that change the assessment file.
 CHANGING: frozenset[str] = frozenset(
-    {"accepted", "queried", "rejected", "commented", "accept_withheld", "new",
-     "evidence_added", "took_theirs", "parked"}
+    {
+        "accepted",
+        "queried",
+        "rejected",
+        "commented",
+        "accept_withheld",
+        "new",
+        "evidence_added",
+        "took_theirs",
+        "parked",
+    }
 )
 ConflictOutcome = Literal["parked", "already_parked", "took_theirs", "kept_mine"]
 
@@ -126,8 +135,11 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     """The whole summary as plain text lines: headline, warnings, changes, conflicts, bad cells."""
     lines = [summary.headline()]
     lines += [f"warning: {warning}" for warning in summary.warnings]
-    shown = [change for change in summary.changes
-             if change.action not in _QUIET_ACTIONS and change.action not in _CONFLICT_ACTIONS]
+    shown = [
+        change
+        for change in summary.changes
+        if change.action not in _QUIET_ACTIONS and change.action not in _CONFLICT_ACTIONS
+    ]
     if shown:
         lines.append("changes:")
         lines += [f"  {change.code}: {change.detail}" for change in shown]
@@ -136,8 +148,10 @@ def summary_lines(summary: ImportSummary) -> list[str]:
         for conflict in summary.conflicts:
             lines += _conflict_lines(conflict)
         if any(c.outcome in ("parked", "already_parked") for c in summary.conflicts):
-            lines.append("  the incoming versions wait beside the answers: choose with "
-                         "--keep mine|theirs, or resolve them in the TUI")
+            lines.append(
+                "  the incoming versions wait beside the answers: choose with "
+                "--keep mine|theirs, or resolve them in the TUI"
+            )
     if summary.bad_cells:
         lines.append(f"bad cells ({len(summary.bad_cells)}); the other cells were imported:")
         lines += [f"  {bad}" for bad in summary.bad_cells]

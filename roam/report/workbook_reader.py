@@ -72,18 +72,30 @@ def check_workbook_bytes(
 ) -> None:
     """Raise :class:`SourceError` unless ``content`` looks like a safe xlsx archive."""
     if len(content) > limits.max_file_bytes:
-        _refuse(name, f"the file is {_size(len(content))}; roam reads workbooks up to "
-                      f"{_size(limits.max_file_bytes)}")
+        _refuse(
+            name,
+            f"the file is {_size(len(content))}; roam reads workbooks up to "
+            f"{_size(limits.max_file_bytes)}",
+        )
     if not content.startswith(b"PK"):
-        _refuse(name, "not an Excel workbook (.xlsx): the file is not a zip archive"
-                      + _format_hint(content))
+        _refuse(
+            name,
+            "not an Excel workbook (.xlsx): the file is not a zip archive" + _format_hint(content),
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
             _check_members(name, members, limits)
             _check_prologs(name, archive, members)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
-            RuntimeError, ValueError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        RuntimeError,
+        ValueError,
+        OSError,
+    ) as exc:
         _refuse(name, f"not a readable xlsx workbook: the zip archive is damaged ({exc})")
 
 
@@ -103,12 +115,18 @@ def _format_hint(content: bytes) -> str:
 
 def _check_members(name: str, members: list[zipfile.ZipInfo], limits: WorkbookLimits) -> None:
     if len(members) > limits.max_members:
-        _refuse(name, f"the archive holds {len(members)} parts; a workbook has far fewer "
-                      f"(limit {limits.max_members})")
+        _refuse(
+            name,
+            f"the archive holds {len(members)} parts; a workbook has far fewer "
+            f"(limit {limits.max_members})",
+        )
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names and "[Content_Types].xml" not in names:
-        _refuse(name, "not an Excel workbook (.xlsx): the zip archive has no workbook part "
-                      "(is it a .docx, .ods or another zip file?)")
+        _refuse(
+            name,
+            "not an Excel workbook (.xlsx): the zip archive has no workbook part "
+            "(is it a .docx, .ods or another zip file?)",
+        )
     if "xl/workbook.xml" not in names:
         _refuse(name, "not an Excel workbook (.xlsx): the zip archive has no xl/workbook.xml")
     total = 0
@@ -117,13 +135,19 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], limits: WorkbookLi
             _refuse(name, "the workbook is encrypted; remove its password and save it again")
         total += member.file_size
         if total > limits.max_uncompressed_bytes:
-            _refuse(name, f"the archive unpacks to more than {_size(limits.max_uncompressed_bytes)}"
-                          f"; refused as a possible zip bomb")
+            _refuse(
+                name,
+                f"the archive unpacks to more than {_size(limits.max_uncompressed_bytes)}"
+                f"; refused as a possible zip bomb",
+            )
         if member.file_size > _MB:
             ratio = member.file_size / max(member.compress_size, 1)
             if ratio > limits.max_member_ratio:
-                _refuse(name, f"part {member.filename} would unpack {ratio:.0f} times its size "
-                              f"({_size(member.file_size)}); refused as a possible zip bomb")
+                _refuse(
+                    name,
+                    f"part {member.filename} would unpack {ratio:.0f} times its size "
+                    f"({_size(member.file_size)}); refused as a possible zip bomb",
+                )
 
 
 def _check_prologs(name: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
@@ -133,8 +157,11 @@ def _check_prologs(name: str, archive: zipfile.ZipFile, members: list[zipfile.Zi
         with archive.open(member) as stream:
             head = stream.read(_PROLOG_SCAN_BYTES)
         if _DOCTYPE.search(_prolog(head)):
-            _refuse(name, f"part {member.filename} declares a document type (XML entities); "
-                          f"xlsx never needs one, so the file is refused as unsafe")
+            _refuse(
+                name,
+                f"part {member.filename} declares a document type (XML entities); "
+                f"xlsx never needs one, so the file is refused as unsafe",
+            )
 
 
 def _prolog(head: bytes) -> bytes:
@@ -168,8 +195,10 @@ def open_untrusted_workbook(
         _refuse(name, f"not a readable xlsx workbook: {_reason(exc)}")
     try:
         if len(workbook.sheetnames) > limits.max_sheets:
-            _refuse(name, f"the workbook has {len(workbook.sheetnames)} sheets "
-                          f"(limit {limits.max_sheets})")
+            _refuse(
+                name,
+                f"the workbook has {len(workbook.sheetnames)} sheets (limit {limits.max_sheets})",
+            )
         yield workbook
     finally:
         workbook.close()
@@ -214,11 +243,17 @@ def sheet_rows(
     declared_rows = sheet.max_row or 0
     declared_columns = sheet.max_column or 0
     if declared_rows > limits.max_rows:
-        _refuse(source, f"sheet '{title}' declares {declared_rows:,} rows; roam reads at most "
-                        f"{limits.max_rows:,} (is this the workbook roam made?)")
+        _refuse(
+            source,
+            f"sheet '{title}' declares {declared_rows:,} rows; roam reads at most "
+            f"{limits.max_rows:,} (is this the workbook roam made?)",
+        )
     if declared_columns > limits.max_columns:
-        _refuse(source, f"sheet '{title}' declares {declared_columns:,} columns; roam reads at "
-                        f"most {limits.max_columns:,}")
+        _refuse(
+            source,
+            f"sheet '{title}' declares {declared_columns:,} columns; roam reads at "
+            f"most {limits.max_columns:,}",
+        )
     width = min(declared_columns, limits.max_columns) or limits.max_columns
     try:
         rows = sheet.iter_rows(min_row=min_row, max_col=width, values_only=True)
@@ -299,8 +334,9 @@ def read_origin(
 
     pairs = custom_properties(workbook)
     pairs.update(key_value_sheet(workbook, STAMP_SHEET, source, limits) or {})
-    stamp = {key: value for key, value in pairs.items()
-             if key.startswith(("roam.", ANSWER_KEY_PREFIX))}
+    stamp = {
+        key: value for key, value in pairs.items() if key.startswith(("roam.", ANSWER_KEY_PREFIX))
+    }
     properties = workbook.properties
     modified = properties.modified if isinstance(properties.modified, dt.datetime) else None
     return WorkbookOrigin(
@@ -353,12 +389,14 @@ def _liaison_rows(
         code = _value_at(values, code_column)
         if not isinstance(code, str) or not code.strip():
             continue
-        found.append(LiaisonRow(
-            code=code.strip(),
-            code_ref=CellRef(title, cell_name(code_column, number)),
-            decision=_cell(title, values, decision_column, number),
-            comment=_cell(title, values, comment_column, number),
-        ))
+        found.append(
+            LiaisonRow(
+                code=code.strip(),
+                code_ref=CellRef(title, cell_name(code_column, number)),
+                decision=_cell(title, values, decision_column, number),
+                comment=_cell(title, values, comment_column, number),
+            )
+        )
     return found
 
 
@@ -377,8 +415,11 @@ def _liaison_columns(
     def column_of(words: frozenset[str]) -> int | None:
         return next((headers[word] for word in words if word in headers), None)
 
-    code, decision, comment = column_of(code_words), column_of(decision_words), column_of(
-        comment_words)
+    code, decision, comment = (
+        column_of(code_words),
+        column_of(decision_words),
+        column_of(comment_words),
+    )
     if code is None or decision is None or comment is None:
         return None
     return code, decision, comment

@@ -62,9 +62,7 @@ def export(assessment_path: Path, out: Path, framework: Framework) -> Path:
     return export_report(load(assessment_path), out, framework=framework, generated=EXPORTED)
 
 
-def edit_workbook(
-    source: Path, target: Path, edit: Callable[[openpyxl.Workbook], Any]
-) -> Path:
+def edit_workbook(source: Path, target: Path, edit: Callable[[openpyxl.Workbook], Any]) -> Path:
     """Open ``source`` with openpyxl, apply ``edit``, save as ``target`` (a person filling it)."""
     workbook = openpyxl.load_workbook(source)
     edit(workbook)

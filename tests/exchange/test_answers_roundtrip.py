@@ -46,18 +46,27 @@ def filled(template: Path, cells: Cells, **who: str) -> Path:
 def test_new_answers_arrive_submitted_with_the_contributor_in_the_history(
     assessment_file: Path, template: Path, no_lock_left: None
 ) -> None:
-    workbook = filled(template, {
-        "R.A.1.b": {"level": "low", "justification": "Courts rarely cite the act.",
-                    "confidence": "medium",
-                    "evidence1.kind": "court_decision", "evidence1.citation": "Case 12/2021",
-                    "evidence1.link": "https://courts.example/12-2021",
-                    "evidence1.date": dt.datetime(2021, 4, 9),
-                    "evidence2.citation": "Annual report 2022",
-                    "evidence3.link": "https://stats.example/table4"},
-        "R.A.2.a": {"status": "answered", "value": 43.5, "year": 2023},
-        "R.B.1.a": {"status": "no_data", "justification": "Nobody counts attacks."},
-        "C.1.1.a": {"value": "2 100,5", "year": "2022"},
-    }, name="Amina Odhiambo", organisation="Tech NGO")
+    workbook = filled(
+        template,
+        {
+            "R.A.1.b": {
+                "level": "low",
+                "justification": "Courts rarely cite the act.",
+                "confidence": "medium",
+                "evidence1.kind": "court_decision",
+                "evidence1.citation": "Case 12/2021",
+                "evidence1.link": "https://courts.example/12-2021",
+                "evidence1.date": dt.datetime(2021, 4, 9),
+                "evidence2.citation": "Annual report 2022",
+                "evidence3.link": "https://stats.example/table4",
+            },
+            "R.A.2.a": {"status": "answered", "value": 43.5, "year": 2023},
+            "R.B.1.a": {"status": "no_data", "justification": "Nobody counts attacks."},
+            "C.1.1.a": {"value": "2 100,5", "year": "2022"},
+        },
+        name="Amina Odhiambo",
+        organisation="Tech NGO",
+    )
 
     result = run("import-answers", assessment_file, workbook)
 
@@ -76,7 +85,12 @@ def test_new_answers_arrive_submitted_with_the_contributor_in_the_history(
     assert low.review.state == "submitted"
     assert {change.who for change in low.history} == {"Amina Odhiambo (Tech NGO)"}
     assert {change.field for change in low.history} == {
-        "level", "status", "justification", "confidence", "evidence", "review.state"
+        "level",
+        "status",
+        "justification",
+        "confidence",
+        "evidence",
+        "review.state",
     }
     share = answers["R.A.2.a"]
     assert (share.status, share.value, share.year) == ("answered", 43.5, 2023)
@@ -99,10 +113,13 @@ def test_contributor_option_overrides_the_name_in_the_workbook(
 def test_levels_may_be_typed_as_labels_and_statuses_in_words(
     assessment_file: Path, template: Path
 ) -> None:
-    workbook = filled(template, {
-        "R.A.1.b": {"status": "Answered", "level": " High "},
-        "O.A.1.a": {"status": "Not applicable", "justification": "No such policy area."},
-    })
+    workbook = filled(
+        template,
+        {
+            "R.A.1.b": {"status": "Answered", "level": " High "},
+            "O.A.1.a": {"status": "Not applicable", "justification": "No such policy area."},
+        },
+    )
 
     run("import-answers", assessment_file, workbook)
 
@@ -113,9 +130,17 @@ def test_levels_may_be_typed_as_labels_and_statuses_in_words(
 def test_a_differing_answer_is_parked_beside_the_teams(
     assessment_file: Path, template: Path
 ) -> None:
-    workbook = filled(template, {"R.A.1.a": {"level": "high", "justification": "Applied widely.",
-                                             "evidence1.citation": "Survey 2023"}},
-                      name="Amina")
+    workbook = filled(
+        template,
+        {
+            "R.A.1.a": {
+                "level": "high",
+                "justification": "Applied widely.",
+                "evidence1.citation": "Survey 2023",
+            }
+        },
+        name="Amina",
+    )
     before = load(assessment_file).answers["R.A.1.a"]
 
     result = run("import-answers", assessment_file, workbook)
@@ -126,14 +151,22 @@ def test_a_differing_answer_is_parked_beside_the_teams(
     assert "level: mine mid | theirs high" in result.output
     answer = load(assessment_file).answers["R.A.1.a"]
     assert (answer.level, answer.justification, answer.evidence) == (
-        before.level, before.justification, before.evidence
+        before.level,
+        before.justification,
+        before.evidence,
     )
     assert answer.history == [] and answer.review.state == "draft"
     mine, theirs = answer.conflicts
-    assert (mine.source, mine.level, mine.justification) == ("assessment", "mid",
-                                                            before.justification)
-    assert (theirs.source, theirs.status, theirs.level) == ("Amina (filled.xlsx)", "answered",
-                                                            "high")
+    assert (mine.source, mine.level, mine.justification) == (
+        "assessment",
+        "mid",
+        before.justification,
+    )
+    assert (theirs.source, theirs.status, theirs.level) == (
+        "Amina (filled.xlsx)",
+        "answered",
+        "high",
+    )
     # Nothing the contributor wrote is lost, evidence included.
     assert theirs.justification == "Applied widely."
     assert [(e.kind, e.citation) for e in theirs.evidence] == [("report", "Survey 2023")]
@@ -144,8 +177,9 @@ def test_resolving_a_parked_conflict_keeps_every_version_in_the_history(
 ) -> None:
     from roam.teamwork.consensus import resolve_conflict
 
-    workbook = filled(template, {"R.A.1.a": {"level": "high", "justification": "Widely."}},
-                      name="Amina")
+    workbook = filled(
+        template, {"R.A.1.a": {"level": "high", "justification": "Widely."}}, name="Amina"
+    )
     run("import-answers", assessment_file, workbook)
     answer = load(assessment_file).answers["R.A.1.a"]
 
@@ -154,7 +188,8 @@ def test_resolving_a_parked_conflict_keeps_every_version_in_the_history(
     assert (answer.level, answer.justification, answer.conflicts) == ("high", "Widely.", [])
     [decision] = answer.history
     assert [v["justification"] for v in decision.old] == [
-        "The 2019 act exists but is not applied everywhere.", "Widely."
+        "The 2019 act exists but is not applied everywhere.",
+        "Widely.",
     ]
 
 
@@ -173,9 +208,17 @@ def test_keep_mine_leaves_the_answer_and_stores_nothing(
 def test_keep_theirs_replaces_with_history_and_merges_evidence(
     assessment_file: Path, template: Path
 ) -> None:
-    workbook = filled(template, {"R.A.1.a": {"level": "high", "justification": "Applied widely.",
-                                             "evidence1.citation": "Survey 2023"}},
-                      name="Amina")
+    workbook = filled(
+        template,
+        {
+            "R.A.1.a": {
+                "level": "high",
+                "justification": "Applied widely.",
+                "evidence1.citation": "Survey 2023",
+            }
+        },
+        name="Amina",
+    )
 
     result = run("import-answers", assessment_file, workbook, "--keep", "theirs")
 
@@ -192,9 +235,17 @@ def test_keep_theirs_replaces_with_history_and_merges_evidence(
 def test_same_answer_with_new_evidence_only_adds_the_evidence(
     assessment_file: Path, template: Path
 ) -> None:
-    workbook = filled(template, {"R.A.1.a": {"level": "mid", "evidence1.kind": "law_or_regulation",
-                                             "evidence1.citation": "access act 2019",
-                                             "evidence2.citation": "Ministry circular 7"}})
+    workbook = filled(
+        template,
+        {
+            "R.A.1.a": {
+                "level": "mid",
+                "evidence1.kind": "law_or_regulation",
+                "evidence1.citation": "access act 2019",
+                "evidence2.citation": "Ministry circular 7",
+            }
+        },
+    )
 
     result = run("import-answers", assessment_file, workbook)
 
@@ -208,9 +259,14 @@ def test_same_answer_with_new_evidence_only_adds_the_evidence(
 def test_importing_twice_changes_nothing_the_second_time(
     assessment_file: Path, template: Path
 ) -> None:
-    workbook = filled(template, {"R.A.1.a": {"level": "high"}, "R.A.1.b": {"level": "low"},
-                                 "R.B.1.a": {"value": 3, "year": 2022,
-                                             "evidence1.citation": "Press union tally"}})
+    workbook = filled(
+        template,
+        {
+            "R.A.1.a": {"level": "high"},
+            "R.A.1.b": {"level": "low"},
+            "R.B.1.a": {"value": 3, "year": 2022, "evidence1.citation": "Press union tally"},
+        },
+    )
     run("import-answers", assessment_file, workbook)
     first = assessment_file.read_bytes()
 
@@ -224,9 +280,7 @@ def test_importing_twice_changes_nothing_the_second_time(
     assert assessment_file.read_bytes() == first
 
 
-def test_dry_run_shows_the_changes_and_saves_nothing(
-    assessment_file: Path, template: Path
-) -> None:
+def test_dry_run_shows_the_changes_and_saves_nothing(assessment_file: Path, template: Path) -> None:
     before = assessment_file.read_bytes()
     workbook = filled(template, {"R.A.1.b": {"level": "low"}, "R.A.1.a": {"level": "high"}})
 
@@ -268,9 +322,7 @@ def test_template_of_another_country_is_refused(
     assert assessment_file.read_bytes() == before
 
 
-def test_a_report_is_not_a_template(
-    assessment_file: Path, framework: Framework
-) -> None:
+def test_a_report_is_not_a_template(assessment_file: Path, framework: Framework) -> None:
     report = export(assessment_file, assessment_file.parent / "report.xlsx", framework)
 
     result = run("import-answers", assessment_file, report)
@@ -293,8 +345,9 @@ def test_keep_theirs_later_settles_the_versions_an_earlier_import_parked(
 
 
 def test_rows_left_not_assessed_say_nothing(assessment_file: Path, template: Path) -> None:
-    workbook = filled(template, {"R.A.1.a": {"status": "not_assessed"},
-                                 "R.A.1.b": {"status": "not_assessed"}})
+    workbook = filled(
+        template, {"R.A.1.a": {"status": "not_assessed"}, "R.A.1.b": {"status": "not_assessed"}}
+    )
     before = assessment_file.read_bytes()
 
     result = run("import-answers", assessment_file, workbook)

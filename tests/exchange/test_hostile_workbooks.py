@@ -89,9 +89,7 @@ def assert_refused(assessment_file: Path, workbook: Path, message: str) -> None:
     ],
     ids=["csv", "xls", "empty", "binary", "truncated-zip"],
 )
-def test_files_that_are_not_xlsx(
-    assessment_file: Path, content: bytes, message: str
-) -> None:
+def test_files_that_are_not_xlsx(assessment_file: Path, content: bytes, message: str) -> None:
     workbook = assessment_file.parent / "sent.xlsx"
     workbook.write_bytes(content)
     assert_refused(assessment_file, workbook, message)
@@ -110,8 +108,9 @@ def test_a_missing_file(assessment_file: Path) -> None:
 
 def test_zip_bomb_is_refused_before_inflating(assessment_file: Path, template: Path) -> None:
     # 64 MB of zeros deflate to about 64 KB: a ratio near 1000, far above any real part.
-    bomb = add_member(template, template.with_name("bomb.xlsx"), "xl/media/image1.png",
-                      bytes(64 * 1024 * 1024))
+    bomb = add_member(
+        template, template.with_name("bomb.xlsx"), "xl/media/image1.png", bytes(64 * 1024 * 1024)
+    )
     assert bomb.stat().st_size < 1024 * 1024
     assert_refused(assessment_file, bomb, "refused as a possible zip bomb")
 
@@ -121,8 +120,7 @@ def test_total_unpacked_size_is_capped(template: Path) -> None:
     unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(content)).infolist())
     check_workbook_bytes(content, "t.xlsx", WorkbookLimits(max_uncompressed_bytes=unpacked))
     with pytest.raises(SourceError, match="unpacks to more than"):
-        check_workbook_bytes(content, "t.xlsx",
-                             WorkbookLimits(max_uncompressed_bytes=unpacked - 1))
+        check_workbook_bytes(content, "t.xlsx", WorkbookLimits(max_uncompressed_bytes=unpacked - 1))
 
 
 def test_entity_expansion_is_refused(assessment_file: Path, template: Path) -> None:

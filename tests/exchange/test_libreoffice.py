@@ -31,9 +31,19 @@ def through_libreoffice(workbook: Path, tmp_path: Path) -> Path:
     out.mkdir(exist_ok=True)
     profile = (tmp_path / "lo-profile").as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless",
-         "--convert-to", "xlsx", "--outdir", str(out), str(workbook)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     converted = out / workbook.name
     assert converted.exists()
@@ -59,8 +69,13 @@ def test_review_survives_libreoffice(
             sheet.cell(row, comment).value = text
 
     reviewed = edit_workbook(report, tmp_path / "reviewed.xlsx", review)
-    result = run("import-review", assessment_file, through_libreoffice(reviewed, tmp_path),
-                 "--reviewer", "Liaison")
+    result = run(
+        "import-review",
+        assessment_file,
+        through_libreoffice(reviewed, tmp_path),
+        "--reviewer",
+        "Liaison",
+    )
 
     assert result.exit_code == 0, result.output
     assert "1 accepted, 0 queried, 1 rejected, 2 comments" in result.output
@@ -83,10 +98,15 @@ def test_template_survives_libreoffice(assessment_file: Path, tmp_path: Path) ->
     def fill(workbook: openpyxl.Workbook) -> None:
         sheet = workbook["Answers"]
         cells = {
-            "R.A.1.b": {"level": "low", "justification": "Rarely applied.", "confidence": "low",
-                        "evidence1.kind": "court_decision", "evidence1.citation": "Case 7/2021",
-                        "evidence1.link": "https://courts.example/7",
-                        "evidence1.date": dt.datetime(2021, 3, 15)},
+            "R.A.1.b": {
+                "level": "low",
+                "justification": "Rarely applied.",
+                "confidence": "low",
+                "evidence1.kind": "court_decision",
+                "evidence1.citation": "Case 7/2021",
+                "evidence1.link": "https://courts.example/7",
+                "evidence1.date": dt.datetime(2021, 3, 15),
+            },
             "R.A.2.a": {"value": 61.25, "year": 2023},
             "R.B.1.a": {"status": "no_data", "justification": "Not counted."},
         }
@@ -110,7 +130,10 @@ def test_template_survives_libreoffice(assessment_file: Path, tmp_path: Path) ->
     assert (low.level, low.justification, low.confidence) == ("low", "Rarely applied.", "low")
     [item] = low.evidence
     assert (item.kind, item.citation, item.location, item.published) == (
-        "court_decision", "Case 7/2021", "https://courts.example/7", dt.date(2021, 3, 15)
+        "court_decision",
+        "Case 7/2021",
+        "https://courts.example/7",
+        dt.date(2021, 3, 15),
     )
     assert low.history[0].who == "Amina"
     assert (answers["R.A.2.a"].value, answers["R.A.2.a"].year) == (61.25, 2023)

@@ -20,8 +20,12 @@ CORPUS = DATA / "bad" / "workbook" / "import-malformed-cells.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
 # A valid answer per row; each case then spoils one cell of it.
 BASES: dict[str, dict[str, object]] = {
-    "R.A.1.b": {"status": "answered", "level": "mid", "justification": "Partly applied.",
-                "evidence1.citation": "Court statistics 2022"},
+    "R.A.1.b": {
+        "status": "answered",
+        "level": "mid",
+        "justification": "Partly applied.",
+        "evidence1.citation": "Court statistics 2022",
+    },
     "R.A.2.a": {"status": "answered", "value": 50, "year": 2023},
 }
 # Another row in every workbook, which must import whatever happens elsewhere.
@@ -71,8 +75,12 @@ def test_secondary_bad_cells_lose_only_their_own_value(
     def edit(workbook: openpyxl.Workbook) -> None:
         sheet = workbook["Answers"]
         row = row_of(sheet, "R.A.1.b")
-        for key, value in {**BASES["R.A.1.b"], "confidence": "certain",
-                           "evidence1.kind": "blog", "evidence1.date": "someday"}.items():
+        for key, value in {
+            **BASES["R.A.1.b"],
+            "confidence": "certain",
+            "evidence1.kind": "blog",
+            "evidence1.date": "someday",
+        }.items():
             sheet.cell(row, COLUMN_NUMBER[key]).value = value
 
     workbook = edit_workbook(template, template.with_name("filled.xlsx"), edit)
@@ -80,7 +88,9 @@ def test_secondary_bad_cells_lose_only_their_own_value(
 
     answer = load(assessment_file).answers["R.A.1.b"]
     assert (answer.level, answer.justification, answer.confidence) == (
-        "mid", "Partly applied.", None
+        "mid",
+        "Partly applied.",
+        None,
     )
     [item] = answer.evidence
     assert (item.kind, item.citation, item.published) == ("report", "Court statistics 2022", None)
@@ -97,8 +107,9 @@ def test_bad_cells_are_listed_in_reading_order(assessment_file: Path, template: 
     workbook = edit_workbook(template, template.with_name("filled.xlsx"), edit)
     output = run("import-answers", assessment_file, workbook).output
 
-    listed = [line.split(":")[0].strip() for line in output.splitlines()
-              if line.startswith("  Answers!")]
+    listed = [
+        line.split(":")[0].strip() for line in output.splitlines() if line.startswith("  Answers!")
+    ]
     # Every bad cell of a refused row is named, not only the first.
     assert listed == ["Answers!F6", "Answers!J6", "Answers!G8"]
 
@@ -109,8 +120,15 @@ def _cell(value: object) -> CellValue:
 
 @pytest.mark.parametrize(
     ("typed", "number"),
-    [(12, 12.0), (12.5, 12.5), ("12.5", 12.5), ("12,5", 12.5), ("1 234", 1234.0),
-     ("1\u00a0234,5", 1234.5), ("-3", -3.0)],
+    [
+        (12, 12.0),
+        (12.5, 12.5),
+        ("12.5", 12.5),
+        ("12,5", 12.5),
+        ("1 234", 1234.0),
+        ("1\u00a0234,5", 1234.5),
+        ("-3", -3.0),
+    ],
 )
 def test_numbers_as_people_type_them(typed: object, number: float) -> None:
     assert parse_number(_cell(typed)) == number

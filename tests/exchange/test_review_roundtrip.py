@@ -63,12 +63,18 @@ def report(assessment_file: Path, framework: Framework) -> Path:
 def test_decisions_become_states_and_comments_with_author(
     assessment_file: Path, report: Path, no_lock_left: None
 ) -> None:
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"), liaison({
-        "R.A.1.a": ("accept", "Well sourced."),
-        "R.A.1.b": ("query", "Which courts apply it?"),
-        "O.A.1.a": ("reject", "The policy was withdrawn in 2022."),
-        "R.A.2.a": (None, "Please add the ITU figure."),
-    }))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison(
+            {
+                "R.A.1.a": ("accept", "Well sourced."),
+                "R.A.1.b": ("query", "Which courts apply it?"),
+                "O.A.1.a": ("reject", "The policy was withdrawn in 2022."),
+                "R.A.2.a": (None, "Please add the ITU figure."),
+            }
+        ),
+    )
 
     result = run("import-review", assessment_file, reviewed, "--reviewer", "Marie Dupont")
 
@@ -89,7 +95,10 @@ def test_decisions_become_states_and_comments_with_author(
         assert review.thread[0].role == "liaison"
     change = answers["R.A.1.a"].history[-1]
     assert (change.field, change.old, change.new, change.who) == (
-        "review.state", "draft", "accepted", "Marie Dupont"
+        "review.state",
+        "draft",
+        "accepted",
+        "Marie Dupont",
     )
 
 
@@ -97,22 +106,34 @@ def test_reviews_never_change_answers(
     assessment_file: Path, report: Path, framework: Framework
 ) -> None:
     before = load(assessment_file).answers["R.A.1.a"]
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"),
-                             liaison({"R.A.1.a": ("reject", "Level too high.")}))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison({"R.A.1.a": ("reject", "Level too high.")}),
+    )
 
     run("import-review", assessment_file, reviewed)
 
     after = load(assessment_file).answers["R.A.1.a"]
     assert (after.status, after.level, after.justification, after.evidence) == (
-        before.status, before.level, before.justification, before.evidence
+        before.status,
+        before.level,
+        before.justification,
+        before.evidence,
     )
 
 
 def test_importing_twice_adds_no_comment(assessment_file: Path, report: Path) -> None:
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"), liaison({
-        "R.A.1.a": ("accept", None),
-        "R.A.1.b": ("query", "Source?"),
-    }))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison(
+            {
+                "R.A.1.a": ("accept", None),
+                "R.A.1.b": ("query", "Source?"),
+            }
+        ),
+    )
     run("import-review", assessment_file, reviewed)
     first = load(assessment_file)
 
@@ -126,8 +147,11 @@ def test_importing_twice_adds_no_comment(assessment_file: Path, report: Path) ->
 
 
 def test_reviewer_defaults_to_who_saved_the_workbook(assessment_file: Path, report: Path) -> None:
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"),
-                             liaison({"R.A.1.a": ("accept", None)}, saved_by="Jane Liaison"))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison({"R.A.1.a": ("accept", None)}, saved_by="Jane Liaison"),
+    )
 
     run("import-review", assessment_file, reviewed)
 
@@ -136,8 +160,9 @@ def test_reviewer_defaults_to_who_saved_the_workbook(assessment_file: Path, repo
 
 def test_reviewer_falls_back_to_unesco_liaison(assessment_file: Path, report: Path) -> None:
     # The report itself is signed "roam <version>": that is a tool, not a person.
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"),
-                             liaison({"R.A.1.a": ("accept", None)}))
+    reviewed = edit_workbook(
+        report, report.with_name("reviewed.xlsx"), liaison({"R.A.1.a": ("accept", None)})
+    )
 
     run("import-review", assessment_file, reviewed)
 
@@ -147,8 +172,11 @@ def test_reviewer_falls_back_to_unesco_liaison(assessment_file: Path, report: Pa
 
 def test_dry_run_prints_the_summary_and_saves_nothing(assessment_file: Path, report: Path) -> None:
     before = assessment_file.read_bytes()
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"),
-                             liaison({"R.A.1.a": ("accept", "ok"), "R.A.1.b": ("reject", "no")}))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison({"R.A.1.a": ("accept", "ok"), "R.A.1.b": ("reject", "no")}),
+    )
 
     result = run("import-review", assessment_file, reviewed, "--dry-run")
 
@@ -163,8 +191,11 @@ def test_workbook_of_another_country_is_refused(
 ) -> None:
     other = tmp_path / "ghana.yaml"
     save_assessment(kenya(framework, other, iso="GHA", country="Ghana"), other, framework)
-    foreign = edit_workbook(export(other, tmp_path / "ghana.xlsx", framework),
-                            tmp_path / "ghana-reviewed.xlsx", liaison({"R.A.1.a": ("accept", "")}))
+    foreign = edit_workbook(
+        export(other, tmp_path / "ghana.xlsx", framework),
+        tmp_path / "ghana-reviewed.xlsx",
+        liaison({"R.A.1.a": ("accept", "")}),
+    )
     before = assessment_file.read_bytes()
 
     result = run("import-review", assessment_file, foreign)
@@ -182,8 +213,11 @@ def test_workbook_of_another_cycle_of_the_same_country_is_refused(
     assessment = kenya(framework, later)
     assessment.created = assessment.created.replace(year=2026)
     save_assessment(assessment, later, framework)
-    reviewed = edit_workbook(export(later, tmp_path / "k26.xlsx", framework),
-                             tmp_path / "k26-reviewed.xlsx", liaison({"R.A.1.a": ("accept", "")}))
+    reviewed = edit_workbook(
+        export(later, tmp_path / "k26.xlsx", framework),
+        tmp_path / "k26-reviewed.xlsx",
+        liaison({"R.A.1.a": ("accept", "")}),
+    )
     if "roam.assessment.created" not in _stamp_keys(reviewed):
         pytest.skip("the report's stamp does not carry the assessment's start time yet")
 
@@ -204,10 +238,16 @@ def _stamp_keys(path: Path) -> set[str]:
 def test_changed_answers_are_named_and_their_accept_withheld(
     assessment_file: Path, report: Path, framework: Framework
 ) -> None:
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"), liaison({
-        "R.A.1.a": ("accept", "Fine."),
-        "R.A.1.b": ("accept", None),
-    }))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison(
+            {
+                "R.A.1.a": ("accept", "Fine."),
+                "R.A.1.b": ("accept", None),
+            }
+        ),
+    )
     # After the export the team changes R.A.1.a's level and fills in R.B.1.a.
     assessment = load(assessment_file)
     assessment.answers["R.A.1.a"].level = "high"
@@ -230,8 +270,11 @@ def test_changed_answers_are_named_and_their_accept_withheld(
 def test_unknown_decision_keeps_the_comment_and_names_the_cell(
     assessment_file: Path, report: Path
 ) -> None:
-    reviewed = edit_workbook(report, report.with_name("reviewed.xlsx"),
-                             liaison({"R.A.1.b": ("maybe", "Not sure about the source.")}))
+    reviewed = edit_workbook(
+        report,
+        report.with_name("reviewed.xlsx"),
+        liaison({"R.A.1.b": ("maybe", "Not sure about the source.")}),
+    )
     workbook = openpyxl.load_workbook(reviewed)
     sheet = workbook[RIGHTS]
     cell = sheet.cell(row_of(sheet, "R.A.1.b"), header_column(sheet, label("col.decision"), 5))
@@ -239,8 +282,10 @@ def test_unknown_decision_keeps_the_comment_and_names_the_cell(
     result = run("import-review", assessment_file, reviewed)
 
     assert result.exit_code == 0
-    assert f"{RIGHTS}!{cell.coordinate}: 'maybe' is not a review decision (accept, query, reject)" \
+    assert (
+        f"{RIGHTS}!{cell.coordinate}: 'maybe' is not a review decision (accept, query, reject)"
         in result.output
+    )
     review = load(assessment_file).answers["R.A.1.b"].review
     assert review.state == "draft"
     assert [c.text for c in review.thread] == ["Not sure about the source."]
@@ -283,17 +328,22 @@ def test_a_french_report_is_read_by_its_french_headers(
     from roam.report.workbook import export_report
     from tests.exchange.conftest import EXPORTED
 
-    report = export_report(load(assessment_file), assessment_file.parent / "rapport.xlsx",
-                           framework=framework, lang="fr", generated=EXPORTED)
+    report = export_report(
+        load(assessment_file),
+        assessment_file.parent / "rapport.xlsx",
+        framework=framework,
+        lang="fr",
+        generated=EXPORTED,
+    )
 
     def review(workbook: openpyxl.Workbook) -> None:
         sheet = workbook["R Droits"]
         header = 5
         row = row_of(sheet, "R.A.1.b")
         sheet.cell(row, header_column(sheet, label("col.decision", "fr"), header)).value = "query"
-        sheet.cell(row, header_column(sheet, label("col.liaison_comment", "fr"), header)).value = (
-            "Quelle source ?"
-        )
+        sheet.cell(
+            row, header_column(sheet, label("col.liaison_comment", "fr"), header)
+        ).value = "Quelle source ?"
 
     reviewed = edit_workbook(report, report.with_name("revu.xlsx"), review)
     result = run("import-review", assessment_file, reviewed)

@@ -33,8 +33,12 @@ def _validation_for(sheet: openpyxl.worksheet.worksheet.Worksheet, cell: str) ->
 def test_sheets_instructions_first_and_hidden_helpers(template: openpyxl.Workbook) -> None:
     assert template.sheetnames == ["Instructions", "Answers", "Lists", "_roam"]
     states = {sheet.title: sheet.sheet_state for sheet in template.worksheets}
-    assert states == {"Instructions": "visible", "Answers": "visible", "Lists": "hidden",
-                      "_roam": "hidden"}
+    assert states == {
+        "Instructions": "visible",
+        "Answers": "visible",
+        "Lists": "hidden",
+        "_roam": "hidden",
+    }
     assert template.security.lockStructure
     text = " ".join(str(c.value) for row in template["Instructions"].iter_rows() for c in row)
     assert "Your name" in text and "roam import-answers" in text
@@ -45,10 +49,23 @@ def test_one_row_per_indicator_with_text_guidance_and_scale(
 ) -> None:
     sheet = template["Answers"]
     headers = [cell.value for cell in sheet[HEADER_ROW]]
-    assert headers[:10] == ["Code", "Indicator", "Question and guidance", "Scale or unit",
-                            "Status", "Level", "Value", "Year", "Justification", "Confidence"]
-    assert headers[10:] == [f"Evidence {g} {part}" for g in (1, 2, 3)
-                            for part in ("kind", "citation", "link", "date published")]
+    assert headers[:10] == [
+        "Code",
+        "Indicator",
+        "Question and guidance",
+        "Scale or unit",
+        "Status",
+        "Level",
+        "Value",
+        "Year",
+        "Justification",
+        "Confidence",
+    ]
+    assert headers[10:] == [
+        f"Evidence {g} {part}"
+        for g in (1, 2, 3)
+        for part in ("kind", "citation", "link", "date published")
+    ]
     codes = [sheet.cell(row, 1).value for row in range(HEADER_ROW + 1, sheet.max_row + 1)]
     assert codes == ["C.1.1.a", "R.A.1.a", "R.A.1.b", "R.A.2.a", "R.B.1.a", "O.A.1.a"]
     row = row_of(sheet, "R.A.1.a")
@@ -79,8 +96,9 @@ def test_drop_downs_for_status_level_confidence_and_evidence_kind(
     )
     # A quantitative row gets no level list: it is answered with a number.
     quantitative = row_of(sheet, "R.A.2.a")
-    assert _validation_for(sheet, sheet.cell(quantitative, COLUMN_NUMBER["level"]).coordinate) \
-        is None
+    assert (
+        _validation_for(sheet, sheet.cell(quantitative, COLUMN_NUMBER["level"]).coordinate) is None
+    )
 
 
 def test_protected_except_the_input_cells(template: openpyxl.Workbook) -> None:
@@ -93,8 +111,14 @@ def test_protected_except_the_input_cells(template: openpyxl.Workbook) -> None:
 
     for key in ("code", "indicator", "guidance", "scale"):
         assert locked(scaled, key), key
-    for key in ("status", "level", "justification", "confidence", "evidence1.citation",
-                "evidence3.date"):
+    for key in (
+        "status",
+        "level",
+        "justification",
+        "confidence",
+        "evidence1.citation",
+        "evidence3.date",
+    ):
         assert not locked(scaled, key), key
     # Only the cells that fit the indicator's kind are open.
     assert locked(scaled, "value") and locked(scaled, "year")
@@ -109,8 +133,9 @@ def _long_scale_framework(tmp_path: Path) -> Framework:
         "      - {id: low, score: 0, label: Low}\n"
         "      - {id: mid, score: 50, label: Mid}\n"
         "      - {id: high, score: 100, label: High}\n",
-        "".join(f"      - {{id: {lid}, score: {n * 10}, label: L{n}}}\n"
-                for n, lid in enumerate(levels)),
+        "".join(
+            f"      - {{id: {lid}, score: {n * 10}, label: L{n}}}\n" for n, lid in enumerate(levels)
+        ),
     )
     path = tmp_path / "long.yaml"
     path.write_text(text, encoding="utf-8")
@@ -144,7 +169,9 @@ def test_codes_select_indicators_or_whole_branches(assessment_file: Path) -> Non
 
     assert codes_in("--codes", "R.A") == ["R.A.1.a", "R.A.1.b", "R.A.2.a"]
     assert codes_in("--codes", "O.A.1.a,C", "--codes", "R.B.1.a") == [
-        "C.1.1.a", "R.B.1.a", "O.A.1.a"
+        "C.1.1.a",
+        "R.B.1.a",
+        "O.A.1.a",
     ]
     assert codes_in("--category", "R") == ["R.A.1.a", "R.A.1.b", "R.A.2.a", "R.B.1.a"]
     assert codes_in("--category", "R", "--unanswered") == ["R.A.1.b", "R.A.2.a", "R.B.1.a"]
