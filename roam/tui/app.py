@@ -7,6 +7,7 @@ it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,9 +60,11 @@ class RoamApp(App[None]):
         language: str | None = None,
         data_dir: Path | None = None,
         read_only: bool = False,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__()
         self.settings = Settings.load(data_dir)
+        self.today = today  # the readiness checks' date; fixed for reproducible pictures
         self.language = language or self.settings.language
         self.start_path = path
         self.start_read_only = read_only
@@ -144,6 +147,7 @@ class RoamApp(App[None]):
 
         self.close_session()
         session.language = self.language
+        session.today = self.today
         self.session = session
         self.settings.remember(session.path)
         self.walkthrough = WalkthroughScreen(session)

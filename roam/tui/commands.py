@@ -63,7 +63,6 @@ class JumpCommands(Provider):
                 Content(f"{code}  {_short(text)}"),
                 partial(app.go_to_indicator, code),
                 text=f"{code} {text}",
-                help="Jump to this indicator",
             )
 
     async def search(self, query: str) -> Hits:

@@ -87,4 +87,4 @@ def milestone_row(milestone: Milestone) -> tuple[str, ...]:
 
 def recommendation_row(item: Recommendation) -> tuple[str, ...]:
     groups = ", ".join(GROUP_LABELS[g] for g in item.groups)
-    return (item.id, item.priority, item.text, groups, ", ".join(item.indicators))
+    return (item.id, item.priority, groups, ", ".join(item.indicators), item.text)

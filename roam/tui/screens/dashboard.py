@@ -32,8 +32,7 @@ RULE_LABELS = {
     "equal_indicator_weights": "Equal indicator weights",
     "geometric_mean": "Geometric mean",
 }
-_NAME_WIDTH = 24
-_BAR_WIDTH = 16
+_SCORE_WIDTH = 11  # " 45  97%*" and a space
 _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
 
 
@@ -68,6 +67,10 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
+        self.call_after_refresh(self._redraw_scores)
+
+    def _redraw_scores(self) -> None:
+        self.query_one("#scores", Static).update(self._scores())
 
     def refresh_view(self) -> None:
         self.query_one("#scores", Static).update(self._scores())
@@ -77,22 +80,32 @@ class DashboardScreen(Screen[None]):
 
     # -- scores ---------------------------------------------------------------------
 
+    def _widths(self) -> tuple[int, int]:
+        """(name, bar) widths that fit the scores panel as it is now."""
+        width = max(self.query_one("#scores").content_size.width, 40)
+        bar_width = max(8, min(24, (width - _SCORE_WIDTH) // 3))
+        return width - _SCORE_WIDTH - bar_width - 1, bar_width
+
     def _scores(self) -> Text:
         report = self.session.report
         text = Text()
         if report is None:
             return text
-        self.query_one("#scores").border_title = "Scores and coverage"
+        scores = self.query_one("#scores")
+        scores.border_title = "Scores and coverage (* some indicators not assessed)"
+        name_width, bar_width = self._widths()
+        header = "".ljust(name_width + 1) + "score".rjust(bar_width + 4) + "  done"
+        text.append(header + "\n", style="dim")
         text.append_text(self._score_line("Overall", "", report.overall, bold=True))
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
             name = self.session.text(framework_category.name)
             text.append("\n\n")
             if framework_category.contextual:
-                line = Text(f"{category.code} {name}"[:_NAME_WIDTH].ljust(_NAME_WIDTH + 1))
-                line.stylize("bold")
-                line.append("context: recorded, not scored", style="dim")
-                line.append(f"   cov {category.coverage.complete:3.0f}%", style="dim")
+                name_width, _ = self._widths()
+                line = Text()
+                line.append(f"{category.code} {name}"[:name_width].ljust(name_width + 1), "bold")
+                line.append("context, not scored", style="dim")
                 text.append_text(line)
                 continue
             text.append_text(self._score_line(category.code, name, category, bold=True))
@@ -106,18 +119,18 @@ class DashboardScreen(Screen[None]):
         return self.session.text(place.theme.name)
 
     def _score_line(self, code: str, name: str, node: NodeScore, bold: bool = False) -> Text:
-        label = f"{code} {name}".strip()
-        indent = "" if bold else "  "
-        label = (indent + label)[:_NAME_WIDTH].ljust(_NAME_WIDTH + 1)
-        line = Text()
-        line.append(label, style="bold" if bold else "")
-        line.append_text(bar(node.score, _BAR_WIDTH, style="cyan" if bold else "blue"))
-        line.append(f" {score_text(node.score):>3}", style="bold")
-        line.append(f"  cov {node.coverage.complete:3.0f}%", style="dim")
-        if node.incomplete:
-            line.append("*", style="yellow")
+        name_width, bar_width = self._widths()
+        label = f"{code} {name}".strip() if bold else f"  {code} {name}"
         if bold and node.band:
-            line.append(f"  {node.band}", style="italic")
+            label = f"{label} · {node.band}"
+        if len(label) > name_width:
+            label = label[: name_width - 1] + "…"
+        line = Text()
+        line.append(label.ljust(name_width + 1), style="bold" if bold else "")
+        line.append_text(bar(node.score, bar_width, style="cyan" if bold else "blue"))
+        line.append(f" {score_text(node.score):>3}", style="bold")
+        line.append(f" {node.coverage.complete:4.0f}%", style="dim")
+        line.append("*" if node.incomplete else " ", style="yellow")
         return line
 
     # -- tables -----------------------------------------------------------------------

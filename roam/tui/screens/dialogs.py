@@ -32,7 +32,7 @@ class MessageScreen(ModalScreen[None]):
             dialog.border_title = self.title_text
             yield Static(self.body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Close", variant="primary", id="close")
+                yield Button("Close", variant="primary", id="close", compact=True)
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -55,8 +55,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog small-dialog"):
             yield Static(self.question, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", variant="error", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button("Yes (y)", variant="error", id="yes", compact=True)
+                yield Button("No (n)", id="no", compact=True)
 
     @on(Button.Pressed)
     def _answer(self, event: Button.Pressed) -> None:
@@ -78,7 +78,7 @@ class AskScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small-dialog") as dialog:
             dialog.border_title = self.question
-            yield Input(self.value, id="answer")
+            yield Input(self.value, id="answer", compact=True)
 
     @on(Input.Submitted)
     def _accept(self, event: Input.Submitted) -> None:
@@ -102,10 +102,10 @@ class LockedScreen(ModalScreen[str | None]):
             dialog.border_title = "This assessment is locked"
             yield Static(str(self.error), classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Open read-only (r)", variant="primary", id="read-only")
+                yield Button("Open read-only (r)", variant="primary", id="read-only", compact=True)
                 if self.error.breakable:
-                    yield Button("Break the lock", variant="error", id="break")
-                yield Button("Cancel (esc)", id="cancel")
+                    yield Button("Break the lock", variant="error", id="break", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#read-only", Button).focus()

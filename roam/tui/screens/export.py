@@ -37,20 +37,21 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(classes="dialog record-form") as dialog:
             dialog.border_title = "Export the Excel report"
             yield Label("File", classes="field-label")
-            yield Input(str(default_report_path(self.session)), id="path")
+            yield Input(str(default_report_path(self.session)), id="path", compact=True)
             yield Label("Language of the report", classes="field-label")
             yield Select(
                 [("English", "en"), ("Français", "fr")],
                 value=self.session.language if self.session.language in ("en", "fr") else "en",
                 allow_blank=False,
                 id="lang",
+                compact=True,
             )
-            yield Checkbox("Hide confidential sources (for publication)", id="redact")
+            yield Checkbox("Hide confidential sources (for publication)", id="redact", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static(id="export-status")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (ctrl+s)", variant="primary", id="export")
-                yield Button("Close (esc)", id="close")
+                yield Button("Export (ctrl+s)", variant="primary", id="export", compact=True)
+                yield Button("Close (esc)", id="close", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).display = False

@@ -35,10 +35,10 @@ class NewAssessmentScreen(ModalScreen[None]):
             dialog.border_title = "New assessment"
             with VerticalScroll():
                 yield Label("Country", classes="field-label")
-                yield Input(id="country", placeholder="Kenya")
+                yield Input(id="country", placeholder="Kenya", compact=True)
                 yield Static(id="error-country", classes="field-error")
                 yield Label("ISO 3166-1 alpha-3 code", classes="field-label")
-                yield Input(id="iso", placeholder="KEN", max_length=3)
+                yield Input(id="iso", placeholder="KEN", max_length=3, compact=True)
                 yield Static(id="error-iso", classes="field-error")
                 yield Label("Scope", classes="field-label")
                 yield Select(
@@ -46,6 +46,7 @@ class NewAssessmentScreen(ModalScreen[None]):
                     value="core",
                     allow_blank=False,
                     id="scope",
+                    compact=True,
                 )
                 yield Label("Framework edition", classes="field-label")
                 yield Select(
@@ -53,15 +54,16 @@ class NewAssessmentScreen(ModalScreen[None]):
                     value=default,
                     allow_blank=False,
                     id="edition",
+                    compact=True,
                 )
-                yield Input(id="edition-path", placeholder="path/to/edition")
+                yield Input(id="edition-path", placeholder="path/to/edition", compact=True)
                 yield Static(id="error-edition", classes="field-error")
                 yield Label("Save as", classes="field-label")
-                yield Input(id="file", placeholder="kenya-2025.yaml")
+                yield Input(id="file", placeholder="kenya-2025.yaml", compact=True)
                 yield Static(id="error-file", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Create (ctrl+s)", variant="primary", id="create")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Create (ctrl+s)", variant="primary", id="create", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self._edition_changed()

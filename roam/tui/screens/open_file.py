@@ -38,12 +38,12 @@ class OpenFileScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall-dialog") as dialog:
             dialog.border_title = "Open an assessment"
-            yield Input(placeholder="path/to/assessment.yaml", id="path")
+            yield Input(placeholder="path/to/assessment.yaml", id="path", compact=True)
             yield Static(id="error-path", classes="field-error")
             yield AssessmentFiles(self.folder, id="files")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Open", variant="primary", id="open")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Open", variant="primary", id="open", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

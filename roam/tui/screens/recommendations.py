@@ -18,7 +18,7 @@ from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.record_table import RecordTable
 from roam.tui.widgets.top_bar import TopBar
 
-_COLUMNS = ("Id", "Priority", "Recommendation", "Addressed to", "Indicators")
+_COLUMNS = ("Id", "Priority", "Addressed to", "Indicators", "Recommendation")
 
 
 def _new(session: Session, code: str | None) -> dict[str, object]:
@@ -67,8 +67,7 @@ class RecommendationsScreen(RecordsScreen):
         yield TopBar("Recommendations", self.session)
         with Vertical(classes="view-body records"):
             yield Static(
-                "Recommendations to stakeholder groups, each linked to the indicators it "
-                "answers. a: add  e or enter: edit  x or delete: remove",
+                "To stakeholder groups, each linked to the indicators it answers.",
                 classes="hint",
             )
             yield RecordTable(_COLUMNS, noun="recommendation", id="recommendations",

@@ -82,33 +82,39 @@ class RecordForm(ModalScreen[BaseModel | None]):
                     yield self._widget(spec, self.initial.get(spec.name))
                     yield Static("", id=f"error-{spec.name}", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def _widget(self, spec: FormField, value: Any) -> Widget:
         field_id = f"field-{spec.name}"
         if spec.kind == "long":
-            return TextArea(value or "", id=field_id, soft_wrap=True, classes="long-text")
+            return TextArea(
+                value or "", id=field_id, soft_wrap=True, classes="long-text", compact=True
+            )
         if spec.kind == "choice":
             return Select(
                 [(label, option) for label, option in spec.options],
                 value=value if value is not None else Select.NULL,
                 allow_blank=value is None,
                 id=field_id,
+                compact=True,
             )
         if spec.kind == "choices":
             chosen = set(value or ())
             return SelectionList[str](
                 *[(label, option, option in chosen) for label, option in spec.options],
                 id=field_id,
+                compact=True,
             )
         if spec.kind == "flag":
-            return Checkbox(spec.label, bool(value), id=field_id)
+            return Checkbox(spec.label, bool(value), id=field_id, compact=True)
         if spec.kind == "list":
             text = ", ".join(value or ())
-            return Input(text, placeholder=spec.hint, id=field_id)
+            return Input(text, placeholder=spec.hint, id=field_id, compact=True)
         text = value.isoformat() if isinstance(value, dt.date) else (value or "")
-        return Input(str(text), placeholder=spec.hint or _placeholder(spec), id=field_id)
+        return Input(
+            str(text), placeholder=spec.hint or _placeholder(spec), id=field_id, compact=True
+        )
 
     def on_mount(self) -> None:
         first = self.query(f"#field-{self.fields[0].name}").first()

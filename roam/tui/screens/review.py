@@ -55,12 +55,14 @@ class ReviewScreen(Screen[None]):
                 yield Label("Comment", classes="field-label")
                 yield TextArea(id="comment", soft_wrap=True, compact=True)
                 with Horizontal(classes="dialog-buttons"):
-                    yield Button("Add comment (ctrl+s)", variant="primary", id="add-comment")
+                    yield Button(
+                        "Add comment (ctrl+s)", variant="primary", id="add-comment", compact=True
+                    )
         yield KeyBar(classes="key-bar")
 
     def on_mount(self) -> None:
         table = self.query_one("#answers", DataTable)
-        table.add_columns("Code", "Status", "Review", "Comments")
+        table.add_columns("Code", "Status", "Review", "Notes")
         for code in self.session.codes:
             table.add_row(*self._cells(code), key=code)
         app: RoamApp = self.app  # type: ignore[assignment]

@@ -1,0 +1,51 @@
+"""Small steps the UI tests share: read the saved file, type, choose in a Select."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+
+def saved(path: Path) -> dict[str, Any]:
+    """The assessment file as plain data, as another program would read it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def answer_in_file(path: Path, code: str) -> dict[str, Any]:
+    return saved(path)["answers"][code]
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*text)
+
+
+async def choose(pilot: Pilot[Any], select: Select[Any], value: object) -> None:
+    """Pick ``value`` in ``select`` with the keyboard, as a user would."""
+    values = [option_value for _label, option_value in select._options]
+    select.focus()
+    await pilot.pause()
+    current = values.index(select.value) if select.value in values else 0
+    await pilot.press("enter")
+    target = values.index(value)
+    steps = target - current
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps))
+    await pilot.press("enter")
+    await pilot.pause()
+    assert select.value == value
+
+
+def ui_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test in its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run

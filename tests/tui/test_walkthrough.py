@@ -1,0 +1,309 @@
+"""The walkthrough, driven with the keyboard, checked in the file the app saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static, TextArea
+
+from roam.tui.app import RoamApp
+from roam.tui.screens.record_form import RecordForm
+from roam.tui.screens.walkthrough import WalkthroughScreen
+from roam.tui.widgets.answer_form import AnswerForm, LevelSet
+from roam.tui.widgets.indicator_tree import IndicatorTree
+from roam.tui.widgets.record_table import RecordTable
+from tests.tui.helpers import answer_in_file, choose, type_text, ui_test
+
+SIZE = (120, 40)
+
+
+def walkthrough(app: RoamApp) -> WalkthroughScreen:
+    screen = app.screen
+    assert isinstance(screen, WalkthroughScreen)
+    return screen
+
+
+@ui_test
+async def test_opens_on_the_first_unanswered_indicator(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = walkthrough(app)
+        # C.1.1.a is the first indicator of the mini edition, and nothing is answered yet.
+        assert screen.code == "C.1.1.a"
+        tree = screen.query_one(IndicatorTree)
+        assert tree.shown_codes == [
+            "C.1.1.a",
+            "R.A.1.a",
+            "R.A.1.b",
+            "R.A.2.a",
+            "R.B.1.a",
+            "O.A.1.a",
+        ]
+
+
+@ui_test
+async def test_next_and_previous_work_while_typing_in_a_field(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.query_one("#justification", TextArea).focus()
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert screen.code == "R.A.1.b"
+        await pilot.press("ctrl+p")
+        assert screen.code == "R.A.1.a"
+        await pilot.press("ctrl+p", "ctrl+p")  # wraps from the first to the last
+        assert screen.code == "O.A.1.a"
+        assert isinstance(app.focused, TextArea)  # the keys never typed into the field
+
+
+@ui_test
+async def test_choosing_a_level_answers_the_indicator_and_saves(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+n")
+        assert screen.code == "R.A.1.a"
+        levels = screen.query_one("#level-three", LevelSet)
+        levels.focus()
+        await pilot.press("down", "enter")  # from "Low" to "Mid", then press it
+        await pilot.pause()
+        answer = answer_in_file(mini_file, "R.A.1.a")
+        assert answer["status"] == "answered"
+        assert answer["level"] == "mid"
+        assert [change["field"] for change in answer["history"]] == ["level", "status"]
+        label = screen.query_one(IndicatorTree).indicator_label("R.A.1.a")
+        assert label.plain.startswith("✓")
+        assert "saved" in str(screen.query_one("#save-marker", Static).render())
+
+
+@ui_test
+async def test_add_evidence_with_every_field(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+n")  # R.A.1.a
+        await pilot.press("ctrl+r")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await choose(pilot, form.query_one("#field-kind", Select), "law_or_regulation")
+        form.query_one("#field-citation", Input).focus()
+        await type_text(pilot, "Access to Information Act 2016")
+        await pilot.press("tab")
+        await type_text(pilot, "https://laws.example/ati")
+        await pilot.press("tab")
+        await type_text(pilot, "Parliament")
+        await pilot.press("tab")
+        await type_text(pilot, "2016-08-31")
+        await pilot.press("tab")
+        await type_text(pilot, "2024-02-01")
+        await pilot.press("tab", "space")  # the confidential checkbox
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        evidence = answer_in_file(mini_file, "R.A.1.a")["evidence"]
+        assert evidence == [
+            {
+                "kind": "law_or_regulation",
+                "citation": "Access to Information Act 2016",
+                "location": "https://laws.example/ati",
+                "publisher": "Parliament",
+                "published": dt.date(2016, 8, 31),
+                "accessed": dt.date(2024, 2, 1),
+                "confidential": True,
+            }
+        ]
+        assert screen.query_one("#evidence", RecordTable).row_count == 1
+
+
+@ui_test
+async def test_a_bad_date_in_evidence_is_refused_with_the_reason(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+r")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await choose(pilot, form.query_one("#field-kind", Select), "report")
+        form.query_one("#field-published", Input).focus()
+        await type_text(pilot, "2023-13-45")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not stored
+        assert "required" in str(form.query_one("#error-citation", Static).render())
+        published_error = str(form.query_one("#error-published", Static).render())
+        assert "not a date" in published_error
+        assert "YYYY-MM-DD" in published_error
+        await pilot.press("escape")
+        assert "evidence" not in answer_in_file(mini_file, "R.A.1.a")
+
+
+@ui_test
+async def test_not_applicable_needs_a_justification_shown_inline(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("O.A.1.a")
+        await choose(pilot, screen.query_one("#status", Select), "not_applicable")
+        error = screen.query_one("#error-justification", Static)
+        assert "a justification is required for not applicable" in str(error.render())
+        assert answer_in_file(mini_file, "O.A.1.a")["status"] == "not_applicable"
+        screen.query_one("#justification", TextArea).focus()
+        await type_text(pilot, "No standards body exists in the country.")
+        await pilot.press("ctrl+n")  # moving on commits what was typed
+        answer = answer_in_file(mini_file, "O.A.1.a")
+        assert answer["justification"] == "No standards body exists in the country."
+        await pilot.press("ctrl+p")
+        assert screen.code == "O.A.1.a"
+        assert str(screen.query_one("#error-justification", Static).render()) == ""
+
+
+@ui_test
+async def test_typed_text_is_saved_after_a_pause_without_leaving_the_field(
+    mini_file: Path,
+) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.query_one("#justification", TextArea).focus()
+        await type_text(pilot, "Draft note")
+        await pilot.pause(1.0)
+        assert answer_in_file(mini_file, "C.1.1.a")["justification"] == "Draft note"
+
+
+@ui_test
+async def test_a_value_outside_its_range_and_a_bad_year_are_explained(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("R.A.2.a")  # share of people online: possible values 0 to 100
+        screen.query_one("#value", Input).focus()
+        await type_text(pilot, "150")
+        await pilot.press("tab")
+        await type_text(pilot, "1800")
+        await pilot.press("tab")
+        await pilot.pause()
+        message = str(screen.query_one("#error-value", Static).render())
+        assert "150 is outside the possible range 0 to 100" in message
+        assert "year" in message and "1900" in message
+        answer = answer_in_file(mini_file, "R.A.2.a")
+        assert answer["value"] == 150
+        assert "year" not in answer  # refused, so the file never holds an impossible year
+        summary = str(screen.query_one("#answer-summary", Static).render())
+        assert "problem" in summary
+
+
+@ui_test
+async def test_undo_puts_the_answer_back_in_the_file(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("R.A.1.b")
+        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        assert answer_in_file(mini_file, "R.A.1.b")["status"] == "no_data"
+        await pilot.press("ctrl+n")  # undo works from anywhere, and returns to the indicator
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.code == "R.A.1.b"
+        assert answer_in_file(mini_file, "R.A.1.b")["status"] == "not_assessed"
+        assert screen.query_one("#status", Select).value == "not_assessed"
+        label = screen.query_one(IndicatorTree).indicator_label("R.A.1.b")
+        assert label.plain.startswith("·")
+
+
+@ui_test
+async def test_jump_to_a_code_from_the_palette(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+g")
+        await type_text(pilot, "R.B.1.a")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.code == "R.B.1.a"
+        assert screen.query_one(IndicatorTree).cursor_code == "R.B.1.a"
+
+
+@ui_test
+async def test_the_general_palette_finds_codes_too(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+k")
+        await type_text(pilot, "O.A.1.a")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.code == "O.A.1.a"
+
+
+@ui_test
+async def test_full_text_search_finds_an_indicator_by_its_words(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "journalists attacked")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.code == "R.B.1.a"
+
+
+@ui_test
+async def test_filters_show_only_matching_indicators(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        tree = screen.query_one(IndicatorTree)
+        await pilot.press("ctrl+l")
+        await pilot.press("down", "enter")  # "Core only"
+        await pilot.pause()
+        assert tree.shown_codes == ["R.A.1.a", "R.A.2.a", "O.A.1.a"]
+        await pilot.press("ctrl+n")
+        assert screen.code in tree.shown_codes
+        screen.apply_filter("all")
+        screen.go_to("R.B.1.a")
+        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        screen.apply_filter("data_gaps")
+        assert tree.shown_codes == ["R.B.1.a"]
+        screen.apply_filter("failing")  # no data without a justification fails a check
+        assert tree.shown_codes == ["R.B.1.a"]
+        screen.apply_filter("unanswered")
+        assert "R.B.1.a" not in tree.shown_codes
+        assert len(tree.shown_codes) == 5
+
+
+@ui_test
+async def test_next_open_skips_answered_indicators(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("R.A.1.b")
+        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        screen.go_to("R.A.1.a")
+        await pilot.press("ctrl+o")
+        assert screen.code == "R.A.2.a"  # R.A.1.b has a status now
+
+
+@ui_test
+async def test_form_shows_the_answer_again_after_reopening(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        await pilot.press("ctrl+n")  # R.A.1.a
+        screen.query_one("#level-three", LevelSet).focus()
+        await pilot.press("down", "down", "enter")  # High
+        screen.query_one("#justification", TextArea).focus()
+        await type_text(pilot, "The law is in force.")
+        await pilot.press("ctrl+q")
+    reopened = RoamApp(mini_file)
+    async with reopened.run_test(size=SIZE) as pilot:
+        screen = walkthrough(reopened)
+        screen.go_to("R.A.1.a")
+        await pilot.pause()
+        form = screen.query_one(AnswerForm)
+        assert form.query_one("#status", Select).value == "answered"
+        assert form.query_one("#level-three", LevelSet).chosen == "high"
+        assert form.query_one("#justification", TextArea).text == "The law is in force."
