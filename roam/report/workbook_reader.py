@@ -29,6 +29,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,13 @@ def check_workbook_bytes(
             members = archive.infolist()
             _check_members(name, members, limits)
             _check_prologs(name, archive, members)
+            # Inflate every member once (bounded by the sizes just checked) so a corrupt
+            # member fails here with one message, not later inside openpyxl's lazy reads.
+            damaged = archive.testzip()
+            if damaged is not None:
+                _refuse(name, f"not a readable xlsx workbook: part '{damaged}' is damaged")
     except (
+        zlib.error,
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
         NotImplementedError,
