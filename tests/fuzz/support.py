@@ -68,7 +68,7 @@ def check_error_is_clear(error: RoamError, files: list[Path]) -> None:
         # A mutated file may point elsewhere (an assessment's framework.path, an
         # edition's category list); the message must then name that real place.
         assert named in given or named.exists(), f"{problem} names no file there is"
-        if problem.line is not None and named in given and named.is_file():
+        if problem.line is not None and named in given and named.suffix in {".yaml", ".yml"}:
             text = named.read_bytes().decode("utf-8", "replace")
             assert 1 <= problem.line <= text.count("\n") + 2, f"{problem}: line out of range"
         assert problem.line is None or problem.line >= 1
