@@ -61,7 +61,10 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_recent()
         recent = self.query_one("#recent", OptionList)
-        (recent if recent.option_count else self.query_one("#actions", OptionList)).focus()
+        actions = self.query_one("#actions", OptionList)
+        actions.highlighted = 0
+        has_recent = bool(self.roam.settings.recent)
+        (recent if has_recent else actions).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_recent()
@@ -76,7 +79,9 @@ class HomeScreen(Screen[None]):
             if not path.exists():
                 label.append("  (missing)", style="red")
             recent.add_option(Option(label, id=entry))
-        if not recent.option_count:
+        if recent.option_count:
+            recent.highlighted = 0
+        else:
             recent.add_option(Option(Text("None yet", style="dim"), id="", disabled=True))
 
     @on(OptionList.OptionSelected, "#actions")

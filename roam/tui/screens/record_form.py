@@ -69,7 +69,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
         self.model = model
         if isinstance(initial, BaseModel):
             initial = initial.model_dump()
-        self.initial: dict[str, Any] = dict(initial or {})
+        self.initial: dict[str, Any] = {**_defaults(model), **(initial or {})}
         self.check = check
 
     def compose(self) -> ComposeResult:
@@ -163,6 +163,15 @@ class RecordForm(ModalScreen[BaseModel | None]):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
+
+
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's own default of each field that has one (a new record starts there)."""
+    defaults = {}
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            defaults[name] = info.get_default(call_default_factory=True)
+    return defaults
 
 
 def _placeholder(spec: FormField) -> str:
