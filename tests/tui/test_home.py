@@ -24,9 +24,7 @@ SIZE = (120, 40)
 
 
 @ui_test
-async def test_opened_files_are_remembered_in_the_data_dir(
-    mini_file: Path, data_dir: Path
-) -> None:
+async def test_opened_files_are_remembered_in_the_data_dir(mini_file: Path, data_dir: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+q")

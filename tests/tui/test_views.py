@@ -176,7 +176,7 @@ async def test_dashboard_checks_jump_to_their_indicator(mini_file: Path) -> None
         assert isinstance(dashboard, DashboardScreen)
         findings = dashboard.query_one("#findings", DataTable)
         assert findings.row_count == 1  # no data without a justification
-        assert findings.get_row_at(0)[1] == "R.B.1.a"
+        assert findings.get_row_at(0)[0] == "R.B.1.a"
         gaps = dashboard.query_one("#gaps", DataTable)
         assert [gaps.get_row_at(i)[0] for i in range(gaps.row_count)] == ["R.B.1.a"]
         findings.focus()

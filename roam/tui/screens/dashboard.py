@@ -63,7 +63,9 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#findings", DataTable).focus()
+        # Narrow: the scores come first and keep the focus; wide: the checks, to jump from.
+        narrow = self.app.size.width < 110
+        self.query_one("#dash-left" if narrow else "#findings").focus()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
@@ -150,11 +152,11 @@ class DashboardScreen(Screen[None]):
     def _fill_findings(self) -> None:
         table = self.query_one("#findings", DataTable)
         table.clear(columns=True)
-        table.add_columns("Check", "Code", "What to do")
+        table.add_columns("Code", "Check", "What to do")
         findings = [f for f in self.session.findings() if f.check != "not_assessed"]
         waiting = sum(1 for f in self.session.findings() if f.check == "not_assessed")
         for index, finding in enumerate(findings):
-            table.add_row(CHECKS.get(finding.check, finding.check), finding.code,
+            table.add_row(finding.code, CHECKS.get(finding.check, finding.check),
                           finding.message, key=f"{index}:{finding.code}")  # fmt: skip
         title = f"Readiness checks: {len(findings)} to fix"
         if waiting:

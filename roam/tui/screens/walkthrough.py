@@ -53,7 +53,8 @@ class WalkthroughScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield IndicatorTree(session, id="tree")
                 yield ProgressPanel(session, id="progress")
-            with VerticalScroll(id="detail"):
+            # Not focusable itself: Tab goes from the tree straight to the answer's fields.
+            with VerticalScroll(id="detail", can_focus=False):
                 yield IndicatorInfo(session, id="info")
                 yield AnswerForm(session, id="form")
         yield KeyBar(classes="key-bar")

@@ -286,6 +286,10 @@ class AnswerForm(Vertical):
             self._input_errors[next(iter(changes))] = str(exc)
             self.show_problems()
             return False
+        if changed and "status" in changes:
+            # The status may follow from another field (a level chosen): show it.
+            with self.prevent(Select.Changed):
+                self.query_one("#status", Select).value = self.session.answer(self.code).status
         self.show_problems()
         if changed:
             self.post_message(self.Committed(self.code))

@@ -1,0 +1,75 @@
+"""`roam assess FILE` in a real terminal (tmux): type an answer, quit, read the file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import answer_in_file
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+ROAM = Path(sys.executable).with_name("roam")
+
+
+class Terminal:
+    """One tmux session on a private server socket, so no user session is touched."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        command = ["tmux", "-L", self.socket, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "roam")
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "roam", key)
+            time.sleep(0.15)
+
+    def running(self) -> bool:
+        return "roam" in self.tmux("list-sessions", "-F", "#{session_name}")
+
+
+def test_type_an_answer_in_a_real_terminal(mini_file: Path, data_dir: Path) -> None:
+    terminal = Terminal(f"roam-test-{os.getpid()}")
+    command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
+    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    try:
+        terminal.wait_for("Walkthrough")
+        terminal.wait_for("C.1.1.a")
+        terminal.keys("C-n", "C-n", "C-n")  # to R.A.2.a, the share of people online
+        terminal.wait_for("Share of people online")
+        terminal.keys("Tab", "Tab")  # from the tree to the status, then to the value field
+        terminal.keys("4", "2", "Tab", "2", "0", "2", "3", "Tab")
+        terminal.wait_for("✓ saved")
+        terminal.keys("C-q")
+        deadline = time.monotonic() + 10
+        while terminal.running() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not terminal.running()
+    finally:
+        terminal.tmux("kill-server")
+    answer = answer_in_file(mini_file, "R.A.2.a")
+    assert (answer["status"], answer["value"], answer["year"]) == ("answered", 42, 2023)
+    assert not mini_file.with_name(f".{mini_file.name}.lock").exists()  # the lock was released
