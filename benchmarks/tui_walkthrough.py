@@ -90,7 +90,7 @@ def measure(budget: Budget) -> dict[str, Measurement]:
             samples=len(roam_presses),
             note=f"ctrl+n vs down; p90 {_p90(roam_presses):.1f} vs {_p90(bare_presses):.1f} ms",
         ),
-        "tui_memory": _median_of(roam_runs, bare_runs, "peak_mib", "peak RSS (ru_maxrss)"),
+        "tui_memory": _median_of(roam_runs, bare_runs, "peak_mib", "peak RSS (VmHWM)"),
     }
 
 
