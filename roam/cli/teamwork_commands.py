@@ -135,7 +135,12 @@ def compare(baseline: Path, followup: Path, output: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the portfolio workbook (.xlsx).",
 )
-def overview(targets: tuple[Path, ...], output: Path) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes reading the files [default: one per processor, up to 8].",
+)
+def overview(targets: tuple[Path, ...], output: Path, jobs: int | None) -> None:
     """A portfolio workbook of many assessments (folders and/or files), one row each.
 
     Rows are sorted by country name; category scores are shown but never
@@ -149,7 +154,7 @@ def overview(targets: tuple[Path, ...], output: Path) -> None:
     if not paths:
         shown = ", ".join(_shown(target) for target in targets)
         raise RoamError(f"no assessment files (.yaml, .yml) in {shown}")
-    portfolio = build_portfolio(paths)
+    portfolio = build_portfolio(paths, jobs=jobs)
     write_overview_workbook(portfolio, output)
     click.echo(_portfolio_text(portfolio))
     click.echo(f"wrote {output}")

@@ -37,21 +37,33 @@ class FrameworkCache:
 
         Raises :class:`RoamError` when the named edition cannot be found or loaded.
         """
+        key = self.key_for(path)
+        return None if key is None else self.framework(key)
+
+    def key_for(self, path: Path) -> CacheKey | None:
+        """Load (once) the framework ``path`` names and return its key; see :meth:`for_file`."""
         ref = peek_framework_ref(path)
         if ref is None:
             return None  # the full read will say what is wrong with the file
         key = (ref.id, ref.hash, _location(ref, path))
-        found = self._found.get(key)
-        if found is None:
+        if key not in self._found:
             self.loads += 1
             try:
-                found = resolve_framework(ref, path)
+                self._found[key] = resolve_framework(ref, path)
             except RoamError as exc:
-                found = exc
-            self._found[key] = found
+                self._found[key] = exc
+        self.framework(key)  # raises the remembered error
+        return key
+
+    def framework(self, key: CacheKey) -> Framework:
+        found = self._found[key]
         if isinstance(found, RoamError):
             raise found
         return found
+
+    def loaded(self) -> dict[CacheKey, Framework]:
+        """Every framework loaded without error, by key."""
+        return {k: f for k, f in self._found.items() if not isinstance(f, RoamError)}
 
 
 def _location(ref: FrameworkRef, path: Path) -> str:

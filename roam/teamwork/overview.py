@@ -7,15 +7,17 @@ never by score: the framework gives no ranking, and neither does roam.
 
 The cost grows linearly with the number of files: each edition is loaded once
 (:class:`~roam.teamwork.framework_cache.FrameworkCache`), then each file is read,
-scored and checked once.  A file that cannot be read is listed as skipped with
-its error; it never stops the others.
+scored and checked once, spread over worker processes when there are many
+(reading a full assessment file is what takes the time).  A file that cannot
+be read is listed as skipped with its error; it never stops the others.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from roam.framework.model import Framework
 from roam.framework.text import localize
 from roam.scoring.engine import score
 from roam.scoring.readiness import readiness
-from roam.teamwork.framework_cache import FrameworkCache
+from roam.teamwork.framework_cache import CacheKey, FrameworkCache
 from roam.teamwork.subject import describe_edition
 from roam.teamwork.times import as_utc
 
@@ -81,30 +83,95 @@ def assessment_files(targets: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def build_portfolio(paths: Sequence[Path], *, today: dt.date | None = None) -> Portfolio:
-    """Read, score and check every file in ``paths``; bad files are skipped, not fatal."""
+def build_portfolio(
+    paths: Sequence[Path], *, today: dt.date | None = None, jobs: int | None = None
+) -> Portfolio:
+    """Read, score and check every file in ``paths``; bad files are skipped, not fatal.
+
+    The editions are loaded first, once each, in this process.  The files are
+    then read in ``jobs`` worker processes (None: one per processor, up to
+    :data:`MAX_JOBS`, when there are enough files to be worth it), each given
+    the loaded editions once when it starts.
+    """
     cache = FrameworkCache()
-    rows: list[PortfolioRow] = []
+    tasks: list[tuple[Path, CacheKey | None]] = []
     skipped: list[SkippedFile] = []
-    categories: dict[str, str] = {}
     for path in paths:
         try:
-            framework = cache.for_file(path)
-            loaded = read_assessment(path, framework)
+            tasks.append((path, cache.key_for(path)))
         except RoamError as exc:
             skipped.append(SkippedFile(display_path(path), _short_error(exc)))
+    rows: list[PortfolioRow] = []
+    categories: dict[str, str] = {}
+    for outcome in _outcomes(tasks, cache.loaded(), today, _workers(jobs, len(tasks))):
+        if isinstance(outcome, SkippedFile):
+            skipped.append(outcome)
             continue
-        rows.append(_row(display_path(path), loaded.assessment, loaded.framework, today))
-        for category in loaded.framework.categories:
-            if not category.contextual:
-                categories.setdefault(category.code, localize(category.name))
+        row, names = outcome
+        rows.append(row)
+        for code, name in names:
+            categories.setdefault(code, name)
     rows.sort(key=_country_order)
     return Portfolio(
         rows=tuple(rows),
-        skipped=tuple(skipped),
+        skipped=tuple(sorted(skipped, key=lambda item: item.file)),
         categories=tuple(categories.items()),
         editions_loaded=cache.loads,
     )
+
+
+# --- reading the files, here or in worker processes ---------------------------------------
+
+MAX_JOBS = 8
+_FILES_PER_WORKER = 16  # below this, starting a process costs more than it saves
+_Outcome = tuple[PortfolioRow, list[tuple[str, str]]] | SkippedFile
+_worker_frameworks: dict[CacheKey, Framework] = {}
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, MAX_JOBS)
+    return max(1, min(jobs, files // _FILES_PER_WORKER))
+
+
+def _outcomes(
+    tasks: list[tuple[Path, CacheKey | None]],
+    frameworks: dict[CacheKey, Framework],
+    today: dt.date | None,
+    workers: int,
+) -> Iterator[_Outcome]:
+    if workers == 1:
+        _worker_frameworks.clear()
+        _worker_frameworks.update(frameworks)
+        yield from (_outcome(path, key, today) for path, key in tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(frameworks,)) as pool:
+        chunk = max(1, len(tasks) // (workers * 4))
+        yield from pool.map(
+            _outcome,
+            [p for p, _ in tasks],
+            [k for _, k in tasks],
+            [today] * len(tasks),
+            chunksize=chunk,
+        )
+
+
+def _start_worker(frameworks: dict[CacheKey, Framework]) -> None:
+    _worker_frameworks.clear()
+    _worker_frameworks.update(frameworks)
+
+
+def _outcome(path: Path, key: CacheKey | None, today: dt.date | None) -> _Outcome:
+    shown = display_path(path)
+    try:
+        loaded = read_assessment(path, None if key is None else _worker_frameworks[key])
+    except RoamError as exc:
+        return SkippedFile(shown, _short_error(exc))
+    framework = loaded.framework
+    names = [(c.code, localize(c.name)) for c in framework.categories if not c.contextual]
+    return _row(shown, loaded.assessment, framework, today), names
 
 
 def country_sort_key(name: str) -> str:

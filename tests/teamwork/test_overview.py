@@ -68,7 +68,7 @@ def portfolio_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def portfolio(portfolio_folder: Path) -> Iterator[Portfolio]:
-    yield build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY)
+    yield build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY, jobs=1)
 
 
 def read_back(path: Path) -> list[dict[str, Any]]:
@@ -104,9 +104,18 @@ def test_the_framework_is_parsed_once_for_all_files(
         return real(path)
 
     monkeypatch.setattr(assessment_loader, "load_framework", counting)
-    result = build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY)
+    result = build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY, jobs=1)
     assert len(result.rows) == MEMBER_STATES
     assert [path.name for path in loaded] == ["mini.yaml"]
+
+
+def test_worker_processes_give_the_same_portfolio(
+    portfolio: Portfolio, portfolio_folder: Path
+) -> None:
+    parallel = build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY, jobs=2)
+    assert parallel.rows == portfolio.rows
+    assert parallel.skipped == portfolio.skipped
+    assert parallel.editions_loaded == portfolio.editions_loaded
 
 
 def test_a_row_shows_what_the_liaison_needs(portfolio: Portfolio, portfolio_folder: Path) -> None:
