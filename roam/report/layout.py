@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.report.cells import CellValue, CellWriter
@@ -29,14 +30,19 @@ MAX_ROW_POINTS = 409.0  # Excel's limit
 
 def text_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a column ``width`` wide (wrapping at words)."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    return _lines(text, max(1, int(width * CHARS_PER_WIDTH) - 1))
+
+
+def _lines(text: str, per_line: int) -> int:
     if len(text) <= per_line and "\n" not in text:
         return 1
-    lines = 0
-    for paragraph in text.split("\n"):
-        # Word wrapping leaves the end of most lines empty: allow about a tenth more.
-        lines += max(1, math.ceil(len(paragraph) * 1.1 / per_line))
-    return lines
+    # Word wrapping leaves the end of most lines empty: allow about a tenth more.
+    return sum(max(1, math.ceil(len(paragraph) * 1.1 / per_line)) for paragraph in text.split("\n"))
+
+
+def set_height(sheet: Worksheet, row: int, points: float) -> None:
+    # Built whole: cheaper than creating an empty dimension and then setting its height.
+    sheet.row_dimensions[row] = RowDimension(sheet, index=row, ht=points, customHeight=True)
 
 
 def width_cm(widths: Sequence[float]) -> float:
@@ -58,6 +64,27 @@ def column_widths(sheet: Worksheet, first_column: int, count: int) -> list[float
     return widths
 
 
+class RowFitter:
+    """Sizes rows of one table: which columns wrap, and how many characters fit a line."""
+
+    def __init__(self, styles: Sequence[str | None], widths: Sequence[float]) -> None:
+        self._wrapped = [
+            (index, max(1, int(width * CHARS_PER_WIDTH) - 1))
+            for index, (style, width) in enumerate(zip(styles, widths, strict=True))
+            if style in WRAPPED_STYLES
+        ]
+
+    def fit(self, sheet: Worksheet, row: int, values: Sequence[CellValue]) -> None:
+        """Make ``row`` tall enough for its longest wrapped text (left alone if one line fits)."""
+        lines = 1
+        for index, per_line in self._wrapped:
+            value = values[index]
+            if isinstance(value, str) and (len(value) > per_line or "\n" in value):
+                lines = max(lines, _lines(value, per_line))
+        if lines > 1:
+            set_height(sheet, row, height_for(lines))
+
+
 def fit_row(
     sheet: Worksheet,
     row: int,
@@ -65,13 +92,8 @@ def fit_row(
     styles: Sequence[str | None],
     widths: Sequence[float],
 ) -> None:
-    """Make ``row`` tall enough for its longest wrapped text (left alone if one line fits)."""
-    lines = 1
-    for value, style, width in zip(values, styles, widths, strict=True):
-        if isinstance(value, str) and style in WRAPPED_STYLES and value:
-            lines = max(lines, text_lines(value, width))
-    if lines > 1:
-        sheet.row_dimensions[row].height = height_for(lines)
+    """Make one row tall enough for its longest wrapped text."""
+    RowFitter(styles, widths).fit(sheet, row, values)
 
 
 def merged_note(
@@ -84,4 +106,4 @@ def merged_note(
         # placeholder cells and border styles, which costs milliseconds per merge.
         sheet.merged_cells.add(CellRange(min_col=1, min_row=row, max_col=last_column, max_row=row))
     width = sum(column_widths(sheet, 1, last_column))
-    sheet.row_dimensions[row].height = height_for(text_lines(text, width))
+    set_height(sheet, row, height_for(text_lines(text, width)))

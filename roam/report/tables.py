@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.report.cells import CellValue, CellWriter
-from roam.report.layout import column_widths, fit_row
+from roam.report.cells import CellValue, CellWriter, clean_text
+from roam.report.layout import RowFitter, column_widths
 from roam.report.styles import HEADER, NOTE
 
 
@@ -51,18 +52,25 @@ def write_table(
     header_texts = unique_headers(headers)
     widths = column_widths(sheet, first_column, len(headers))
     cells.put_row(sheet, top, header_texts, HEADER, first_column)
-    fit_row(sheet, top, header_texts, [HEADER] * len(headers), widths)
+    RowFitter([HEADER] * len(headers), widths).fit(sheet, top, header_texts)
     if not rows:
         if empty_note:
             cells.put(sheet, top + 1, first_column, empty_note, NOTE)
         return top + 1
+    fitter = RowFitter(column_styles, widths)
     for offset, values in enumerate(rows, start=1):
         cells.put_row(sheet, top + offset, values, column_styles, first_column)
-        fit_row(sheet, top + offset, values, column_styles, widths)
+        fitter.fit(sheet, top + offset, values)
     last_row = top + len(rows)
     last_column = get_column_letter(first_column + len(headers) - 1)
     ref = f"{get_column_letter(first_column)}{top}:{last_column}{last_row}"
-    table = Table(displayName=name, ref=ref)
+    table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
+    # Named here, from the headers just written: otherwise openpyxl reads every
+    # cell of the table back when saving, only to find the header row.
+    table.tableColumns = [
+        TableColumn(id=index, name=clean_text(header))
+        for index, header in enumerate(header_texts, start=1)
+    ]
     table.tableStyleInfo = TableStyleInfo(
         name="TableStyleLight9", showRowStripes=True, showColumnStripes=False
     )

@@ -7,6 +7,8 @@ Only http(s) locations become clickable links; anything else stays plain text.
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Evidence
@@ -28,6 +30,7 @@ COLUMNS = (
 )
 LINK_COLUMN = 4
 _WEB_SCHEMES = ("http://", "https://")
+_SPACE = re.compile(r"\s")
 
 
 def build_evidence(ctx: ReportContext, sheet: Worksheet) -> None:
@@ -71,4 +74,4 @@ def _row(ctx: ReportContext, code: str, item: Evidence, hidden: bool, link: str)
 def is_web_link(location: str) -> bool:
     """Only plain web addresses become links: never file:, javascript: or the like."""
     text = location.strip()
-    return text.lower().startswith(_WEB_SCHEMES) and not any(c.isspace() for c in text)
+    return text.lower().startswith(_WEB_SCHEMES) and _SPACE.search(text) is None

@@ -17,7 +17,6 @@ from roam.report.context import ReportContext
 from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.styles import (
-    NUMBER,
     PLAIN,
     SCORE,
     SUBTITLE,
@@ -162,38 +161,18 @@ def _bands(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
 
 def _weights(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
     rows: list[list[CellValue]] = []
+    # Coverage is on the dashboard and the category sheets; recomputing needs weights.
     for node in _preorder([ctx.report.overall]):
-        coverage = node.coverage
         code = ctx.label("col.overall") if node.level == "overall" else node.code
-        rows.append(
-            [
-                code,
-                ctx.label(f"level.{node.level}"),
-                node.weight,
-                node.score,
-                coverage.answered,
-                coverage.not_applicable,
-                coverage.no_data,
-                coverage.not_assessed,
-            ]
-        )
+        rows.append([code, ctx.label(f"level.{node.level}"), node.weight, node.score])
     return _section(
         ctx,
         sheet,
         row,
         title_key="method.weights",
-        header_keys=[
-            "col.node",
-            "col.level_of_node",
-            "col.weight",
-            "col.score",
-            "col.answered",
-            "col.not_applicable",
-            "col.no_data",
-            "col.not_assessed",
-        ],
+        header_keys=["col.node", "col.level_of_node", "col.weight", "col.score"],
         rows=rows,
-        styles=[PLAIN, PLAIN, PLAIN, SCORE, NUMBER, NUMBER, NUMBER, NUMBER],
+        styles=[PLAIN, PLAIN, PLAIN, SCORE],
     )
 
 
