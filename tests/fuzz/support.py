@@ -34,6 +34,12 @@ FUZZ = settings(
     ],
 )
 
+
+def costly(divisor: int) -> settings:
+    """The budget for a target whose cases cost ``divisor`` times more than most."""
+    return settings(FUZZ, max_examples=max(10, FUZZ_EXAMPLES // divisor))
+
+
 # Cases run per target in this session; printed in pytest's summary (see conftest).
 CASES: Counter[str] = Counter()
 OUTCOMES: Counter[str] = Counter()

@@ -34,7 +34,7 @@ from roam.framework.model import Framework
 from roam.report.template_workbook import read_filled_template, write_template
 from roam.report.workbook_reader import read_reviewed_workbook
 from tests.conftest import MINI_FRAMEWORK
-from tests.fuzz.support import FUZZ, TOKENS, holds_contract
+from tests.fuzz.support import FUZZ, TOKENS, costly, holds_contract
 
 WHEN = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -254,7 +254,7 @@ def test_damaged_template(seeds: Seeds, folder: Path, data: st.DataObject) -> No
     _check("workbook: damaged template (import-answers)", seeds, folder, content, _answers)
 
 
-@FUZZ
+@costly(4)  # a report is fifteen sheets to load and save for every case
 @given(edits=workbook_edits())
 def test_edited_report(seeds: Seeds, folder: Path, edits: list[tuple[Any, ...]]) -> None:
     if seeds.report is None:
