@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -29,11 +30,14 @@ TRUNCATION_MARKER = " […cut: the full text is in the assessment file]"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
+# openpyxl's ILLEGAL_CHARACTERS_RE (the C0 controls Excel refuses), plus what XML 1.0
+# cannot hold at all: lone surrogates and the non-characters U+FFFE and U+FFFF.
+_NOT_IN_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the control characters Excel refuses, cut to fit one cell."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    """``text`` without the characters Excel or XML refuse, cut to fit one cell."""
+    text = _NOT_IN_XML.sub("", text)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARKER)] + TRUNCATION_MARKER
     return text

@@ -78,6 +78,7 @@ class Stamp:
 
     country: str
     iso: str
+    created: dt.datetime
     framework_id: str
     framework_version: str
     framework_hash: str
@@ -94,6 +95,7 @@ class Stamp:
             ("roam.stamp_format", str(STAMP_FORMAT)),
             ("roam.country", self.country),
             ("roam.iso", self.iso),
+            ("roam.assessment.created", self.created.isoformat()),
             ("roam.framework.id", self.framework_id),
             ("roam.framework.version", self.framework_version),
             ("roam.framework.hash", self.framework_hash),
@@ -120,6 +122,7 @@ def make_stamp(
     return Stamp(
         country=assessment.country,
         iso=assessment.iso,
+        created=assessment.created,
         framework_id=framework.id,
         framework_version=framework.version,
         framework_hash=framework.content_hash,

@@ -47,6 +47,7 @@ CONTROL_CORPUS = [
     ("vertical\x0btab", "verticaltab"),
     ("\x01\x02\x03x", "x"),
     ("keeps\ttab\nand newline", "keeps\ttab\nand newline"),
+    ("non\ufffecharacters\uffff", "noncharacters"),
 ]
 
 
@@ -100,6 +101,12 @@ def test_control_characters_are_removed_and_the_file_is_valid_xml(tmp_path: Path
     assert values == [expected for _, expected in CONTROL_CORPUS]
     for part in _sheet_xml(path):
         etree.fromstring(part)
+
+
+def test_lone_surrogates_are_removed(tmp_path: Path):
+    # The assessment model refuses them, but text reaches the writer from other places too.
+    _, values = _round_trip(tmp_path, ["lone \ud800surrogate"], styled=False)
+    assert values == ["lone surrogate"]
 
 
 def test_text_over_the_cell_limit_is_cut_with_a_visible_marker():

@@ -259,6 +259,7 @@ def test_cover_and_hidden_sheet_carry_the_provenance_stamp(exported):
     assert stamp["roam.framework.hash"] == framework.content_hash
     assert stamp["roam.answers_hash"] == answers_hash(assessment)
     assert stamp["roam.generated"] == "2024-05-06T07:08:09+00:00"
+    assert stamp["roam.assessment.created"] == "2024-03-01T09:00:00"
     assert set(k for k in stamp if k.startswith("answer.")) == {
         f"answer.{code}" for code in assessment.answers
     }
