@@ -120,7 +120,9 @@ def _node_values(ctx: ReportContext, node: NodeScore) -> list[CellValue]:
 
 def _header(ctx: ReportContext, sheet: Worksheet, row: int, name_key: str) -> None:
     keys = (_HEADER_KEYS[0], name_key, *_HEADER_KEYS[2:])
-    ctx.cells.put_row(sheet, row, [ctx.label(k) for k in keys], HEADER)
+    headers = [ctx.label(k) for k in keys]
+    ctx.cells.put_row(sheet, row, headers, HEADER)
+    fit_row(sheet, row, headers, [HEADER] * len(headers), _WIDTH_LIST)
 
 
 def _score_row(ctx: ReportContext, sheet: Worksheet, row: int, values: list[CellValue]) -> None:
