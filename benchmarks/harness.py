@@ -130,9 +130,15 @@ def compare(
     )
 
 
-def run_process(argv: Sequence[str], *, cwd: Path = ROOT, timeout: float = 120) -> str:
+def run_process(
+    argv: Sequence[str],
+    *,
+    cwd: Path = ROOT,
+    timeout: float = 120,
+    extra_env: dict[str, str] | None = None,
+) -> str:
     """Run a command to completion and return its stdout; fail loudly if it fails."""
-    env = {**os.environ, "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1", **(extra_env or {})}
     done = subprocess.run(
         list(argv), cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )

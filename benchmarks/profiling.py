@@ -48,5 +48,10 @@ def profile_figure(key: str, out_dir: Path, rounds: int = 10) -> str:
         profiler.stop()
         out.write_text(profiler.output_text(unicode=False, color=False), encoding="utf-8")
     else:
-        run_process([PYTHON, "-m", "pyinstrument", "-r", "text", "-o", str(out), *target])
+        # The TUI probe also writes one profile per phase (start-up, presses) there.
+        run_process(
+            [PYTHON, "-m", "pyinstrument", "-r", "text", "-o", str(out), *target],
+            extra_env={"ROAM_PROBE_PROFILE": str(out_dir)},
+            timeout=600,
+        )
     return str(out)

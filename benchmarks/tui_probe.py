@@ -25,6 +25,7 @@ STARTED = time.perf_counter()
 
 import asyncio  # noqa: E402 - the clock starts before any import
 import json  # noqa: E402
+import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable, Coroutine  # noqa: E402
@@ -33,6 +34,32 @@ from typing import Any  # noqa: E402
 
 SIZE = (120, 40)
 TIMEOUT = 30.0
+# Set ROAM_PROBE_PROFILE to a folder to get pyinstrument profiles of the start-up
+# and of the presses there (benchmarks/run.py --profile does).
+PROFILE_DIR = os.environ.get("ROAM_PROBE_PROFILE")
+
+
+class Phases:
+    """pyinstrument over one phase at a time, when PROFILE_DIR is set; otherwise nothing."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.profiler: Any = None
+        if PROFILE_DIR:
+            from pyinstrument import Profiler
+
+            self.profiler = Profiler(interval=0.0005, async_mode="disabled")
+            self.profiler.start()
+
+    def end(self, phase: str, *, again: bool) -> None:
+        if self.profiler is None:
+            return
+        self.profiler.stop()
+        text = self.profiler.output_text(unicode=False, color=False)
+        Path(PROFILE_DIR or ".", f"profile-tui-{self.kind}-{phase}.txt").write_text(text)
+        if again:
+            self.profiler.reset()
+            self.profiler.start()
 
 
 def peak_mib() -> float:
@@ -111,7 +138,7 @@ async def step_many(
     return timings
 
 
-async def probe_roam(path: Path, presses: int, data_dir: Path) -> dict[str, Any]:
+async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -> dict[str, Any]:
     from roam.tui.app import RoamApp
     from roam.tui.screens.walkthrough import WalkthroughScreen
     from roam.tui.widgets.indicator_tree import IndicatorTree
@@ -129,6 +156,7 @@ async def probe_roam(path: Path, presses: int, data_dir: Path) -> dict[str, Any]
     async with app.run_test(size=SIZE) as pilot:
         await frames.drawn_since_change()
         startup = (time.perf_counter() - STARTED) * 1000
+        phases.end("startup", again=True)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, WalkthroughScreen) and screen.code is not None
@@ -141,6 +169,7 @@ async def probe_roam(path: Path, presses: int, data_dir: Path) -> dict[str, Any]
         timings = await step_many(
             app, pilot, frames, keys=("ctrl+n", "ctrl+p"), can_step=can_step, presses=presses
         )
+        phases.end("presses", again=False)
         return _result(startup, timings, _count(tree.root) - 1)
 
 
@@ -201,7 +230,7 @@ def _result(startup: float, timings: list[float], nodes: int) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     run: Coroutine[Any, Any, dict[str, Any]]
     if argv[0] == "roam":
-        run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]))
+        run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]), Phases("roam"))
     else:
         run = probe_bare(int(argv[1]), int(argv[2]))
     result = asyncio.run(run)
