@@ -23,6 +23,13 @@ STATUS_LABELS = {
     "no_data": "No data",
     "not_assessed": "Not assessed",
 }
+# The status choices in the form: short enough for one line at 80 columns.
+STATUS_SHORT = {
+    "answered": "Answered",
+    "not_applicable": "N/A",
+    "no_data": "No data",
+    "not_assessed": "Not yet",
+}
 # Glyph and colour per status; the colours read on both the dark and light themes.
 STATUS_MARKS = {
     "answered": ("✓", "bold green"),

@@ -60,6 +60,7 @@ class Session:
     save_state: SaveState = field(init=False)
     save_error: str = field(init=False, default="")
     report: ScoreReport | None = field(init=False, default=None)
+    touched: set[str] = field(init=False, default_factory=set)  # answers changed, for views
     _undo: list[UndoStep] = field(init=False, default_factory=list)
     _findings: list[Finding] | None = field(init=False, default=None)
     _search_index: list[tuple[str, str]] | None = field(init=False, default=None)
@@ -224,7 +225,7 @@ class Session:
             self._put_back(code, before)
             raise
         self._push_undo(UndoStep(code, before, what or ", ".join(real)))
-        self._changed()
+        self._changed(code)
         return True
 
     def add_comment(self, code: str, text: str, state: str | None = None) -> bool:
@@ -245,7 +246,7 @@ class Session:
             self._put_back(code, before)
             return False
         self._push_undo(UndoStep(code, before, "review"))
-        self._changed()
+        self._changed(code)
         return True
 
     def undo(self) -> UndoStep | None:
@@ -254,7 +255,7 @@ class Session:
             return None
         step = self._undo.pop()
         self._put_back(step.code, step.before)
-        self._changed()
+        self._changed(step.code)
         return step
 
     @property
@@ -283,7 +284,9 @@ class Session:
 
     # -- saving and scoring --------------------------------------------------
 
-    def _changed(self) -> None:
+    def _changed(self, code: str | None = None) -> None:
+        if code is not None:
+            self.touched.add(code)
         self._findings = None
         self.save_state = "unsaved"
         self.save()

@@ -12,6 +12,8 @@ import yaml
 from textual.pilot import Pilot
 from textual.widgets import Select
 
+from roam.tui.widgets.answer_form import ChoiceSet
+
 
 def saved(path: Path) -> dict[str, Any]:
     """The assessment file as plain data, as another program would read it."""
@@ -39,6 +41,17 @@ async def choose(pilot: Pilot[Any], select: Select[Any], value: object) -> None:
     await pilot.press("enter")
     await pilot.pause()
     assert select.value == value
+
+
+async def pick(pilot: Pilot[Any], choices: ChoiceSet, value: str | None) -> None:
+    """Press the radio button of ``value`` with the arrow keys and enter, as a user would."""
+    choices.focus()
+    await pilot.pause()
+    current = choices._selected or 0  # the highlighted button
+    steps = choices.values.index(value) - current
+    await pilot.press(*(["right"] * steps if steps > 0 else ["left"] * -steps), "enter")
+    await pilot.pause()
+    assert choices.chosen == value
 
 
 def ui_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

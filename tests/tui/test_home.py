@@ -16,7 +16,7 @@ from roam.tui.screens.home import DEMO_FILE, HomeScreen
 from roam.tui.screens.new_assessment import NewAssessmentScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
-from roam.tui.widgets.answer_form import AnswerForm
+from roam.tui.widgets.answer_form import AnswerForm, ChoiceSet
 from tests.tui.conftest import MINI
 from tests.tui.helpers import choose, saved, type_text, ui_test
 
@@ -99,7 +99,7 @@ async def test_a_locked_file_offers_read_only(mini_file: Path) -> None:
             assert isinstance(screen, WalkthroughScreen)
             assert screen.session.read_only
             assert "read-only" in str(screen.query_one("#save-marker", Static).render())
-            assert screen.query_one(AnswerForm).query_one("#status", Select).disabled
+            assert screen.query_one(AnswerForm).query_one("#status", ChoiceSet).disabled
             await pilot.press("ctrl+z")
         assert mini_file.read_bytes() == before
     finally:

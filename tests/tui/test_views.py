@@ -16,10 +16,12 @@ from roam.tui.screens.recommendations import RecommendationsScreen
 from roam.tui.screens.record_form import RecordForm
 from roam.tui.screens.review import ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
+from roam.tui.widgets.answer_form import ChoiceSet
+from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
 from tests.tui.conftest import TODAY
-from tests.tui.helpers import answer_in_file, choose, saved, type_text, ui_test
+from tests.tui.helpers import answer_in_file, choose, pick, saved, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -169,7 +171,7 @@ async def test_dashboard_checks_jump_to_their_indicator(mini_file: Path) -> None
         walkthrough = app.screen
         assert isinstance(walkthrough, WalkthroughScreen)
         walkthrough.go_to("R.B.1.a")
-        await choose(pilot, walkthrough.query_one("#status", Select), "no_data")
+        await pick(pilot, walkthrough.query_one("#status", ChoiceSet), "no_data")
         walkthrough.go_to("C.1.1.a")
         await pilot.press("f3")
         dashboard = app.screen
@@ -257,7 +259,7 @@ async def test_french_shows_the_framework_texts_in_french(mini_file: Path) -> No
         assert isinstance(screen, WalkthroughScreen)
         screen.go_to("R.A.1.a")
         await pilot.pause()
-        info = str(screen.query_one("#info", Static).render())
+        info = screen.query_one(IndicatorInfo).plain
         assert "Existe-t-il une loi ?" in info
         assert "A law exists" in info  # no French text: English stands in
         tree = screen.query_one(IndicatorTree)

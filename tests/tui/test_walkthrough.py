@@ -10,10 +10,10 @@ from textual.widgets import Input, Select, Static, TextArea
 from roam.tui.app import RoamApp
 from roam.tui.screens.record_form import RecordForm
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from roam.tui.widgets.answer_form import AnswerForm, LevelSet
+from roam.tui.widgets.answer_form import AnswerForm, ChoiceSet, LevelSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.helpers import answer_in_file, choose, type_text, ui_test
+from tests.tui.helpers import answer_in_file, choose, pick, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -144,7 +144,7 @@ async def test_not_applicable_needs_a_justification_shown_inline(mini_file: Path
     async with app.run_test(size=SIZE) as pilot:
         screen = walkthrough(app)
         screen.go_to("O.A.1.a")
-        await choose(pilot, screen.query_one("#status", Select), "not_applicable")
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "not_applicable")
         error = screen.query_one("#error-justification", Static)
         assert "a justification is required for not applicable" in str(error.render())
         assert answer_in_file(mini_file, "O.A.1.a")["status"] == "not_applicable"
@@ -199,14 +199,14 @@ async def test_undo_puts_the_answer_back_in_the_file(mini_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = walkthrough(app)
         screen.go_to("R.A.1.b")
-        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "no_data")
         assert answer_in_file(mini_file, "R.A.1.b")["status"] == "no_data"
         await pilot.press("ctrl+n")  # undo works from anywhere, and returns to the indicator
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.code == "R.A.1.b"
         assert answer_in_file(mini_file, "R.A.1.b")["status"] == "not_assessed"
-        assert screen.query_one("#status", Select).value == "not_assessed"
+        assert screen.query_one("#status", ChoiceSet).chosen == "not_assessed"
         label = screen.query_one(IndicatorTree).indicator_label("R.A.1.b")
         assert label.plain.startswith("·")
 
@@ -265,7 +265,7 @@ async def test_filters_show_only_matching_indicators(mini_file: Path) -> None:
         assert screen.code in tree.shown_codes
         screen.apply_filter("all")
         screen.go_to("R.B.1.a")
-        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "no_data")
         screen.apply_filter("data_gaps")
         assert tree.shown_codes == ["R.B.1.a"]
         screen.apply_filter("failing")  # no data without a justification fails a check
@@ -281,7 +281,7 @@ async def test_next_open_skips_answered_indicators(mini_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = walkthrough(app)
         screen.go_to("R.A.1.b")
-        await choose(pilot, screen.query_one("#status", Select), "no_data")
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "no_data")
         screen.go_to("R.A.1.a")
         await pilot.press("ctrl+o")
         assert screen.code == "R.A.2.a"  # R.A.1.b has a status now
@@ -304,6 +304,6 @@ async def test_form_shows_the_answer_again_after_reopening(mini_file: Path) -> N
         screen.go_to("R.A.1.a")
         await pilot.pause()
         form = screen.query_one(AnswerForm)
-        assert form.query_one("#status", Select).value == "answered"
+        assert form.query_one("#status", ChoiceSet).chosen == "answered"
         assert form.query_one("#level-three", LevelSet).chosen == "high"
         assert form.query_one("#justification", TextArea).text == "The law is in force."

@@ -6,6 +6,7 @@ scores are labelled as the diagnostic aid they are, never as a ranking.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -37,6 +38,7 @@ _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of coun
 
 
 class DashboardScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("dashboard.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.view('walkthrough')", "Back", id="roam.dashboard.back"),
     ]

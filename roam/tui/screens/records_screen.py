@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,6 +35,8 @@ class RecordKind:
 
 class RecordsScreen(Screen[None]):
     """Base for screens made of RecordTables whose ids are the kinds' attributes."""
+
+    CSS_PATH = Path(__file__).with_name("records.tcss")
 
     KINDS: Sequence[RecordKind] = ()
 

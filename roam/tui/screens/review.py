@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 
 class ReviewScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "comment", "Add comment", priority=True, id="roam.review.comment"),
         Binding("ctrl+e", "edit_answer", "Edit answer", priority=True, id="roam.review.edit"),

@@ -38,7 +38,11 @@ class WalkthroughScreen(Screen[None]):
             "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
         ),
         Binding("escape", "focus_tree", "Tree", show=False, id="roam.focus_tree"),
-    ]
+        Binding("ctrl+up", "scroll_info(-1)", "Scroll text", show=False, priority=True,
+                id="roam.info.up"),
+        Binding("ctrl+down", "scroll_info(1)", "Scroll text", show=False, priority=True,
+                id="roam.info.down"),
+    ]  # fmt: skip
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -53,10 +57,13 @@ class WalkthroughScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield IndicatorTree(session, id="tree")
                 yield ProgressPanel(session, id="progress")
-            # Not focusable itself: Tab goes from the tree straight to the answer's fields.
-            with VerticalScroll(id="detail", can_focus=False):
+            with Vertical(id="detail"):
+                # Fixed heights: a longer or shorter indicator text never moves the form,
+                # so a move redraws only what changed.  Neither box takes the focus, so
+                # Tab goes from the tree straight to the answer's fields.
                 yield IndicatorInfo(session, id="info")
-                yield AnswerForm(session, id="form")
+                with VerticalScroll(id="form-box", can_focus=False):
+                    yield AnswerForm(session, id="form")
         yield KeyBar(classes="key-bar")
 
     def on_mount(self) -> None:
@@ -67,6 +74,7 @@ class WalkthroughScreen(Screen[None]):
         if first is not None:
             tree.select_code(first)
             self.show(first)
+            self.fill_form()
         tree.focus()
 
     # -- showing ------------------------------------------------------------------
@@ -78,12 +86,24 @@ class WalkthroughScreen(Screen[None]):
             self.show(data[1])
 
     def show(self, code: str) -> None:
-        """Display indicator ``code`` in the reference panel and the form."""
+        """Display indicator ``code``: its text now, its answer's fields in the next frame.
+
+        Drawing the tree and the text first keeps a step quick, and a key held
+        down skims through indicators, filling the form once, at the end.  Until
+        then the form still shows, and edits, the previous indicator.  Callers
+        that go on to use the form at once call ``fill_form`` after this.
+        """
         self.code = code
         self.query_one(IndicatorInfo).show(code)
-        self.query_one(AnswerForm).load(code)
+        self.call_after_refresh(self.fill_form)
         self.query_one(ProgressPanel).show_category(self.session.place(code).category.code)
-        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#form-box", VerticalScroll).scroll_home(animate=False)
+
+    def fill_form(self) -> None:
+        """Load the shown indicator's answer into the form, unless it is there already."""
+        form = self.query_one(AnswerForm)
+        if self.code is not None and form.code != self.code:
+            form.load(self.code)
 
     def go_to(self, code: str) -> None:
         """Select ``code`` in the tree, clearing a filter that hides it."""
@@ -93,9 +113,11 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(AnswerForm).flush()
         if tree.select_code(code) and code != self.code:
             self.show(code)
+        self.fill_form()
 
     def refresh_after_change(self, code: str) -> None:
         """After an edit or an undo: the one tree label, progress and the saved marker."""
+        self.session.touched.discard(code)
         self.query_one(IndicatorTree).refresh_code(code)
         self.query_one(ProgressPanel).update_progress()
         self.query_one(TopBar).refresh_state()
@@ -110,14 +132,18 @@ class WalkthroughScreen(Screen[None]):
             self.query_one(IndicatorInfo).show(self.code)
 
     def on_screen_resume(self) -> None:
-        """Back from another view: answers may have changed there (reviews, undo)."""
-        if self.code is not None and self.is_mounted:
-            tree = self.query_one(IndicatorTree)
-            for code in tree.shown_codes:
-                tree.refresh_code(code)
-            self.query_one(AnswerForm).load(self.code)
-            self.query_one(ProgressPanel).update_progress()
-            self.query_one(TopBar).refresh_state()
+        """Back from another view: redraw the answers changed there (reviews, for one)."""
+        changed, self.session.touched = self.session.touched, set()
+        if not changed or self.code is None or not self.is_mounted:
+            return
+        tree = self.query_one(IndicatorTree)
+        for code in changed:
+            tree.refresh_code(code)
+        form = self.query_one(AnswerForm)
+        if self.code in changed:
+            form.load(self.code)
+        self.query_one(ProgressPanel).update_progress()
+        self.query_one(TopBar).refresh_state()
 
     @on(AnswerForm.Committed)
     def _committed(self, event: AnswerForm.Committed) -> None:
@@ -137,6 +163,8 @@ class WalkthroughScreen(Screen[None]):
         target = self.session.next_code(self.code, step, tree.shown_codes)
         if target is not None:
             tree.select_code(target)
+            # Shown now rather than when the tree's message arrives: one frame, not two.
+            self.show(target)
 
     def action_next_open(self) -> None:
         self.query_one(AnswerForm).flush()
@@ -179,6 +207,7 @@ class WalkthroughScreen(Screen[None]):
         tree.select_code(target)
         if target != self.code:
             self.show(target)
+            self.fill_form()
 
     def _title_sidebar(self) -> None:
         shown = len(self.query_one(IndicatorTree).shown_codes)
@@ -205,6 +234,9 @@ class WalkthroughScreen(Screen[None]):
 
     def action_add_evidence(self) -> None:
         self.query_one(AnswerForm).open_evidence(None)
+
+    def action_scroll_info(self, lines: int) -> None:
+        self.query_one(IndicatorInfo).scroll_text(lines * 3)
 
     def action_focus_tree(self) -> None:
         self.query_one(IndicatorTree).focus()

@@ -21,7 +21,6 @@ from textual.widgets import (
     Label,
     RadioButton,
     RadioSet,
-    Select,
     SelectionList,
     Static,
     TextArea,
@@ -36,6 +35,7 @@ from roam.tui.labels import (
     GROUP_LABELS,
     REVIEW_LABELS,
     STATUS_LABELS,
+    STATUS_SHORT,
 )
 from roam.tui.screens.record_form import RecordForm
 from roam.tui.session import Session
@@ -44,7 +44,6 @@ from roam.tui.widgets.record_table import RecordTable
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _HELD_BACK = (
-    Select.Changed,
     RadioSet.Changed,
     RadioButton.Changed,
     Input.Changed,
@@ -53,37 +52,65 @@ _HELD_BACK = (
 )
 
 
-class LevelSet(RadioSet):
-    """The levels of one scale as radio buttons; one set per scale, shown as needed."""
+class ChoiceSet(RadioSet):
+    """Radio buttons for one choice (status, level, confidence) that the form can set silently.
 
-    def __init__(self, scale_id: str, scale: Scale, session: Session) -> None:
-        self.scale = scale
-        self.level_ids = [level.id for level in scale.levels]
-        buttons = [RadioButton(_level_label(session, scale, i)) for i in range(len(scale.levels))]
-        super().__init__(*buttons, id=f"level-{scale_id}", classes="level-set", compact=True)
+    Setting a button only redraws that button, unlike a Select, whose new label
+    re-lays out the whole screen; moving between indicators stays cheap.
+    """
+
+    def __init__(
+        self, choices: list[tuple[str, str | None]], *, id: str, classes: str = ""
+    ) -> None:
+        self.values = [value for _label, value in choices]
+        buttons = [RadioButton(label) for label, _value in choices]
+        super().__init__(*buttons, id=id, classes=f"choice-set {classes}".strip(), compact=True)
 
     @property
     def chosen(self) -> str | None:
         index = self.pressed_index
-        return self.level_ids[index] if index >= 0 else None
+        return self.values[index] if index >= 0 else None
 
-    def show_level(self, level_id: str | None) -> None:
-        """Press the button of ``level_id`` (none for None) without announcing a change."""
+    def show(self, value: str | None) -> None:
+        """Press the button of ``value`` (none if it is not a choice) without announcing it."""
         buttons = list(self.query(RadioButton))
         with self.prevent(RadioButton.Changed, RadioSet.Changed):
-            for identifier, button in zip(self.level_ids, buttons, strict=True):
-                button.value = identifier == level_id
+            for choice, button in zip(self.values, buttons, strict=True):
+                button.value = choice == value
         # RadioSet tracks the pressed button itself and has no public way to clear it.
         self._pressed_button = next((b for b in buttons if b.value), None)
 
-    def relabel(self, session: Session) -> None:
-        for index, button in enumerate(self.query(RadioButton)):
-            button.label = _level_label(session, self.scale, index)
+    def relabel(self, labels: list[str]) -> None:
+        for label, button in zip(labels, self.query(RadioButton), strict=True):
+            button.label = label
 
 
-def _level_label(session: Session, scale: Scale, index: int) -> str:
-    level = scale.levels[index]
-    return f"{session.text(level.label)} ({level.score:g})"
+class LevelSet(ChoiceSet):
+    """The levels of one scale; one set per scale, shown when its indicators are."""
+
+    def __init__(self, scale_id: str, scale: Scale, session: Session) -> None:
+        self.scale = scale
+        super().__init__(
+            [
+                (label, level.id)
+                for label, level in zip(_level_labels(session, scale), scale.levels, strict=True)
+            ],
+            id=f"level-{scale_id}",
+            classes="level-set",
+        )
+
+
+def _level_labels(session: Session, scale: Scale) -> list[str]:
+    return [f"{session.text(level.label)} ({level.score:g})" for level in scale.levels]
+
+
+STATUS_CHOICES: list[tuple[str, str | None]] = [
+    (STATUS_SHORT[status], status) for status in STATUS_LABELS
+]
+CONFIDENCE_CHOICES: list[tuple[str, str | None]] = [
+    ("Not stated", None),
+    *[(label, value) for value, label in CONFIDENCE_LABELS.items()],
+]
 
 
 class AnswerForm(Vertical):
@@ -108,18 +135,35 @@ class AnswerForm(Vertical):
         self._input_errors: dict[str, str] = {}
         self._scale_id: str | None = None
         self._breakdowns: tuple[str, ...] | None = None
+        self._shown: dict[str, object] = {}  # what each text and list shows now
 
     def compose(self) -> ComposeResult:
         session = self.session
         yield Static(id="answer-summary")
         yield Label("Status", classes="field-label")
-        yield Select(
-            [(label, status) for status, label in STATUS_LABELS.items()],
-            value="not_assessed",
-            allow_blank=False,
-            id="status",
+        yield ChoiceSet(STATUS_CHOICES, id="status")
+        # One area for the level or the value, as tall as the longest scale: moving
+        # between kinds of indicator then never shifts the fields below.
+        with Vertical(id="answer-area"):
+            yield from self._answer_area(session)
+        yield Label("Justification", classes="field-label")
+        yield TextArea(id="justification", soft_wrap=True, show_line_numbers=False, compact=True)
+        yield Static(id="error-justification", classes="field-error")
+        yield Label("Evidence", classes="field-label")
+        yield RecordTable(EVIDENCE_COLUMNS, noun="evidence", id="evidence")
+        yield Label("Confidence", classes="field-label")
+        yield ChoiceSet(CONFIDENCE_CHOICES, id="confidence")
+        yield Label("Stakeholder groups consulted", classes="field-label")
+        yield SelectionList[str](
+            *[(label, group) for group, label in GROUP_LABELS.items()],
+            id="stakeholders",
             compact=True,
         )
+        with Vertical(id="disaggregation-box"):
+            yield Label("Disaggregated data available by", classes="field-label")
+            yield SelectionList[str](id="disaggregation", compact=True)
+
+    def _answer_area(self, session: Session) -> ComposeResult:
         with Vertical(id="level-box"):
             yield Label("Level", classes="field-label")
             for scale_id, scale in session.framework.scales.items():
@@ -139,31 +183,12 @@ class AnswerForm(Vertical):
                     yield Label("Unit", classes="field-label")
                     yield Input(id="unit", compact=True)
             yield Static(id="error-value", classes="field-error")
-        yield Label("Justification", classes="field-label")
-        yield TextArea(id="justification", soft_wrap=True, show_line_numbers=False, compact=True)
-        yield Static(id="error-justification", classes="field-error")
-        yield Label("Evidence", classes="field-label")
-        yield RecordTable(EVIDENCE_COLUMNS, noun="evidence", id="evidence")
-        yield Label("Confidence", classes="field-label")
-        yield Select(
-            [(label, value) for value, label in CONFIDENCE_LABELS.items()],
-            prompt="Not stated",
-            id="confidence",
-            compact=True,
-        )
-        yield Label("Stakeholder groups consulted", classes="field-label")
-        yield SelectionList[str](
-            *[(label, group) for group, label in GROUP_LABELS.items()],
-            id="stakeholders",
-            compact=True,
-        )
-        with Vertical(id="disaggregation-box"):
-            yield Label("Disaggregated data available by", classes="field-label")
-            yield SelectionList[str](id="disaggregation", compact=True)
 
     def on_mount(self) -> None:
+        longest = max(len(scale.levels) for scale in self.session.framework.scales.values())
+        self.query_one("#answer-area").styles.min_height = longest + 3  # label, error
         if self.session.read_only:
-            for widget in self.query("Select, RadioSet, Input, TextArea, SelectionList, Button"):
+            for widget in self.query("RadioSet, Input, TextArea, SelectionList, Button"):
                 widget.disabled = True
 
     # -- loading ----------------------------------------------------------------
@@ -177,10 +202,10 @@ class AnswerForm(Vertical):
         answer = session.answer(code)
         indicator = session.indicator(code)
         with self.prevent(*_HELD_BACK):
-            self.query_one("#status", Select).value = answer.status
+            self.query_one("#status", ChoiceSet).show(answer.status)
             if isinstance(indicator, ScaledIndicator):
                 self._show_scale(indicator.scale)
-                self._level_set().show_level(answer.level)
+                self._level_set().show(answer.level)
             else:
                 self._show_scale(None)
                 self._set_input("value", _number(answer.value))
@@ -191,8 +216,7 @@ class AnswerForm(Vertical):
             if justification.text != answer.justification:
                 justification.load_text(answer.justification)
             self._show_evidence(answer.evidence)
-            confidence = self.query_one("#confidence", Select)
-            confidence.value = answer.confidence if answer.confidence else Select.NULL
+            self.query_one("#confidence", ChoiceSet).show(answer.confidence)
             self._select(self.query_one("#stakeholders", SelectionList), answer.stakeholders)
             self._show_breakdowns(indicator.disaggregation, answer.disaggregation)
         self.show_problems()
@@ -216,7 +240,23 @@ class AnswerForm(Vertical):
         return self.query_one(f"#level-{self._scale_id}", LevelSet)
 
     def _show_evidence(self, evidence: list[Evidence]) -> None:
-        self.query_one("#evidence", RecordTable).set_rows([evidence_row(e) for e in evidence])
+        rows = [evidence_row(e) for e in evidence]
+        if self._changed("evidence", rows):
+            self.query_one("#evidence", RecordTable).set_rows(rows)
+
+    def _changed(self, key: str, value: object) -> bool:
+        """Remember ``value`` for ``key``; whether it differs from what is shown.
+
+        Redrawing only what changed keeps a move to the next indicator cheap.
+        """
+        if self._shown.get(key, ...) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def _set_text(self, widget_id: str, text: str | Text) -> None:
+        if self._changed(widget_id, text):
+            self.query_one(f"#{widget_id}", Static).update(text)
 
     def _select(self, selection: SelectionList[str], values: list[str] | set[str]) -> None:
         if set(selection.selected) == set(values):
@@ -238,7 +278,7 @@ class AnswerForm(Vertical):
     def relabel(self) -> None:
         """The language changed: the scale levels' names follow."""
         for level_set in self.query(LevelSet):
-            level_set.relabel(self.session)
+            level_set.relabel(_level_labels(self.session, level_set.scale))
 
     # -- problems ---------------------------------------------------------------
 
@@ -253,11 +293,10 @@ class AnswerForm(Vertical):
         for name, message in self._input_errors.items():
             messages["value" if name in ("value", "year", "unit") else name].append(message)
         for name, found in messages.items():
-            text = "\n".join(f"⚠ {m}" for m in found)
-            self.query_one(f"#error-{name}", Static).update(text)
+            self._set_text(f"error-{name}", "\n".join(f"⚠ {m}" for m in found))
         self.query_one("#justification").set_class(bool(messages["justification"]), "-invalid")
         self.query_one("#value").set_class(bool(messages["value"]), "-invalid")
-        self.query_one("#answer-summary", Static).update(self._summary(answer, messages))
+        self._set_text("answer-summary", self._summary(answer, messages))
 
     def _summary(self, answer: Any, messages: dict[str, list[str]]) -> Text:
         count = sum(len(found) for found in messages.values())
@@ -288,8 +327,7 @@ class AnswerForm(Vertical):
             return False
         if changed and "status" in changes:
             # The status may follow from another field (a level chosen): show it.
-            with self.prevent(Select.Changed):
-                self.query_one("#status", Select).value = self.session.answer(self.code).status
+            self.query_one("#status", ChoiceSet).show(self.session.answer(self.code).status)
         self.show_problems()
         if changed:
             self.post_message(self.Committed(self.code))
@@ -336,11 +374,10 @@ class AnswerForm(Vertical):
             self._timer.stop()
         self._timer = self.set_timer(TYPING_PAUSE, self.flush)
 
-    @on(Select.Changed, "#status")
-    def _status_chosen(self, event: Select.Changed) -> None:
-        if event.value is not Select.NULL:
-            self.flush()
-            self.commit({"status": event.value}, "status")
+    @on(RadioSet.Changed, "#status")
+    def _status_chosen(self, event: RadioSet.Changed) -> None:
+        self.flush()
+        self.commit({"status": self.query_one("#status", ChoiceSet).chosen}, "status")
 
     @on(RadioSet.Changed, ".level-set")
     def _level_chosen(self, event: RadioSet.Changed) -> None:
@@ -367,10 +404,9 @@ class AnswerForm(Vertical):
     def on_descendant_blur(self) -> None:
         self.flush()
 
-    @on(Select.Changed, "#confidence")
-    def _confidence_chosen(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else event.value
-        self.commit({"confidence": value}, "confidence")
+    @on(RadioSet.Changed, "#confidence")
+    def _confidence_chosen(self) -> None:
+        self.commit({"confidence": self.query_one("#confidence", ChoiceSet).chosen}, "confidence")
 
     @on(SelectionList.SelectedChanged, "#stakeholders")
     def _groups_chosen(self, event: SelectionList.SelectedChanged[str]) -> None:

@@ -1,24 +1,102 @@
-"""What the selected indicator asks: text, guidance, kind, sources and scale levels."""
+"""What the selected indicator asks: text, guidance, kind, sources and scale levels.
+
+The panel has a fixed size and scrolls its text itself, so showing another
+indicator redraws this panel alone and never re-lays out the screen: that is
+most of what keeps a step to the next indicator quick.
+"""
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.widgets import Static
+from textual import events
+from textual.strip import Strip
+from textual.widget import Widget
 
 from roam.framework.model import QuantitativeIndicator, ScaledIndicator
 from roam.tui.labels import CORE_BADGE
 from roam.tui.session import Session
 
 
-class IndicatorInfo(Static):
-    """Read-only reference text for one indicator, re-rendered on each move."""
+class IndicatorInfo(Widget):
+    """Read-only reference text for one indicator, in a window that scrolls."""
+
+    MORE = "▼ more: ctrl+↓ or the mouse wheel"
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self.text = Text()
+        self.top = 0  # the first wrapped line shown
+        self._wrapped: tuple[int, list[Text]] | None = None
+        self._strips: dict[int, Strip] = {}  # line index -> drawn line, for this text and width
 
     def show(self, code: str) -> None:
-        self.update(self.describe(code))
+        self.text = self.describe(code)
+        self.top = 0
+        self._wrapped = None
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def lines(self, width: int) -> list[Text]:
+        """The text wrapped to ``width``, computed once per text and width."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            wrapped = list(self.text.wrap(self.app.console, max(width, 1)))
+            self._wrapped = (width, wrapped)
+            self._strips.clear()
+        return self._wrapped[1]
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the window (the line API: no re-wrapping on every frame)."""
+        width, height = self.content_size
+        lines = self.lines(width)
+        index = self.top + y
+        more_below = self.top + height < len(lines)
+        if y == height - 1 and more_below and height > 1:
+            index = -1  # the "more" hint
+        elif index >= len(lines):
+            index = len(lines)  # blank
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strip(lines, index, width)
+            self._strips[index] = strip
+        return strip
+
+    def _strip(self, lines: list[Text], index: int, width: int) -> Strip:
+        base = self.rich_style
+        if index == len(lines):
+            return Strip.blank(width, base)
+        line = Text(self.MORE, style="dim italic") if index < 0 else lines[index].copy()
+        line.end = ""
+        line.stylize_before(base)
+        # Every segment styled: Textual's colour filters (NO_COLOR) reject an unstyled one.
+        segments = [
+            Segment(text, style or base) for text, style, _ in line.render(self.app.console)
+        ]
+        strip = Strip(segments, line.cell_len)
+        return strip.extend_cell_length(width, base)
+
+    def scroll_text(self, lines: int) -> None:
+        width, height = self.content_size
+        last = max(0, len(self.lines(width)) - height + 1)
+        top = min(max(0, self.top + lines), last)
+        if top != self.top:
+            self.top = top
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.scroll_text(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.scroll_text(-3)
 
     def describe(self, code: str) -> Text:
         session = self.session

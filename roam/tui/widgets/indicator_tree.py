@@ -128,6 +128,24 @@ class IndicatorTree(Tree[tuple[str, str]]):
             self.move_cursor(node)
         return True
 
+    def scroll_to_line(self, line: int, animate: bool = True) -> None:
+        """Scroll only when ``line`` is out of view, and then by a good stretch.
+
+        Keeping the cursor a third of the way from the edge it left means the
+        next many moves redraw two lines instead of the whole tree.
+        """
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        if height <= 0 or top <= line < top + height:
+            return
+        below = line >= top + height
+        target = line - height // 3 if below else line - (2 * height) // 3
+        self.scroll_to(y=max(0, target), animate=False, force=True)
+
+    def get_label_width(self, node: TreeNode[tuple[str, str]]) -> int:
+        """The width of a label without rendering it (the tree never scrolls sideways)."""
+        return node.label.cell_len + (2 if node.allow_expand else 0)
+
     def action_expand_node(self) -> None:
         node = self.cursor_node
         if node is not None and node.allow_expand:
