@@ -87,4 +87,16 @@ def milestone_row(milestone: Milestone) -> tuple[str, ...]:
 
 def recommendation_row(item: Recommendation) -> tuple[str, ...]:
     groups = ", ".join(GROUP_LABELS[g] for g in item.groups)
-    return (item.id, item.priority, groups, ", ".join(item.indicators), item.text)
+    return (
+        item.id,
+        item.priority,
+        _short(item.text, 56),
+        groups,
+        _short(", ".join(item.indicators), 24),
+    )
+
+
+def _short(text: str, width: int) -> str:
+    """One line of at most ``width`` characters; the form shows the whole text."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -18,7 +18,7 @@ from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.record_table import RecordTable
 from roam.tui.widgets.top_bar import TopBar
 
-_COLUMNS = ("Id", "Priority", "Addressed to", "Indicators", "Recommendation")
+_COLUMNS = ("Id", "Priority", "Recommendation", "Addressed to", "Indicators")
 
 
 def _new(session: Session, code: str | None) -> dict[str, object]:

@@ -79,6 +79,8 @@ class ChoiceSet(RadioSet):
                 button.value = choice == value
         # RadioSet tracks the pressed button itself and has no public way to clear it.
         self._pressed_button = next((b for b in buttons if b.value), None)
+        if value in self.values and self._selected != self.values.index(value):
+            self._selected = self.values.index(value)  # the keyboard cursor starts there
 
     def relabel(self, labels: list[str]) -> None:
         for label, button in zip(labels, self.query(RadioButton), strict=True):
