@@ -30,6 +30,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.exceptions import CellCoordinatesException
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -486,13 +487,27 @@ def read_filled_template(
         if sheet not in workbook.sheetnames:
             raise RoamError(f"{source}: the sheet '{sheet}' is missing; was it renamed?")
         numbers = _column_numbers(stamp.get(COLUMNS_KEY, ""))
-        header_row = int(stamp.get(HEADER_ROW_KEY) or HEADER_ROW)
+        header_row = _header_row(stamp, source)
         rows = [
             _template_row(sheet, values, numbers, number)
             for number, values in sheet_rows(workbook, sheet, source, limits, header_row + 1)
         ]
         contributor = _contributor(workbook, stamp, source, limits)
     return FilledTemplate(origin=origin, contributor=contributor, rows=rows)
+
+
+def _header_row(stamp: dict[str, str], source: str) -> int:
+    listed = stamp.get(HEADER_ROW_KEY) or str(HEADER_ROW)
+    try:
+        row = int(listed)
+    except ValueError:
+        row = 0
+    if row < 1:
+        raise RoamError(
+            f"{source}: the template's stamp names header row {listed!r}, which is not a row; "
+            f"was the hidden _roam sheet edited?"
+        )
+    return row
 
 
 def _format_of(stamp: dict[str, str]) -> int:
@@ -554,7 +569,9 @@ def _stamped_cell(workbook: Workbook, where: str, source: str, limits: WorkbookL
         return ""
     try:
         letters, row = coordinate_from_string(name)
-    except ValueError:
+    except (ValueError, CellCoordinatesException):
+        return ""
+    if row < 1:
         return ""
     column = column_index_from_string(letters)
     for number, values in sheet_rows(workbook, sheet, source, limits, row):

@@ -154,12 +154,6 @@ def test_template_writes_hostile_text_as_text(hostile_file: Path, tmp_path: Path
     _check_workbook(template)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="roam/report/cells.py clean_text removes openpyxl's ILLEGAL_CHARACTERS_RE only; "
-    "U+FFFE and U+FFFF are not XML characters either, and lxml refuses them when the "
-    "workbook is saved (internal error, exit 1). Remove this mark once they are removed.",
-)
 def test_export_survives_xml_non_characters(tmp_path: Path) -> None:
     path = tmp_path / "examplia.yaml"
     _hostile_assessment(path, ["\ufffe\uffff non-characters", "=1+1\uffff"])
