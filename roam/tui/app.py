@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -132,7 +132,7 @@ class RoamApp(App[None]):
         if self.session is None and not isinstance(self.screen, ModalScreen):
             self.show_home()
 
-    def _after_lock_choice(self, path: Path) -> object:
+    def _after_lock_choice(self, path: Path) -> Callable[[str | None], None]:
         def chosen(choice: str | None) -> None:
             if choice == "read-only":
                 self.open_assessment(path, read_only=True)

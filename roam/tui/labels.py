@@ -46,7 +46,7 @@ GROUP_LABELS = {
     group: group.replace("_", " ").capitalize().replace("Mab", "MAB")
     for group in STAKEHOLDER_GROUPS
 }
-REVIEW_LABELS = {state: state.capitalize() for state in REVIEW_STATES}
+REVIEW_LABELS: dict[str, str] = {state: state.capitalize() for state in REVIEW_STATES}
 MILESTONE_LABELS = {kind: kind.replace("_", " ").capitalize() for kind in MILESTONE_KINDS}
 MILESTONE_LABELS["mab_review"] = "MAB review"
 CONFIDENCE_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}

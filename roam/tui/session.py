@@ -274,7 +274,7 @@ class Session:
 
     # -- other parts of the record -------------------------------------------
 
-    def edit_record(self, change: Callable[[Assessment], None]) -> bool:
+    def edit_record(self, change: Callable[[Assessment], object]) -> bool:
         """Apply ``change`` to the record's other parts (team, MAB, ...) and save."""
         if self.read_only:
             return False

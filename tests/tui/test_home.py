@@ -70,6 +70,19 @@ async def test_new_assessment_from_the_home_screen(tmp_path: Path) -> None:
 
 
 @ui_test
+async def test_the_start_list_works_with_enter_and_the_mouse() -> None:
+    app = RoamApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the first entry: a new assessment
+        await pilot.pause()
+        assert isinstance(app.screen, NewAssessmentScreen)
+        await pilot.press("escape")
+        await pilot.click("#actions", offset=(4, 2))  # the second entry: open a file
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OpenFileScreen"
+
+
+@ui_test
 async def test_the_demo_opens_from_the_home_screen(data_dir: Path) -> None:
     app = RoamApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -85,8 +85,8 @@ class HomeScreen(Screen[None]):
             recent.add_option(Option(Text("None yet", style="dim"), id="", disabled=True))
 
     @on(OptionList.OptionSelected, "#actions")
-    def _action(self, event: OptionList.OptionSelected) -> None:
-        self.run_action(event.option.id or "")
+    async def _action(self, event: OptionList.OptionSelected) -> None:
+        await self.run_action(event.option.id or "")
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,7 +36,7 @@ class FormField:
     hint: str = ""
 
 
-def friendly(error: dict[str, Any]) -> str:
+def friendly(error: ErrorDetails) -> str:
     """Pydantic's message for one error, in the words a form user expects."""
     kind = error.get("type", "")
     if kind in ("string_too_short", "missing"):

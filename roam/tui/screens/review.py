@@ -134,7 +134,8 @@ class ReviewScreen(Screen[None]):
             return
         if self.session.add_comment(self.code, "", state=str(event.value)):
             self._refresh_row(self.code)
-            self.notify(f"{self.code}: review state {REVIEW_LABELS[str(event.value)]}")
+            state = str(event.value)
+            self.notify(f"{self.code}: review state {REVIEW_LABELS.get(state, state)}")
 
     def action_comment(self) -> None:
         comment = self.query_one("#comment", TextArea)

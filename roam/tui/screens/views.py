@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from roam.tui.session import Session
 
-def view_screen(name: str) -> type[Screen[None]]:
+
+def view_screen(name: str) -> Callable[[Session], Screen[None]]:
     """The screen class of view ``name``; imported on first use to keep start-up quick."""
     if name == "dashboard":
         from roam.tui.screens.dashboard import DashboardScreen

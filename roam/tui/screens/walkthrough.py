@@ -70,7 +70,8 @@ class WalkthroughScreen(Screen[None]):
         tree = self.query_one(IndicatorTree)
         tree.build(self.session.codes)
         self._title_sidebar()
-        first = self.session.next_unanswered(None) or (self.session.codes or [None])[0]
+        codes = self.session.codes
+        first = self.session.next_unanswered(None) or (codes[0] if codes else None)
         if first is not None:
             tree.select_code(first)
             self.show(first)

@@ -8,6 +8,7 @@ pause or when the field is left.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -26,7 +27,7 @@ from textual.widgets import (
     TextArea,
 )
 
-from roam.assessment.model import STAKEHOLDER_GROUPS, Evidence
+from roam.assessment.model import STAKEHOLDER_GROUPS, Breakdown, Evidence
 from roam.framework.model import Scale, ScaledIndicator
 from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
 from roam.tui.labels import (
@@ -260,14 +261,16 @@ class AnswerForm(Vertical):
         if self._changed(widget_id, text):
             self.query_one(f"#{widget_id}", Static).update(text)
 
-    def _select(self, selection: SelectionList[str], values: list[str] | set[str]) -> None:
+    def _select(self, selection: SelectionList[str], values: Collection[str]) -> None:
         if set(selection.selected) == set(values):
             return
         selection.deselect_all()
         for value in values:
             selection.select(value)
 
-    def _show_breakdowns(self, wanted: list[str], recorded: dict[str, bool]) -> None:
+    def _show_breakdowns(
+        self, wanted: Sequence[Breakdown], recorded: Mapping[Breakdown, bool]
+    ) -> None:
         box = self.query_one("#disaggregation-box")
         box.display = bool(wanted)
         selection = self.query_one("#disaggregation", SelectionList)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
@@ -144,7 +145,9 @@ class IndicatorTree(Tree[tuple[str, str]]):
 
     def get_label_width(self, node: TreeNode[tuple[str, str]]) -> int:
         """The width of a label without rendering it (the tree never scrolls sideways)."""
-        return node.label.cell_len + (2 if node.allow_expand else 0)
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        return width + (2 if node.allow_expand else 0)
 
     def action_expand_node(self) -> None:
         node = self.cursor_node
