@@ -6,7 +6,6 @@ as a value, never a formula; every text goes through the safe cell writer.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,10 +14,9 @@ from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.assessment.storage import write_atomically
-from roam.errors import RoamError
 from roam.report.cells import CellValue, CellWriter
 from roam.report.labels import label
+from roam.report.saving import save_workbook
 from roam.report.styles import (
     ACCENT,
     NOTE,
@@ -75,19 +73,6 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
         _unmapped(cells, workbook.create_sheet(UNMAPPED_SHEET), comparison)
     workbook.active = 0
     return workbook
-
-
-def save_workbook(workbook: Workbook, path: str | Path) -> Path:
-    """Save ``workbook`` so that a crash leaves either the old file or the new one."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RoamError(f"{target.parent}: cannot create the folder: {exc.strerror}") from None
-    write_atomically(target, buffer.getvalue(), backup=False)
-    return target
 
 
 # --- summary ------------------------------------------------------------------------------

@@ -20,17 +20,6 @@ from roam.report.provenance import Stamp
 from roam.scoring.result import NodeScore, ScoreReport
 
 
-def index_nodes(report: ScoreReport) -> dict[str, NodeScore]:
-    """Every node of the score tree by its code, from one walk."""
-    nodes: dict[str, NodeScore] = {}
-    stack = list(report.categories)
-    while stack:
-        node = stack.pop()
-        nodes[node.code] = node
-        stack.extend(node.children)
-    return nodes
-
-
 @dataclass
 class ReportContext:
     workbook: Workbook
@@ -59,7 +48,7 @@ class ReportContext:
 
     @cached_property
     def nodes(self) -> dict[str, NodeScore]:
-        return index_nodes(self.report)
+        return self.report.nodes_by_code()
 
     def places_in_scope(self, category: Category | None = None) -> list[IndicatorPlace]:
         places = self.framework.places

@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.report.cells import CellValue, CellWriter
-from roam.report.compare_workbook import save_workbook
 from roam.report.labels import label
+from roam.report.saving import save_workbook
 from roam.report.styles import (
     DATETIME,
     NOTE,

@@ -22,7 +22,6 @@ hidden sheets stay hidden and the sheets keep their names.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import EVIDENCE_KINDS, STATUSES, Assessment
-from roam.assessment.storage import write_atomically
 from roam.errors import RoamError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
@@ -44,6 +42,7 @@ from roam.exchange.origin import GENERATED_KEY, TEMPLATE_FORMAT_KEY, identity_st
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.report.cells import CellWriter, clean_text, sheet_reference
+from roam.report.saving import save_workbook
 from roam.report.sheets.stamp import STAMP_SHEET
 from roam.report.styles import (
     HEADER,
@@ -161,13 +160,7 @@ def write_template(
 ) -> Path:
     """Write the template for ``codes`` to ``path`` (atomically); returns the path."""
     workbook = build_template(assessment, framework, codes, lang=lang, generated=generated)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise RoamError(f"{target}: the folder {target.parent} does not exist")
-    write_atomically(target, buffer.getvalue(), backup=False)
-    return target
+    return save_workbook(workbook, path)
 
 
 def build_template(

@@ -7,19 +7,18 @@ workbook says exactly what `roam` says and opens the same in any spreadsheet.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from roam.assessment.model import Assessment
-from roam.assessment.storage import write_atomically
 from roam.errors import RoamError
 from roam.framework.model import Framework
 from roam.report.cells import clean_text, safe_sheet_title
 from roam.report.context import ReportContext
 from roam.report.labels import LANGUAGES, label
 from roam.report.provenance import make_stamp
+from roam.report.saving import save_workbook
 from roam.report.sheets.category import build_category
 from roam.report.sheets.cover import build_cover
 from roam.report.sheets.dashboard import build_dashboard
@@ -65,21 +64,7 @@ def export_report(
         rules=rules,
         generated=generated,
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise RoamError(
-            f"{target}: cannot create the folder {target.parent}: a file is in the way"
-        ) from None
-    except OSError as exc:
-        raise RoamError(
-            f"{target}: cannot create the folder {target.parent}: {exc.strerror}"
-        ) from None
-    write_atomically(target, buffer.getvalue(), backup=False)
-    return target
+    return save_workbook(workbook, path)
 
 
 def build_workbook(

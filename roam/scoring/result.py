@@ -92,6 +92,16 @@ class ScoreReport:
             stack.extend(node.children)
         return None
 
+    def nodes_by_code(self) -> dict[str, NodeScore]:
+        """Every node of the tree by its code, from one walk (for views that look up many)."""
+        nodes: dict[str, NodeScore] = {}
+        stack = [*self.categories]
+        while stack:
+            node = stack.pop()
+            nodes[node.code] = node
+            stack.extend(node.children)
+        return nodes
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

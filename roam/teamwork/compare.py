@@ -176,7 +176,7 @@ def _node_changes(
     yield NodeChange(
         "overall", "overall", overall, False, _side(before.overall), _side(after.overall)
     )
-    old_nodes, new_nodes = _nodes_by_code(before), _nodes_by_code(after)
+    old_nodes, new_nodes = before.nodes_by_code(), after.nodes_by_code()
     seen: set[str] = set()
     for framework in (followup.framework, baseline.framework):
         for category in framework.categories:
@@ -200,23 +200,13 @@ def _category_and_themes(category: Category) -> Iterator[tuple[str, str, NodeKin
         yield theme.code, localize(theme.name), "theme"
 
 
-def _nodes_by_code(report: ScoreReport) -> dict[str, NodeScore]:
-    found: dict[str, NodeScore] = {}
-    stack = list(report.categories)
-    while stack:
-        node = stack.pop()
-        found[node.code] = node
-        stack.extend(node.children)
-    return found
-
-
 # --- indicators ---------------------------------------------------------------------------
 
 
 def _indicator_changes(
     shared: list[str], baseline: Cycle, followup: Cycle, before: ScoreReport, after: ScoreReport
 ) -> Iterator[IndicatorChange]:
-    old_nodes, new_nodes = _nodes_by_code(before), _nodes_by_code(after)
+    old_nodes, new_nodes = before.nodes_by_code(), after.nodes_by_code()
     for code in shared:
         old = baseline.assessment.answers.get(code) or Answer()
         new = followup.assessment.answers.get(code) or Answer()
