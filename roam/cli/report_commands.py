@@ -52,10 +52,10 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
     recommendations, review log, method and robustness.  The scores are a
     diagnostic aid for the team, not a ranking.
     """
-    from roam.cli.scoring_commands import _read
+    from roam.cli.reading import read_for_command
     from roam.report.workbook import export_report
 
-    assessment, framework = _read(file)
+    assessment, framework = read_for_command(file)
     target = output or default_report_path(assessment.iso)
     export_report(
         assessment,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from roam.cli.reading import read_for_command
 from roam.cli.textout import format_table
 from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
 
@@ -39,7 +40,7 @@ def score(file: Path, as_json: bool, no_data_as_zero: bool) -> None:
     from roam.scoring.engine import score as score_assessment
     from roam.scoring.result import ScoringRules
 
-    assessment, framework = _read(file)
+    assessment, framework = read_for_command(file)
     report = score_assessment(assessment, framework, ScoringRules(no_data_as_zero=no_data_as_zero))
     if as_json:
         click.echo(json.dumps(report_json(report, assessment, framework), ensure_ascii=False))
@@ -73,7 +74,7 @@ def check(ctx: click.Context, file: Path, max_age: int) -> None:
     """
     from roam.scoring.readiness import readiness
 
-    assessment, framework = _read(file)
+    assessment, framework = read_for_command(file)
     findings = readiness(assessment, framework, max_age_years=max_age)
     click.echo(_title(assessment, framework))
     if not findings:
@@ -94,16 +95,6 @@ COMMANDS = [score, check]
 
 
 # --- reading the file ---------------------------------------------------------------------
-
-
-def _read(file: Path) -> tuple[Assessment, Framework]:
-    """The assessment in ``file`` and its framework; warnings go to stderr."""
-    from roam.assessment.loader import read_assessment
-
-    loaded = read_assessment(file)
-    for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    return loaded.assessment, loaded.framework
 
 
 def _title(assessment: Assessment, framework: Framework) -> str:
