@@ -88,7 +88,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class FrameworkRef(Record):

@@ -30,7 +30,7 @@ Direction = Literal["higher_is_better", "lower_is_better"]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Source(StrictModel):
