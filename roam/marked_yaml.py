@@ -81,6 +81,11 @@ class MarkedDocument:
 def read_marked_yaml(path: str | Path, *, display_path: str | None = None) -> MarkedDocument:
     """Read and parse ``path``; raise :class:`SourceError` for anything unreadable."""
     shown = display_path or str(path)
+    return parse_marked_bytes(read_source(path, shown), shown)
+
+
+def read_source(path: str | Path, shown: str) -> bytes:
+    """The bytes of a YAML file a user gave us, refused with one message if unreadable."""
     try:
         size = Path(path).stat().st_size
         if size > MAX_FILE_BYTES:
@@ -94,6 +99,11 @@ def read_marked_yaml(path: str | Path, *, display_path: str | None = None) -> Ma
         raise SourceError.single(shown, "is a folder, not a YAML file") from None
     except OSError as exc:
         raise SourceError.single(shown, f"cannot read file: {exc.strerror or exc}") from None
+    return raw
+
+
+def parse_marked_bytes(raw: bytes, shown: str, sha256: str | None = None) -> MarkedDocument:
+    """Parse a file's bytes (read by :func:`read_source`); ``sha256`` if already computed."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -101,7 +111,7 @@ def read_marked_yaml(path: str | Path, *, display_path: str | None = None) -> Ma
             shown, f"not UTF-8 text (bad byte at offset {exc.start})"
         ) from None
     document = parse_marked_yaml(text, shown)
-    document.sha256 = hashlib.sha256(raw).hexdigest()
+    document.sha256 = sha256 or hashlib.sha256(raw).hexdigest()
     return document
 
 

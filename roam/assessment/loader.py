@@ -8,19 +8,28 @@ returned as warnings and the data is kept, so a save never drops it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from roam.assessment import migrate as migration
 from roam.assessment.create import unanswered_codes
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
-from roam.marked_yaml import Loc, MarkedDocument, read_marked_yaml, validation_problems
+from roam.framework.validated_cache import cache_key, recall, remember
+from roam.marked_yaml import (
+    Loc,
+    MarkedDocument,
+    parse_marked_bytes,
+    read_source,
+    validation_problems,
+)
 
 _LISTED_CODES = 8
 _ISO_MESSAGE = "iso: '{}' is not an ISO 3166-1 alpha-3 country code (three capitals, such as KEN)"
@@ -38,15 +47,69 @@ class LoadedAssessment:
     upgraded_from: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _CachedAssessment:
+    """A file read without errors, as the cache of validated files keeps it."""
+
+    assessment: Assessment
+    framework_hash: str  # the edition it was checked against
+    warnings: tuple[tuple[str, int | None, int | None], ...]  # message, line, column
+
+
 def load_assessment(path: str | Path, framework: Framework | None = None) -> Assessment:
     """Read and check an assessment file; raise :class:`SourceError` listing every error."""
     return read_assessment(path, framework).assessment
 
 
-def read_assessment(path: str | Path, framework: Framework | None = None) -> LoadedAssessment:
-    """Like :func:`load_assessment`, keeping the framework and the warnings."""
+def read_assessment(
+    path: str | Path, framework: Framework | None = None, *, cache: bool = False
+) -> LoadedAssessment:
+    """Like :func:`load_assessment`, keeping the framework and the warnings.
+
+    A file read before with ``cache=True``, unchanged since and checked against
+    the same edition, comes from the cache of validated files (see
+    :mod:`roam.framework.validated_cache`) instead of being parsed; ``cache=True``
+    stores the result of this read for next time.
+    """
     file_path = Path(path)
-    document = read_marked_yaml(file_path, display_path=display_path(file_path))
+    shown = display_path(file_path)
+    raw = read_source(file_path, shown)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    key = cache_key("assessment", sha256, str(migration.CURRENT_VERSION))
+    recalled = _recalled(key, file_path, shown, sha256, framework)
+    if recalled is not None:
+        return recalled
+    loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
+    if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
+        warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
+        remember(key, _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings))
+    return loaded
+
+
+def _recalled(
+    key: str | None, file_path: Path, shown: str, sha256: str, given: Framework | None
+) -> LoadedAssessment | None:
+    """The cached reading of the file, if it was checked against the edition it names now."""
+    entry = recall(key)
+    if not isinstance(entry, _CachedAssessment):
+        return None
+    problems: list[Problem] = []
+    document = MarkedDocument(path=shown, data=None)
+    chosen = _framework_for(entry.assessment.framework, given, file_path, document, problems)
+    if chosen is None or problems or chosen.content_hash != entry.framework_hash:
+        return None  # read it again: that reports what is wrong, or checks it anew
+    return LoadedAssessment(
+        path=file_path,
+        assessment=entry.assessment,
+        framework=chosen,
+        warnings=[Problem(shown, *warning) for warning in entry.warnings],
+        sha256=sha256,
+    )
+
+
+def _read(
+    file_path: Path, document: MarkedDocument, framework: Framework | None
+) -> LoadedAssessment:
     data = _top_mapping(document)
     data, upgraded_from = migrate(data, document)
     problems: list[Problem] = list(document.problems)

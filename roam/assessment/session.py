@@ -10,6 +10,7 @@ the file, and may open it with ``read_only=True`` instead.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,9 +91,20 @@ class OpenedAssessment:
         return adopt_framework(self.assessment, self.framework, self.path)
 
     def close(self) -> None:
-        """Release the lock (unsaved changes stay in memory only)."""
+        """Release the lock (unsaved changes stay in memory only).
+
+        A session that saved reads its file once more before letting go, so the
+        cache of validated files holds what it wrote and the next session opens
+        it without parsing it (reading costs the quit, not the next start).
+        """
         self._closed = True
-        if self._lock is not None:
+        if self._lock is None:
+            return
+        try:
+            if self._backed_up:
+                with contextlib.suppress(RoamError):
+                    read_assessment(self.path, self.framework, cache=True)
+        finally:
             self._lock.release()
             self._lock = None
 
@@ -125,7 +137,8 @@ def open_assessment(
     if lock is not None:
         lock.acquire()
     try:
-        loaded = read_assessment(file_path, framework)
+        # cache=True: a session's file is the one most likely to be opened again unchanged.
+        loaded = read_assessment(file_path, framework, cache=True)
     except BaseException:
         if lock is not None:
             lock.release()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,14 @@ from pydantic import ValidationError
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.checks import CategorySource, check_edition
 from roam.framework.model import Category, EditionHeader, Framework
-from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
+from roam.framework.validated_cache import cache_key, recall, remember
+from roam.marked_yaml import (
+    MarkedDocument,
+    parse_marked_bytes,
+    read_marked_yaml,
+    read_source,
+    validation_problems,
+)
 
 EDITION_FILE = "edition.yaml"
 DEFAULT_EDITION = "roam-x-2018"
@@ -69,10 +77,60 @@ def edition_file(path: str | Path | None) -> Path:
     return target
 
 
+@dataclass(frozen=True, slots=True)
+class _CachedEdition:
+    """A validated edition as the cache keeps it, with the category files it was read from."""
+
+    category_files: tuple[tuple[str, str], ...]  # (name as edition.yaml gives it, sha256)
+    framework: Framework
+
+
 def load_framework(path: str | Path | None = None) -> Framework:
-    """Load and validate an edition (folder or file); the built-in ROAM-X 2018 by default."""
+    """Load and validate an edition (folder or file); the built-in ROAM-X 2018 by default.
+
+    An edition read before, unchanged since (every file's bytes are hashed
+    again), comes from the cache of validated files instead of being parsed.
+    """
     top = edition_file(path)
-    document = read_marked_yaml(top, display_path=display_path(top))
+    shown = display_path(top)
+    raw = read_source(top, shown)
+    top_sha256 = hashlib.sha256(raw).hexdigest()
+    key = cache_key("framework", str(top.resolve()), top_sha256)
+    framework = _recalled(key, top, top_sha256)
+    if framework is None:
+        framework, category_files = _read_edition(top, parse_marked_bytes(raw, shown, top_sha256))
+        remember(key, _CachedEdition(category_files, framework))
+    framework._origin = str(top)
+    return framework
+
+
+def _recalled(key: str | None, top: Path, top_sha256: str) -> Framework | None:
+    """The cached edition, if every category file it was read from is unchanged."""
+    entry = recall(key)
+    if not isinstance(entry, _CachedEdition):
+        return None
+    folder = top.parent.resolve()
+    digest = hashlib.sha256(top_sha256.encode())
+    for name, sha256 in entry.category_files:
+        path = (folder / name).resolve()
+        try:
+            if folder not in path.parents or _sha256_of(path) != sha256:
+                return None
+        except OSError:
+            return None
+        digest.update(sha256.encode())
+    framework = entry.framework
+    return framework if digest.hexdigest() == framework.content_hash else None
+
+
+def _sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_edition(
+    top: Path, document: MarkedDocument
+) -> tuple[Framework, tuple[tuple[str, str], ...]]:
+    """The edition read from its files, and the category files' names and hashes."""
     data = document.data
     if not isinstance(data, dict):
         raise SourceError.single(
@@ -97,8 +155,8 @@ def load_framework(path: str | Path | None = None) -> Framework:
     for part in hashes:
         digest.update(part.encode())
     framework._content_hash = digest.hexdigest()
-    framework._origin = str(top)
-    return framework
+    names = [entry for entry in data["categories"] if isinstance(entry, str)]
+    return framework, tuple(zip(names, hashes, strict=True))
 
 
 def _without(data: dict[str, Any], key: str) -> dict[str, Any]:
