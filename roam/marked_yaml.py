@@ -14,12 +14,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from roam.errors import Problem, SourceError
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = None  # imported on the first parse (_import_yaml): cached files need none of it
 
 Loc = tuple[str | int, ...]
 
@@ -119,6 +123,7 @@ def parse_marked_yaml(text: str, path: str) -> MarkedDocument:
     if len(text) > MAX_FILE_BYTES:
         raise SourceError.single(path, f"document is larger than {MAX_FILE_BYTES:,} characters")
     document = MarkedDocument(path=path, data=None)
+    _import_yaml()
     loader = yaml.CSafeLoader(text)
     try:
         document.data = _Builder(document, loader).build_stream()
@@ -140,7 +145,21 @@ def parse_marked_yaml(text: str, path: str) -> MarkedDocument:
 # Plain scalars starting with any other character are strings: PyYAML keys its
 # implicit resolvers (null, bool, int, float, timestamp, merge, ...) by first
 # character, so this set tells which scalars need resolving at all.
-_RESOLVED_FIRST_CHARS = frozenset(yaml.CSafeLoader.yaml_implicit_resolvers)
+_RESOLVED_FIRST_CHARS: frozenset[str] = frozenset()
+
+
+def _import_yaml() -> None:
+    """Bind the module-level ``yaml`` (and what depends on it) on first use.
+
+    A global rather than an attribute of the builder: the builder's loops name
+    ``yaml.ScalarEvent`` and the like many thousand times per file.
+    """
+    global yaml, _RESOLVED_FIRST_CHARS  # noqa: PLW0603
+    if yaml is None:
+        import yaml as module
+
+        yaml = module
+        _RESOLVED_FIRST_CHARS = frozenset(module.CSafeLoader.yaml_implicit_resolvers)
 
 
 @dataclass(frozen=True, slots=True)

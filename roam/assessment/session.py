@@ -20,7 +20,6 @@ from roam.assessment.create import adopt_framework
 from roam.assessment.loader import read_assessment
 from roam.assessment.lock import AssessmentLock, LockInfo, read_lock
 from roam.assessment.model import Assessment
-from roam.assessment.storage import assessment_yaml, write_atomically
 from roam.errors import Problem, RoamError
 from roam.framework.model import Framework
 
@@ -81,6 +80,9 @@ class OpenedAssessment:
                 f"not saved, so those changes are not lost (save under another name, "
                 f"or reopen the file)"
             )
+        # Imported here: writing YAML needs PyYAML, which opening from the cache does not.
+        from roam.assessment.storage import assessment_yaml, write_atomically
+
         content = assessment_yaml(self.assessment, self.framework).encode("utf-8")
         write_atomically(self.path, content, backup=not self._backed_up)
         self._backed_up = True

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -67,20 +68,23 @@ def cache_key(kind: str, *parts: str) -> str | None:
 @cache
 def code_fingerprint() -> str | None:
     import pydantic.version
-    import yaml
 
     import roam
 
-    digest = hashlib.sha256(
-        f"{roam.__version__}|{sys.version}|{pydantic.version.VERSION}|{yaml.__version__}".encode()
-    )
+    digest = hashlib.sha256(f"{roam.__version__}|{sys.version}|{pydantic.version.VERSION}".encode())
     package = Path(__file__).resolve().parents[1]
     files = [package / name for name in _CODE_FILES]
     for folder in _CODE_FOLDERS:
         files += sorted((package / folder).glob("*.py"))
+    # PyYAML's version is in its __init__.py, read rather than imported: a run
+    # that finds everything in the cache never loads PyYAML at all.
+    yaml_spec = importlib.util.find_spec("yaml")
+    if yaml_spec is None or yaml_spec.origin is None:
+        return None
+    files.append(Path(yaml_spec.origin))
     try:
         for path in files:
-            digest.update(f"\0{path.relative_to(package)}\0".encode())
+            digest.update(f"\0{path.name}\0".encode())
             digest.update(path.read_bytes())
     except OSError:
         return None  # installed without sources: no safe fingerprint, so no cache
