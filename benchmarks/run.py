@@ -30,7 +30,8 @@ from benchmarks import (
     report_export,
     tui_walkthrough,
 )
-from benchmarks.harness import ROOT, Budget, Figure, NotAvailable
+from benchmarks.demo_files import scratch
+from benchmarks.harness import ROOT, Budget, Figure, NotAvailable, prepare_environment
 from benchmarks.machine import describe, one_line
 from benchmarks.profiling import profile_figure
 
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     budget = Budget(quick=args.quick)
+    prepare_environment(scratch())
     machine = describe()
     print(f"machine: {one_line(machine)}", flush=True)
     started = time.perf_counter()

@@ -1,6 +1,6 @@
 """One headless TUI session in a fresh process; prints its figures as one JSON line.
 
-    python tui_probe.py roam FILE PRESSES DATA_DIR
+    python tui_probe.py roam FILE PRESSES DATA_DIR [CACHE_DIR]
     python tui_probe.py bare NODES PRESSES
 
 `roam` opens FILE in roam's TUI; `bare` shows a Textual Tree of NODES nodes,
@@ -230,6 +230,8 @@ def _result(startup: float, timings: list[float], nodes: int) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     run: Coroutine[Any, Any, dict[str, Any]]
     if argv[0] == "roam":
+        if len(argv) > 4:  # roam's cache of validated files (read when roam loads a file)
+            os.environ["ROAM_CACHE_DIR"] = argv[4]
         run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]), Phases("roam"))
     else:
         run = probe_bare(int(argv[1]), int(argv[2]))

@@ -4,6 +4,14 @@ Each session runs in a fresh process (tui_probe.py), roam's and the bare app's
 turn about, so imports, start-up and peak memory are measured from scratch.
 The presses are shared out over the sessions; the keypress figure is the
 median over all of them.
+
+roam keeps what it validated in a cache (roam.framework.validated_cache), so
+start-up depends on what that cache holds; both cases are measured, each
+session with a cache folder of its own:
+  - reopened: the file was opened before and is unchanged (the usual case: a
+    session that saved leaves its file in the cache when it closes);
+  - changed: the file was changed outside roam since (a merge, an import, an
+    editor), so it is parsed and validated; the edition is in the cache.
 """
 
 from __future__ import annotations
@@ -15,18 +23,26 @@ from typing import Any
 
 from benchmarks.demo_files import demo_assessment, scratch
 from benchmarks.harness import (
+    CACHE_DIR_ENV,
     PYTHON,
     Budget,
     Measurement,
     NotAvailable,
     Spec,
     run_json_process,
+    run_process,
 )
 
 SPECS = [
     Spec(
         key="tui_startup",
-        label="TUI time to a usable walkthrough screen",
+        label="TUI time to a usable walkthrough screen (file reopened)",
+        baseline_label="bare Textual app showing a Tree of as many nodes",
+        target=1.5,
+    ),
+    Spec(
+        key="tui_startup_changed",
+        label="TUI time to a usable walkthrough screen (file changed outside roam)",
         baseline_label="bare Textual app showing a Tree of as many nodes",
         target=1.5,
     ),
@@ -38,7 +54,14 @@ SPECS = [
     ),
     Spec(
         key="tui_memory",
-        label="TUI peak memory",
+        label="TUI peak memory (file reopened)",
+        baseline_label="the bare Textual app",
+        target=1.5,
+        unit="MiB",
+    ),
+    Spec(
+        key="tui_memory_changed",
+        label="TUI peak memory (file changed outside roam)",
         baseline_label="the bare Textual app",
         target=1.5,
         unit="MiB",
@@ -57,33 +80,61 @@ def _check_available() -> None:
         raise NotAvailable(f"TUI walkthrough: {exc}") from None
 
 
-def roam_command(presses: int, run: int) -> list[str]:
+def roam_command(presses: int, run: int | str, cache: Path) -> list[str]:
     """A fresh copy of the demo for each session: the TUI locks and may save it."""
     folder = scratch() / f"tui-{run}"
     folder.mkdir(exist_ok=True)
     copy = folder / "examplia.roam.yaml"
     shutil.copyfile(demo_assessment(), copy)
-    return [PYTHON, str(PROBE), "roam", str(copy), str(presses), str(folder / "settings")]
+    settings = str(folder / "settings")
+    return [PYTHON, str(PROBE), "roam", str(copy), str(presses), settings, str(cache)]
 
 
 def bare_command(nodes: int, presses: int) -> list[str]:
     return [PYTHON, str(PROBE), "bare", str(nodes), str(presses)]
 
 
+def _reopened_cache() -> Path:
+    """The cache folder the sessions that reopen the demo share; the warm-up fills it."""
+    return scratch() / "cache-reopened"
+
+
+def _changed_cache(run: int | str) -> Path:
+    """A cache folder of its own, holding the built-in edition and no assessment."""
+    template = scratch() / "cache-edition-only"
+    if not template.exists():
+        load = "from roam.framework.loader import load_framework; load_framework()"
+        run_process([PYTHON, "-c", load], extra_env={CACHE_DIR_ENV: str(template)})
+        template.mkdir(exist_ok=True)  # a roam without the cache leaves none
+    folder = scratch() / f"cache-changed-{run}"
+    shutil.rmtree(folder, ignore_errors=True)  # a session before may have filled it
+    shutil.copytree(template, folder)
+    return folder
+
+
 def measure(budget: Budget) -> dict[str, Measurement]:
     _check_available()
     sessions = budget.repeats(5, minimum=2)
     presses = PRESSES // sessions if not budget.quick else 20
+    # Untimed: compiles both apps' byte-code, and leaves the demo in the reopened cache.
+    warm_up = run_json_process(roam_command(1, "warm-up", _reopened_cache()))
+    run_json_process(bare_command(warm_up["nodes"], 1))
     roam_runs: list[dict[str, Any]] = []
+    changed_runs: list[dict[str, Any]] = []
     bare_runs: list[dict[str, Any]] = []
     for run in range(sessions):
-        roam_runs.append(run_json_process(roam_command(presses, run)))
-        bare_runs.append(run_json_process(bare_command(roam_runs[0]["nodes"], presses)))
+        roam_runs.append(run_json_process(roam_command(presses, run, _reopened_cache())))
+        bare_runs.append(run_json_process(bare_command(warm_up["nodes"], presses)))
+        changed = f"changed-{run}"
+        changed_runs.append(run_json_process(roam_command(presses, changed, _changed_cache(run))))
     roam_presses = [t for r in roam_runs for t in r["press_ms"]]
     bare_presses = [t for r in bare_runs for t in r["press_ms"]]
-    nodes = f"{roam_runs[0]['nodes']} tree nodes"
+    nodes = f"{warm_up['nodes']} tree nodes"
     return {
         "tui_startup": _median_of(roam_runs, bare_runs, "startup_ms", f"{nodes}, 120x40"),
+        "tui_startup_changed": _median_of(
+            changed_runs, bare_runs, "startup_ms", f"{nodes}, 120x40"
+        ),
         "tui_keypress": Measurement(
             value=statistics.median(roam_presses),
             baseline=statistics.median(bare_presses),
@@ -91,6 +142,7 @@ def measure(budget: Budget) -> dict[str, Measurement]:
             note=f"ctrl+n vs down; p90 {_p90(roam_presses):.1f} vs {_p90(bare_presses):.1f} ms",
         ),
         "tui_memory": _median_of(roam_runs, bare_runs, "peak_mib", "peak RSS (VmHWM)"),
+        "tui_memory_changed": _median_of(changed_runs, bare_runs, "peak_mib", "peak RSS (VmHWM)"),
     }
 
 
@@ -111,4 +163,6 @@ def _p90(values: list[float]) -> float:
 
 def profile_target(key: str) -> list[str]:
     _check_available()
-    return roam_command(60, 99)[1:]  # pyinstrument runs the probe script itself
+    changed = key.endswith("_changed")
+    cache = _changed_cache("profile") if changed else _reopened_cache()
+    return roam_command(60, "profile", cache)[1:]  # pyinstrument runs the probe script itself
