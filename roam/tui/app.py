@@ -114,11 +114,12 @@ class RoamApp(App[None]):
     ) -> None:
         """Open ``path``; a locked file offers read-only, an unreadable one says why."""
         from roam.assessment.lock import LockedError
-        from roam.tui.screens.dialogs import LockedScreen
 
         try:
             session = Session.open(path, read_only=read_only, break_lock=break_lock, who=self.who)
         except LockedError as exc:
+            from roam.tui.screens.dialogs import LockedScreen
+
             self._home_under_dialog()
             self.push_screen(LockedScreen(exc), self._after_lock_choice(path))
             return

@@ -12,7 +12,7 @@ import yaml
 from textual.pilot import Pilot
 from textual.widgets import Select
 
-from roam.tui.widgets.answer_form import ChoiceSet
+from roam.tui.widgets.choice_set import ChoiceSet
 
 
 def saved(path: Path) -> dict[str, Any]:
@@ -47,7 +47,7 @@ async def pick(pilot: Pilot[Any], choices: ChoiceSet, value: str | None) -> None
     """Press the radio button of ``value`` with the arrow keys and enter, as a user would."""
     choices.focus()
     await pilot.pause()
-    current = choices._selected or 0  # the highlighted button
+    current = choices.cursor or 0  # the highlighted choice
     steps = choices.values.index(value) - current
     await pilot.press(*(["right"] * steps if steps > 0 else ["left"] * -steps), "enter")
     await pilot.pause()

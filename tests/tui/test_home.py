@@ -16,7 +16,8 @@ from roam.tui.screens.home import DEMO_FILE, HomeScreen
 from roam.tui.screens.new_assessment import NewAssessmentScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
-from roam.tui.widgets.answer_form import AnswerForm, ChoiceSet
+from roam.tui.widgets.answer_form import AnswerForm
+from roam.tui.widgets.choice_set import ChoiceSet
 from tests.tui.conftest import MINI
 from tests.tui.helpers import choose, saved, type_text, ui_test
 

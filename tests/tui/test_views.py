@@ -16,7 +16,7 @@ from roam.tui.screens.recommendations import RecommendationsScreen
 from roam.tui.screens.record_form import RecordForm
 from roam.tui.screens.review import ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from roam.tui.widgets.answer_form import ChoiceSet
+from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable

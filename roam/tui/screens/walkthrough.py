@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from roam.tui.commands import JumpCommands, SearchCommands
-from roam.tui.screens.filter_picker import FilterPicker
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.indicator_info import IndicatorInfo
@@ -49,6 +48,8 @@ class WalkthroughScreen(Screen[None]):
         self.session = session
         self.code: str | None = None
         self.filter_name: FilterName = "all"
+        codes = session.codes
+        self.first = session.next_unanswered(None) or (codes[0] if codes else None)
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -63,18 +64,16 @@ class WalkthroughScreen(Screen[None]):
                 # Tab goes from the tree straight to the answer's fields.
                 yield IndicatorInfo(session, id="info")
                 with VerticalScroll(id="form-box", can_focus=False):
-                    yield AnswerForm(session, id="form")
+                    yield AnswerForm(session, first=self.first, id="form")
         yield KeyBar(classes="key-bar")
 
     def on_mount(self) -> None:
         tree = self.query_one(IndicatorTree)
         tree.build(self.session.codes)
         self._title_sidebar()
-        codes = self.session.codes
-        first = self.session.next_unanswered(None) or (codes[0] if codes else None)
-        if first is not None:
-            tree.select_code(first)
-            self.show(first)
+        if self.first is not None:
+            tree.select_code(self.first)
+            self.show(self.first)
             self.fill_form()
         tree.focus()
 
@@ -186,6 +185,8 @@ class WalkthroughScreen(Screen[None]):
         )
 
     def action_filter(self) -> None:
+        from roam.tui.screens.filter_picker import FilterPicker
+
         def chosen(name: FilterName | None) -> None:
             if name is not None:
                 self.apply_filter(name)

@@ -1,91 +1,42 @@
 """The answer to the selected indicator: every field of the record, validated inline.
 
-The form is composed once.  Moving to another indicator only loads new values
-into the existing fields (with their change events held back), and an edit
-is committed through the session: choices at once, typed text after a short
+The form is composed once, in two steps: the status and the level (or value)
+of the first indicator for the first frame, then the rest (answer_more.py)
+just after it.  Moving to another indicator only loads new values into the
+existing fields (with their change events held back), and an edit is
+committed through the session: choices at once, typed text after a short
 pause or when the field is left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import (
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    SelectionList,
-    Static,
-    TextArea,
-)
+from textual.widget import Widget
+from textual.widgets import Label, Static
 
-from roam.assessment.model import STAKEHOLDER_GROUPS, Breakdown, Evidence
 from roam.framework.model import Scale, ScaledIndicator
-from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
-from roam.tui.labels import (
-    BREAKDOWN_LABELS,
-    CONFIDENCE_LABELS,
-    GROUP_LABELS,
-    REVIEW_LABELS,
-    STATUS_LABELS,
-    STATUS_SHORT,
-)
-from roam.tui.screens.record_form import RecordForm
+from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
 from roam.tui.session import Session
-from roam.tui.widgets.record_table import RecordTable
+from roam.tui.widgets.choice_set import ChoiceSet
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from roam.assessment.model import Answer
+    from roam.tui.widgets.answer_more import AnswerMore, ValueBox
 
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
-_HELD_BACK = (
-    RadioSet.Changed,
-    RadioButton.Changed,
-    Input.Changed,
-    TextArea.Changed,
-    SelectionList.SelectedChanged,
-)
-
-
-class ChoiceSet(RadioSet):
-    """Radio buttons for one choice (status, level, confidence) that the form can set silently.
-
-    Setting a button only redraws that button, unlike a Select, whose new label
-    re-lays out the whole screen; moving between indicators stays cheap.
-    """
-
-    def __init__(
-        self, choices: list[tuple[str, str | None]], *, id: str, classes: str = ""
-    ) -> None:
-        self.values = [value for _label, value in choices]
-        buttons = [RadioButton(label) for label, _value in choices]
-        super().__init__(*buttons, id=id, classes=f"choice-set {classes}".strip(), compact=True)
-
-    @property
-    def chosen(self) -> str | None:
-        index = self.pressed_index
-        return self.values[index] if index >= 0 else None
-
-    def show(self, value: str | None) -> None:
-        """Press the button of ``value`` (none if it is not a choice) without announcing it."""
-        buttons = list(self.query(RadioButton))
-        with self.prevent(RadioButton.Changed, RadioSet.Changed):
-            for choice, button in zip(self.values, buttons, strict=True):
-                button.value = choice == value
-        # RadioSet tracks the pressed button itself and has no public way to clear it.
-        self._pressed_button = next((b for b in buttons if b.value), None)
-        if value in self.values and self._selected != self.values.index(value):
-            self._selected = self.values.index(value)  # the keyboard cursor starts there
-
-    def relabel(self, labels: list[str]) -> None:
-        for label, button in zip(labels, self.query(RadioButton), strict=True):
-            button.label = label
+_VALUE_FIELDS = ("value", "year", "unit")
+W = TypeVar("W", bound=Widget)
 
 
 class LevelSet(ChoiceSet):
@@ -93,6 +44,7 @@ class LevelSet(ChoiceSet):
 
     def __init__(self, scale_id: str, scale: Scale, session: Session) -> None:
         self.scale = scale
+        self.scale_id = scale_id
         super().__init__(
             [
                 (label, level.id)
@@ -110,10 +62,6 @@ def _level_labels(session: Session, scale: Scale) -> list[str]:
 STATUS_CHOICES: list[tuple[str, str | None]] = [
     (STATUS_SHORT[status], status) for status in STATUS_LABELS
 ]
-CONFIDENCE_CHOICES: list[tuple[str, str | None]] = [
-    ("Not stated", None),
-    *[(label, value) for value, label in CONFIDENCE_LABELS.items()],
-]
 
 
 class AnswerForm(Vertical):
@@ -129,70 +77,99 @@ class AnswerForm(Vertical):
             super().__init__()
             self.code = code
 
-    def __init__(self, session: Session, *, id: str | None = None) -> None:
+    def __init__(
+        self, session: Session, *, first: str | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.session = session
+        self.first = first  # the indicator of the first frame: only its fields come at once
         self.code: str | None = None
         self._pending: set[str] = set()
         self._timer: Timer | None = None
         self._input_errors: dict[str, str] = {}
         self._scale_id: str | None = None
-        self._breakdowns: tuple[str, ...] | None = None
-        self._shown: dict[str, object] = {}  # what each text and list shows now
+        self._shown: dict[str, object] = {}  # what each message line shows now
+        self._value_box: ValueBox | None = None
+        self._more: AnswerMore | None = None
 
     def compose(self) -> ComposeResult:
-        session = self.session
         yield Static(id="answer-summary")
         yield Label("Status", classes="field-label")
-        yield ChoiceSet(STATUS_CHOICES, id="status")
+        yield ChoiceSet(STATUS_CHOICES, id="status", horizontal=True)
         # One area for the level or the value, as tall as the longest scale: moving
         # between kinds of indicator then never shifts the fields below.
+        first = self.session.indicator(self.first) if self.first else None
         with Vertical(id="answer-area"):
-            yield from self._answer_area(session)
-        yield Label("Justification", classes="field-label")
-        yield TextArea(id="justification", soft_wrap=True, show_line_numbers=False, compact=True)
-        yield Static(id="error-justification", classes="field-error")
-        yield Label("Evidence", classes="field-label")
-        yield RecordTable(EVIDENCE_COLUMNS, noun="evidence", id="evidence")
-        yield Label("Confidence", classes="field-label")
-        yield ChoiceSet(CONFIDENCE_CHOICES, id="confidence")
-        yield Label("Stakeholder groups consulted", classes="field-label")
-        yield SelectionList[str](
-            *[(label, group) for group, label in GROUP_LABELS.items()],
-            id="stakeholders",
-            compact=True,
-        )
-        with Vertical(id="disaggregation-box"):
-            yield Label("Disaggregated data available by", classes="field-label")
-            yield SelectionList[str](id="disaggregation", compact=True)
+            with Vertical(id="level-box"):
+                yield Label("Level", classes="field-label")
+                if isinstance(first, ScaledIndicator):
+                    scale = self.session.framework.scales[first.scale]
+                    yield LevelSet(first.scale, scale, self.session)
+                yield Static(id="error-level", classes="field-error")
+            if first is not None and not isinstance(first, ScaledIndicator):
+                from roam.tui.widgets.answer_more import ValueBox
 
-    def _answer_area(self, session: Session) -> ComposeResult:
-        with Vertical(id="level-box"):
-            yield Label("Level", classes="field-label")
-            for scale_id, scale in session.framework.scales.items():
-                yield LevelSet(scale_id, scale, session)
-            yield Static(id="error-level", classes="field-error")
-        with Vertical(id="value-box"):
-            with Horizontal(classes="value-row"):
-                with Vertical(classes="value-cell"):
-                    yield Label("Value", classes="field-label")
-                    yield Input(id="value", type="number", placeholder="number", compact=True)
-                with Vertical(classes="year-cell"):
-                    yield Label("Year", classes="field-label")
-                    yield Input(
-                        id="year", type="integer", max_length=4, placeholder="YYYY", compact=True
-                    )
-                with Vertical(classes="unit-cell"):
-                    yield Label("Unit", classes="field-label")
-                    yield Input(id="unit", compact=True)
-            yield Static(id="error-value", classes="field-error")
+                self._value_box = ValueBox(id="value-box")
+                yield self._value_box
 
     def on_mount(self) -> None:
         longest = max(len(scale.levels) for scale in self.session.framework.scales.values())
         self.query_one("#answer-area").styles.min_height = longest + 3  # label, error
+        self._disable_if_read_only()
+        self.call_after_refresh(self._start_rest)
+
+    def _start_rest(self) -> None:
+        # A worker of its own: the screen goes on handling keys while the rest mounts.
+        self.run_worker(self._mount_rest(), group="answer-form", exclusive=True)
+
+    async def _mount_rest(self) -> None:
+        """After the first frame: the other scales, the value box and the fields below."""
+        from roam.tui.widgets.answer_more import AnswerMore, ValueBox
+
+        session = self.session
+        mounted = {level_set.scale_id for level_set in self.query(LevelSet)}
+        missing = [
+            LevelSet(scale_id, scale, session)
+            for scale_id, scale in session.framework.scales.items()
+            if scale_id not in mounted
+        ]
+        for level_set in missing:
+            level_set.display = level_set.scale_id == self._scale_id
+        waiting = []
+        if missing:
+            waiting.append(self.query_one("#level-box").mount(*missing, before="#error-level"))
+        new_value_box = self._value_box is None
+        if self._value_box is None:
+            self._value_box = ValueBox(id="value-box")
+            self._value_box.display = self.code is not None and self._scale_id is None
+            waiting.append(self.query_one("#answer-area").mount(self._value_box))
+        more = AnswerMore(self)
+        waiting.append(self.mount(more))
+        for mounting in waiting:
+            await mounting
+        self._more = more
+        self._disable_if_read_only()
+        if self.code is None:
+            return
+        answer = session.answer(self.code)
+        indicator = session.indicator(self.code)
+        shown = self._level_set()
+        if isinstance(indicator, ScaledIndicator) and indicator.scale not in mounted and shown:
+            shown.show(answer.level)
+        elif new_value_box and not isinstance(indicator, ScaledIndicator):
+            self._value_box.show(answer, indicator)
+        more.show(answer, indicator)
+        self.show_problems()
+
+    def _disable_if_read_only(self) -> None:
         if self.session.read_only:
-            for widget in self.query("RadioSet, Input, TextArea, SelectionList, Button"):
+            for widget in self.query("ChoiceSet, Input, TextArea, SelectionList, Button"):
                 widget.disabled = True
+
+    @property
+    def complete(self) -> bool:
+        """Whether every field is mounted (a few frames after the walkthrough opens)."""
+        return self._more is not None
 
     # -- loading ----------------------------------------------------------------
 
@@ -204,30 +181,19 @@ class AnswerForm(Vertical):
         session = self.session
         answer = session.answer(code)
         indicator = session.indicator(code)
-        with self.prevent(*_HELD_BACK):
-            self.query_one("#status", ChoiceSet).show(answer.status)
-            if isinstance(indicator, ScaledIndicator):
-                self._show_scale(indicator.scale)
-                self._level_set().show(answer.level)
-            else:
-                self._show_scale(None)
-                self._set_input("value", _number(answer.value))
-                self._set_input("year", "" if answer.year is None else str(answer.year))
-                self._set_input("unit", answer.unit or "")
-                self.query_one("#unit", Input).placeholder = indicator.unit or ""
-            justification = self.query_one("#justification", TextArea)
-            if justification.text != answer.justification:
-                justification.load_text(answer.justification)
-            self._show_evidence(answer.evidence)
-            self.query_one("#confidence", ChoiceSet).show(answer.confidence)
-            self._select(self.query_one("#stakeholders", SelectionList), answer.stakeholders)
-            self._show_breakdowns(indicator.disaggregation, answer.disaggregation)
+        self.query_one("#status", ChoiceSet).show(answer.status)
+        if isinstance(indicator, ScaledIndicator):
+            self._show_scale(indicator.scale)
+            level_set = self._level_set()
+            if level_set is not None:
+                level_set.show(answer.level)
+        else:
+            self._show_scale(None)
+            if self._value_box is not None:
+                self._value_box.show(answer, indicator)
+        if self._more is not None:
+            self._more.show(answer, indicator)
         self.show_problems()
-
-    def _set_input(self, name: str, value: str) -> None:
-        field = self.query_one(f"#{name}", Input)
-        if field.value != value:
-            field.value = value
 
     def _show_scale(self, scale_id: str | None) -> None:
         if scale_id == self._scale_id and self._scale_id is not None:
@@ -235,50 +201,20 @@ class AnswerForm(Vertical):
         self._scale_id = scale_id
         # display, not a CSS class: re-styling the whole form would cost more than the move.
         self.query_one("#level-box").display = scale_id is not None
-        self.query_one("#value-box").display = scale_id is None
+        if self._value_box is not None:
+            self._value_box.display = scale_id is None
         for level_set in self.query(LevelSet):
-            level_set.display = level_set.id == f"level-{scale_id}"
+            level_set.display = level_set.scale_id == scale_id
 
-    def _level_set(self) -> LevelSet:
-        return self.query_one(f"#level-{self._scale_id}", LevelSet)
+    def _level_set(self) -> LevelSet | None:
+        """The levels of the scale shown now (None until they are mounted)."""
+        return self._find(f"#level-{self._scale_id}", LevelSet)
 
-    def _show_evidence(self, evidence: list[Evidence]) -> None:
-        rows = [evidence_row(e) for e in evidence]
-        if self._changed("evidence", rows):
-            self.query_one("#evidence", RecordTable).set_rows(rows)
-
-    def _changed(self, key: str, value: object) -> bool:
-        """Remember ``value`` for ``key``; whether it differs from what is shown.
-
-        Redrawing only what changed keeps a move to the next indicator cheap.
-        """
-        if self._shown.get(key, ...) == value:
-            return False
-        self._shown[key] = value
-        return True
-
-    def _set_text(self, widget_id: str, text: str | Text) -> None:
-        if self._changed(widget_id, text):
-            self.query_one(f"#{widget_id}", Static).update(text)
-
-    def _select(self, selection: SelectionList[str], values: Collection[str]) -> None:
-        if set(selection.selected) == set(values):
-            return
-        selection.deselect_all()
-        for value in values:
-            selection.select(value)
-
-    def _show_breakdowns(
-        self, wanted: Sequence[Breakdown], recorded: Mapping[Breakdown, bool]
-    ) -> None:
-        box = self.query_one("#disaggregation-box")
-        box.display = bool(wanted)
-        selection = self.query_one("#disaggregation", SelectionList)
-        if tuple(wanted) != self._breakdowns:
-            self._breakdowns = tuple(wanted)
-            selection.clear_options()
-            selection.add_options([(BREAKDOWN_LABELS[b], b) for b in wanted])
-        self._select(selection, {b for b, available in recorded.items() if available})
+    def _find(self, selector: str, kind: type[W]) -> W | None:
+        try:
+            return self.query_one(selector, kind)
+        except NoMatches:
+            return None
 
     def relabel(self) -> None:
         """The language changed: the scale levels' names follow."""
@@ -296,14 +232,16 @@ class AnswerForm(Vertical):
         for problem in self.session.problems(self.code):
             messages[_field_of(problem)].append(problem)
         for name, message in self._input_errors.items():
-            messages["value" if name in ("value", "year", "unit") else name].append(message)
+            messages["value" if name in _VALUE_FIELDS else name].append(message)
         for name, found in messages.items():
             self._set_text(f"error-{name}", "\n".join(f"⚠ {m}" for m in found))
-        self.query_one("#justification").set_class(bool(messages["justification"]), "-invalid")
-        self.query_one("#value").set_class(bool(messages["value"]), "-invalid")
+        for name in ("justification", "value"):
+            field = self._find(f"#{name}", Widget)
+            if field is not None:
+                field.set_class(bool(messages[name]), "-invalid")
         self._set_text("answer-summary", self._summary(answer, messages))
 
-    def _summary(self, answer: Any, messages: dict[str, list[str]]) -> Text:
+    def _summary(self, answer: Answer, messages: dict[str, list[str]]) -> Text:
         count = sum(len(found) for found in messages.values())
         text = Text()
         if count:
@@ -317,6 +255,15 @@ class AnswerForm(Vertical):
             text.append(f"  · review: {REVIEW_LABELS[review.state]}", style="bold")
             text.append(f", {comments} comment{'s' if comments != 1 else ''}", style="dim")
         return text
+
+    def _set_text(self, widget_id: str, text: str | Text) -> None:
+        """Show ``text`` in a message line, redrawing it only when it changed."""
+        if self._shown.get(widget_id, ...) == text:
+            return
+        line = self._find(f"#{widget_id}", Static)
+        if line is not None:
+            self._shown[widget_id] = text
+            line.update(text)
 
     # -- committing -------------------------------------------------------------
 
@@ -361,9 +308,12 @@ class AnswerForm(Vertical):
     def _read_text(self, name: str, changes: dict[str, Any]) -> None:
         self._input_errors.pop(name, None)
         if name == "justification":
-            changes[name] = self.query_one("#justification", TextArea).text.strip()
+            if self._more is not None:
+                changes[name] = self._more.justification
             return
-        raw = self.query_one(f"#{name}", Input).value.strip()
+        if self._value_box is None:
+            return
+        raw = self._value_box.text(name)
         if name == "unit":
             changes[name] = raw or None
             return
@@ -373,96 +323,45 @@ class AnswerForm(Vertical):
             kind = "a number" if name == "value" else "a year such as 2023"
             self._input_errors[name] = f"{name}: '{raw}' is not {kind}"
 
-    def _typed(self, name: str) -> None:
+    def typed(self, name: str) -> None:
+        """Text was typed into field ``name``: commit it after a pause."""
         self._pending.add(name)
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(TYPING_PAUSE, self.flush)
 
-    @on(RadioSet.Changed, "#status")
-    def _status_chosen(self, event: RadioSet.Changed) -> None:
+    @on(ChoiceSet.Changed, "#status")
+    def _status_chosen(self, event: ChoiceSet.Changed) -> None:
         self.flush()
-        self.commit({"status": self.query_one("#status", ChoiceSet).chosen}, "status")
+        self.commit({"status": event.value}, "status")
 
-    @on(RadioSet.Changed, ".level-set")
-    def _level_chosen(self, event: RadioSet.Changed) -> None:
-        if self.code is None or not isinstance(event.radio_set, LevelSet):
+    @on(ChoiceSet.Changed, ".level-set")
+    def _level_chosen(self, event: ChoiceSet.Changed) -> None:
+        if self.code is None:
             return
-        changes: dict[str, Any] = {"level": event.radio_set.chosen}
+        changes: dict[str, Any] = {"level": event.value}
         if self.session.answer(self.code).status == "not_assessed":
             changes["status"] = "answered"
         self.commit(changes, "level")
 
-    @on(Input.Changed)
-    def _input_typed(self, event: Input.Changed) -> None:
+    @on(ChoiceSet.Changed, "#confidence")
+    def _confidence_chosen(self, event: ChoiceSet.Changed) -> None:
+        self.commit({"confidence": event.value}, "confidence")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id in _TEXT_FIELDS:
-            self._typed(event.input.id)
+            self.typed(event.input.id)
 
-    @on(TextArea.Changed, "#justification")
-    def _justification_typed(self) -> None:
-        self._typed("justification")
-
-    @on(Input.Submitted)
-    def _input_done(self) -> None:
+    def on_input_submitted(self) -> None:
         self.flush()
 
     def on_descendant_blur(self) -> None:
         self.flush()
 
-    @on(RadioSet.Changed, "#confidence")
-    def _confidence_chosen(self) -> None:
-        self.commit({"confidence": self.query_one("#confidence", ChoiceSet).chosen}, "confidence")
-
-    @on(SelectionList.SelectedChanged, "#stakeholders")
-    def _groups_chosen(self, event: SelectionList.SelectedChanged[str]) -> None:
-        chosen = set(event.selection_list.selected)
-        self.commit({"stakeholders": [g for g in STAKEHOLDER_GROUPS if g in chosen]}, "groups")
-
-    @on(SelectionList.SelectedChanged, "#disaggregation")
-    def _breakdowns_chosen(self, event: SelectionList.SelectedChanged[str]) -> None:
-        chosen = set(event.selection_list.selected)
-        wanted = self._breakdowns or ()
-        value = {b: b in chosen for b in BREAKDOWN_LABELS if b in wanted}
-        self.commit({"disaggregation": value}, "disaggregation")
-
-    # -- evidence ---------------------------------------------------------------
-
-    @on(RecordTable.Requested, "#evidence")
-    def _evidence_requested(self, event: RecordTable.Requested) -> None:
-        event.stop()
-        if self.code is None or self.session.read_only:
-            return
-        self.flush()
-        items = list(self.session.answer(self.code).evidence)
-        if event.action == "remove" and event.index is not None:
-            removed = items.pop(event.index)
-            if self.commit({"evidence": items}, "evidence removed"):
-                self._show_evidence(items)
-                self.notify(f"Removed '{removed.citation}' (ctrl+z puts it back)")
-            return
-        index = event.index if event.action == "edit" else None
-        self.open_evidence(index)
-
     def open_evidence(self, index: int | None) -> None:
         """Open the evidence form: a new item (None) or the item at ``index``."""
-        if self.code is None or self.session.read_only:
-            return
-        code = self.code
-        items = list(self.session.answer(code).evidence)
-        initial = items[index] if index is not None else None
-        title = f"{'Edit' if initial else 'Add'} evidence for {code}"
-
-        def stored(record: Any) -> None:
-            if record is None or self.code != code:
-                return
-            if index is None:
-                items.append(record)
-            else:
-                items[index] = record
-            if self.commit({"evidence": items}, "evidence"):
-                self._show_evidence(items)
-
-        self.app.push_screen(RecordForm(title, EVIDENCE_FIELDS, Evidence, initial), stored)
+        if self._more is not None:
+            self._more.open_evidence(index)
 
 
 def _field_of(problem: str) -> str:
@@ -472,9 +371,3 @@ def _field_of(problem: str) -> str:
     if "level" in problem:
         return "level"
     return "value"
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value.is_integer() else repr(value)

@@ -8,6 +8,7 @@ most of what keeps a step to the next indicator quick.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.strip import Strip
@@ -30,6 +31,7 @@ class IndicatorInfo(Widget):
         self.top = 0  # the first wrapped line shown
         self._wrapped: tuple[int, list[Text]] | None = None
         self._strips: dict[int, Strip] = {}  # line index -> drawn line, for this text and width
+        self._base: Style | None = None  # the widget's own style: costly to work out per line
 
     def show(self, code: str) -> None:
         self.text = self.describe(code)
@@ -41,6 +43,7 @@ class IndicatorInfo(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._base = None
 
     @property
     def plain(self) -> str:
@@ -71,7 +74,9 @@ class IndicatorInfo(Widget):
         return strip
 
     def _strip(self, lines: list[Text], index: int, width: int) -> Strip:
-        base = self.rich_style
+        if self._base is None:
+            self._base = self.rich_style
+        base = self._base
         if index == len(lines):
             return Strip.blank(width, base)
         line = Text(self.MORE, style="dim italic") if index < 0 else lines[index].copy()

@@ -14,8 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, DataTable
+from textual.widgets import Button, DataTable, Static
 
 Cell = str | Text
 
@@ -43,21 +44,42 @@ class RecordTable(Vertical):
             return self.table
 
     def __init__(
-        self, columns: Sequence[str], *, noun: str, id: str | None = None, classes: str = ""
+        self,
+        columns: Sequence[str],
+        *,
+        noun: str,
+        id: str | None = None,
+        classes: str = "",
+        links: bool = False,
     ) -> None:
         super().__init__(id=id, classes=f"record-table {classes}".strip())
         self.columns = list(columns)
         self.noun = noun
         self.row_count = 0
+        # Links instead of buttons: one line, and no Button (whose stylesheet is
+        # the largest of Textual's) on the walkthrough.
+        self.links = links
 
     def compose(self) -> ComposeResult:
         table: DataTable[Cell] = DataTable(cursor_type="row", zebra_stripes=True)
         table.add_columns(*self.columns)
         yield table
+        if self.links:
+            yield ActionLinks(self._links(), classes="record-links")
+            return
         with Horizontal(classes="record-buttons"):
             yield Button(f"Add {self.noun}", id="add", compact=True)
             yield Button("Edit", id="edit", compact=True)
             yield Button("Remove", id="remove", compact=True)
+
+    def _links(self) -> Content:
+        parts = [f"[@click=request('add')]+ Add {self.noun} (a)[/]"]
+        if self.row_count:
+            parts += [
+                "[@click=request('edit')]Edit (e)[/]",
+                "[@click=request('remove')]Remove (x)[/]",
+            ]
+        return Content.from_markup("   ".join(parts))
 
     @property
     def table(self) -> DataTable[Cell]:
@@ -72,6 +94,9 @@ class RecordTable(Vertical):
         self.row_count = len(rows)
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
+        if self.links:
+            self.query_one(ActionLinks).update(self._links())
+            return
         self.query_one("#edit", Button).disabled = not rows
         self.query_one("#remove", Button).disabled = not rows
 
@@ -91,3 +116,12 @@ class RecordTable(Vertical):
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_request("edit")
+
+
+class ActionLinks(Static):
+    """Add / Edit / Remove as links on one line; a click asks the table, as a key does."""
+
+    def action_request(self, action: str) -> None:
+        table = self.parent
+        if isinstance(table, RecordTable):
+            table.action_request(action)
