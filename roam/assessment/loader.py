@@ -20,6 +20,7 @@ from roam.assessment.create import unanswered_codes
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.errors import Problem, SourceError, sort_problems
+from roam.framework.collector import collector_paused
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
 from roam.framework.validated_cache import cache_key, recall, remember
@@ -76,13 +77,15 @@ def read_assessment(
     raw = read_source(file_path, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
     key = cache_key("assessment", sha256, str(migration.CURRENT_VERSION))
-    recalled = _recalled(key, file_path, shown, sha256, framework)
-    if recalled is not None:
-        return recalled
-    loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
-    if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
-        warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
-        remember(key, _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings))
+    with collector_paused():
+        recalled = _recalled(key, file_path, shown, sha256, framework)
+        if recalled is not None:
+            return recalled
+        loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
+        if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
+            warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
+            entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
+            remember(key, entry)
     return loaded
 
 

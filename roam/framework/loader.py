@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.checks import CategorySource, check_edition
+from roam.framework.collector import collector_paused
 from roam.framework.model import Category, EditionHeader, Framework
 from roam.framework.validated_cache import cache_key, recall, remember
 from roam.marked_yaml import (
@@ -96,10 +97,12 @@ def load_framework(path: str | Path | None = None) -> Framework:
     raw = read_source(top, shown)
     top_sha256 = hashlib.sha256(raw).hexdigest()
     key = cache_key("framework", str(top.resolve()), top_sha256)
-    framework = _recalled(key, top, top_sha256)
-    if framework is None:
-        framework, category_files = _read_edition(top, parse_marked_bytes(raw, shown, top_sha256))
-        remember(key, _CachedEdition(category_files, framework))
+    with collector_paused():
+        framework = _recalled(key, top, top_sha256)
+        if framework is None:
+            document = parse_marked_bytes(raw, shown, top_sha256)
+            framework, category_files = _read_edition(top, document)
+            remember(key, _CachedEdition(category_files, framework))
     framework._origin = str(top)
     return framework
 

@@ -19,7 +19,6 @@ turns the cache off.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import importlib.util
 import os
@@ -99,7 +98,7 @@ def recall(key: str | None) -> Any:
         return None
     path = folder / f"{key}{_SUFFIX}"
     try:
-        stored_key, value = _unpickled(path.read_bytes())
+        stored_key, value = pickle.loads(path.read_bytes())
     except FileNotFoundError:
         return None
     except Exception:  # a damaged or foreign entry, whatever it raises, is a miss
@@ -109,22 +108,6 @@ def recall(key: str | None) -> Any:
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: pruned last
     return value
-
-
-def _unpickled(data: bytes) -> Any:
-    """``pickle.loads`` with the garbage collector paused.
-
-    Unpickling the demo creates some 26,000 objects, none of them in a cycle;
-    with the collector running, that burst sets off collections that walk
-    everything the TUI has imported.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def remember(key: str | None, value: Any) -> None:
