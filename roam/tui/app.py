@@ -11,7 +11,7 @@ import datetime as dt
 import getpass
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,8 +19,11 @@ from textual.screen import ModalScreen, Screen
 
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
-from roam.tui.session import FILTER_LABELS, Session
+from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
+
+if TYPE_CHECKING:
+    from roam.exchange.summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
@@ -47,6 +50,10 @@ class RoamApp(App[None]):
                 id="roam.view.recommendations"),
         Binding("f6", "view('process')", "Process", show=False, priority=True,
                 id="roam.view.process"),
+        Binding("f7", "import('review')", "Import review", show=False, priority=True,
+                id="roam.import.review"),
+        Binding("f8", "import('answers')", "Import answers", show=False, priority=True,
+                id="roam.import.answers"),
         Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
                 id="roam.theme"),
@@ -239,6 +246,41 @@ class RoamApp(App[None]):
         self.flush_typing()
         self.push_screen(ExportScreen(self.session))
 
+    def action_import(self, kind: str) -> None:
+        """Import a liaison's review ('review') or a filled template ('answers')."""
+        from roam.tui.screens.import_file import ImportFileScreen
+        from roam.tui.screens.import_preview import ImportPreviewScreen
+
+        session = self.session
+        if session is None:
+            self.notify("Open an assessment first.")
+            return
+        if session.read_only:
+            self.notify("Opened read-only: nothing can be imported.", severity="warning")
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.flush_typing()
+        self._back_to_walkthrough()
+
+        def imported(summary: ImportSummary | None) -> None:
+            if summary is None:
+                return
+            parked = sum(c.outcome == "parked" for c in summary.conflicts)
+            more = (
+                f"\n{parked} conflicts wait for the team: ctrl+l, Conflicts to decide"
+                if parked
+                else ""
+            )
+            self.notify(summary.headline() + more, title="Imported", timeout=10)
+
+        def chosen(request: ImportRequest | None) -> None:
+            if request is not None:
+                self.push_screen(ImportPreviewScreen(session, request), imported)
+
+        kind_name: ImportKind = "review" if kind == "review" else "answers"
+        self.push_screen(ImportFileScreen(kind_name, session.path.parent), chosen)
+
     # -- preferences --------------------------------------------------------------
 
     def action_toggle_theme(self) -> None:
@@ -268,6 +310,21 @@ class RoamApp(App[None]):
         if self.session is not None:
             self.session.who = self.who
 
+    def with_name(self, then: Callable[[str], object], why: str) -> None:
+        """Call ``then`` with the user's name, asking for it once if the settings lack it."""
+        from roam.tui.screens.dialogs import AskScreen
+
+        if self.settings.reviewer:
+            then(self.settings.reviewer)
+            return
+
+        def answered(name: str | None) -> None:
+            if name is not None and name.strip():
+                self.set_reviewer(name)
+                then(self.settings.reviewer)
+
+        self.push_screen(AskScreen(f"Your name ({why})", self.who), answered)
+
     def action_ask_name(self) -> None:
         from roam.tui.screens.dialogs import AskScreen
 
@@ -296,6 +353,16 @@ class RoamApp(App[None]):
             yield SystemCommand(
                 f"Filter: {label}", "Show only these indicators", lambda f=name: self._filter(f)
             )
+        yield SystemCommand(
+            "Import a liaison's review (Excel)",
+            "f7: decisions and comments from a report made by roam",
+            lambda: self.action_import("review"),
+        )
+        yield SystemCommand(
+            "Import a filled template (Excel)",
+            "f8: answers from a data-collection template",
+            lambda: self.action_import("answers"),
+        )
         yield SystemCommand("Export to Excel", "f9", self.action_export)
         yield SystemCommand("Close this assessment", "Back to the home screen", self.close_session)
 

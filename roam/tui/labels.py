@@ -39,6 +39,7 @@ STATUS_MARKS = {
 }
 QUERIED_MARK = ("?", "bold red")
 CORE_BADGE = ("★", "bold magenta")
+CONFLICT_MARK = ("⇄", "bold dark_cyan")  # versions wait side by side for a team decision
 PROBLEM_MARK = ("!", "bold red")
 
 EVIDENCE_KIND_LABELS = {kind: kind.replace("_", " ").capitalize() for kind in EVIDENCE_KINDS}
@@ -82,4 +83,5 @@ def legend() -> list[tuple[Text, str]]:
     ]
     rows.append((Text(QUERIED_MARK[0], style=QUERIED_MARK[1]), "Queried by a reviewer"))
     rows.append((Text(CORE_BADGE[0], style=CORE_BADGE[1]), "Core indicator"))
+    rows.append((Text(CONFLICT_MARK[0], style=CONFLICT_MARK[1]), "Conflict to decide"))
     return rows

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
@@ -25,8 +25,12 @@ from roam.framework.model import Framework, IndicatorPlace
 from roam.framework.text import localize
 from roam.scoring.result import Finding, ScoreReport
 
+if TYPE_CHECKING:
+    from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
+    from roam.exchange.summary import ImportSummary
+
 SaveState = Literal["saved", "unsaved", "failed", "read-only"]
-FilterName = Literal["all", "core", "unanswered", "data_gaps", "queried", "failing"]
+FilterName = Literal["all", "core", "unanswered", "data_gaps", "queried", "failing", "conflicts"]
 FILTER_LABELS: dict[FilterName, str] = {
     "all": "All indicators",
     "core": "Core only",
@@ -34,7 +38,10 @@ FILTER_LABELS: dict[FilterName, str] = {
     "data_gaps": "Data gaps (no data)",
     "queried": "Queried by a reviewer",
     "failing": "Failing checks",
+    "conflicts": "Conflicts to decide",
 }
+ImportKind = Literal["review", "answers"]
+Keep = Literal["mine", "theirs"]
 UNDO_LIMIT = 200
 _BLANK = Answer()
 
@@ -46,6 +53,67 @@ class UndoStep:
     code: str
     before: Answer | None  # None: the file had no answer for the code yet
     what: str
+    others: tuple[tuple[str, Answer | None], ...] = ()  # more answers the change touched
+
+    @property
+    def codes(self) -> list[str]:
+        return [self.code, *(code for code, _before in self.others)]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """A workbook to import: a liaison's review, or a filled data-collection template."""
+
+    kind: ImportKind
+    path: Path
+    who: str | None = None  # reviewer or contributor; None: the name the workbook gives
+    keep: Keep | None = None  # answers that differ: None keeps both for the team to decide
+
+    def read(self) -> ReviewedWorkbook | FilledTemplate:
+        """Parse the workbook (0.1-0.5 s; safe in a worker thread, it touches no session).
+
+        Raises :class:`RoamError` (one readable line per problem) for a file
+        that is unsafe, unreadable, or of the other kind.
+        """
+        if self.kind == "review":
+            from roam.report.workbook_reader import read_reviewed_workbook
+
+            return read_reviewed_workbook(self.path)
+        from roam.report.template_workbook import read_filled_template
+
+        return read_filled_template(self.path)
+
+    def run(
+        self,
+        assessment: Assessment,
+        framework: Framework,
+        workbook: ReviewedWorkbook | FilledTemplate,
+        *,
+        dry_run: bool,
+    ) -> ImportSummary:
+        """Apply the workbook to ``assessment`` in place (pass a copy for a dry run)."""
+        from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
+
+        if self.kind == "review":
+            if not isinstance(workbook, ReviewedWorkbook):
+                raise RoamError(f"{self.path}: not a reviewed report")
+            from roam.exchange.review import import_review
+
+            return import_review(
+                assessment, framework, workbook, reviewer=self.who, dry_run=dry_run
+            )
+        if not isinstance(workbook, FilledTemplate):
+            raise RoamError(f"{self.path}: not a filled data-collection template")
+        from roam.exchange.answers import import_answers
+
+        return import_answers(
+            assessment,
+            framework,
+            workbook,
+            contributor=self.who,
+            keep=self.keep,
+            dry_run=dry_run,
+        )
 
 
 @dataclass(slots=True)
@@ -164,6 +232,8 @@ class Session:
             return answer.review.state == "queried"
         if name == "failing":
             return code in self.failing_codes()
+        if name == "conflicts":
+            return bool(answer.conflicts)
         return True
 
     def failing_codes(self) -> set[str]:
@@ -249,12 +319,81 @@ class Session:
         self._changed(code)
         return True
 
+    def resolve_conflict(self, code: str, index: int, who: str) -> str:
+        """The team chose version ``index`` of the answer's conflicts: apply it and save.
+
+        The decision, with every version that was on the table, who decided
+        and when, goes into the answer's history; undo puts the conflict back.
+        Returns the chosen version's source.
+        """
+        from roam.teamwork.consensus import resolve_conflict
+
+        if self.read_only:
+            raise RoamError("read-only: the decision cannot be recorded")
+        answer = self.assessment.answers.get(code)
+        if answer is None or not 0 <= index < len(answer.conflicts):
+            raise RoamError(f"{code}: no such version to choose")
+        before = answer.model_copy(deep=True)
+        chosen = answer.conflicts[index]
+        resolve_conflict(answer, chosen, who, now())
+        self._push_undo(UndoStep(code, before, f"decision for {chosen.source}"))
+        self._changed(code)
+        return chosen.source
+
+    def snapshot(self) -> Assessment:
+        """A deep copy of the record, for work in another thread while the user goes on."""
+        return self.assessment.model_copy(deep=True)
+
+    def preview_import(
+        self,
+        request: ImportRequest,
+        workbook: ReviewedWorkbook | FilledTemplate,
+        snapshot: Assessment,
+    ) -> ImportSummary:
+        """What importing ``workbook`` would do, run on ``snapshot`` (a :meth:`snapshot`).
+
+        Nothing of the session changes, so a worker thread may call it.
+        Raises :class:`RoamError` for a workbook made from another assessment.
+        """
+        return request.run(snapshot, self.framework, workbook, dry_run=True)
+
+    def apply_import(
+        self, request: ImportRequest, workbook: ReviewedWorkbook | FilledTemplate
+    ) -> ImportSummary:
+        """Import ``workbook`` into the assessment and save once; one undo step for it all."""
+        if self.read_only:
+            raise RoamError("read-only: nothing can be imported")
+        answers = self.assessment.answers
+        before = {code: answer.model_copy(deep=True) for code, answer in answers.items()}
+        try:
+            summary = request.run(self.assessment, self.framework, workbook, dry_run=False)
+        except RoamError:
+            answers.clear()  # refused before any change, but be sure
+            answers.update(before)
+            raise
+        changed = [
+            code
+            for code in self.assessment.answers
+            if self.assessment.answers[code] != before.get(code)
+        ]
+        if not changed:
+            return summary
+        what = f"import of {request.path.name}"
+        others = tuple((code, before.get(code)) for code in changed[1:])
+        self._push_undo(UndoStep(changed[0], before.get(changed[0]), what, others))
+        self.touched.update(changed)
+        self._changed(changed[0])
+        return summary
+
     def undo(self) -> UndoStep | None:
-        """Put back the answer as it was before the last change; None if nothing to undo."""
+        """Put back the answers as they were before the last change; None if nothing to undo."""
         if self.read_only or not self._undo:
             return None
         step = self._undo.pop()
         self._put_back(step.code, step.before)
+        for code, before in step.others:
+            self._put_back(code, before)
+            self.touched.add(code)
         self._changed(step.code)
         return step
 

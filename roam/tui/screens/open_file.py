@@ -1,10 +1,15 @@
-"""Open an assessment file: type its path, or pick it in the folder tree."""
+"""Choose a file: type its path, or pick it in the folder tree.
+
+:class:`FilePicker` is the dialog; :class:`OpenFileScreen` opens an
+assessment with it, and the import screens (import_file.py) add their own
+fields below the tree.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,23 +18,36 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
+ResultT = TypeVar("ResultT")
+ASSESSMENT_SUFFIXES = (".yaml", ".yml")
 
-class AssessmentFiles(DirectoryTree):
-    """Folders and YAML files only; hidden files (locks, backups) stay out of the way."""
+
+class FileTree(DirectoryTree):
+    """Folders and the files with these suffixes; hidden files (locks, backups) stay out."""
+
+    def __init__(self, path: Path, suffixes: tuple[str, ...], *, id: str | None = None) -> None:
+        self.suffixes = suffixes
+        super().__init__(path, id=id)
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
             path
             for path in paths
             if not path.name.startswith(".")
-            and (path.is_dir() or path.suffix.lower() in (".yaml", ".yml"))
+            and (path.is_dir() or path.suffix.lower() in self.suffixes)
         ]
 
 
-class OpenFileScreen(ModalScreen[Path | None]):
+class FilePicker(ModalScreen[ResultT | None]):
+    """A path field, the folder tree and a button; dismisses with :meth:`result`."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="roam.open.cancel"),
     ]
+    title_text = "Choose a file"
+    placeholder = "path/to/file"
+    action_label = "Open"
+    suffixes: tuple[str, ...] = ()
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
@@ -37,13 +55,22 @@ class OpenFileScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall-dialog") as dialog:
-            dialog.border_title = "Open an assessment"
-            yield Input(placeholder="path/to/assessment.yaml", id="path", compact=True)
+            dialog.border_title = self.title_text
+            yield Input(placeholder=self.placeholder, id="path", compact=True)
             yield Static(id="error-path", classes="field-error")
-            yield AssessmentFiles(self.folder, id="files")
+            yield FileTree(self.folder, self.suffixes, id="files")
+            yield from self.compose_options()
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Open", variant="primary", id="open", compact=True)
+                yield Button(self.action_label, variant="primary", id="open", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def compose_options(self) -> ComposeResult:
+        """Fields shown under the tree (none here)."""
+        yield from ()
+
+    def result(self, path: Path) -> ResultT | None:
+        """What the dialog answers for the chosen ``path``."""
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -61,8 +88,18 @@ class OpenFileScreen(ModalScreen[Path | None]):
         if not typed or not path.is_file():
             self.query_one("#error-path", Static).update(f"⚠ no such file: {typed or '(empty)'}")
             return
-        self.dismiss(path)
+        # No check of the suffix: whatever the file is, opening it says what is wrong.
+        self.dismiss(self.result(path))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+class OpenFileScreen(FilePicker[Path]):
+    title_text = "Open an assessment"
+    placeholder = "path/to/assessment.yaml"
+    suffixes = ASSESSMENT_SUFFIXES
+
+    def result(self, path: Path) -> Path:
+        return path

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Tree
 
+from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
@@ -33,6 +34,7 @@ class WalkthroughScreen(Screen[None]):
         Binding("ctrl+f", "search", "Search", show=False, priority=True, id="roam.search"),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
+        Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True, id="roam.decide"),
         Binding(
             "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
         ),
@@ -227,12 +229,54 @@ class WalkthroughScreen(Screen[None]):
             message = "Read-only: nothing to undo" if self.session.read_only else "Nothing to undo"
             self.notify(message)
             return
-        self.refresh_after_change(step.code)
-        if step.code == self.code:
-            form.load(step.code)
+        codes = step.codes
+        for code in codes:
+            self.refresh_after_change(code)
+        if self.code in codes:
+            form.load(self.code)
         else:
             self.go_to(step.code)
-        self.notify(f"Undone: {step.what} of {step.code}")
+        where = step.code if len(codes) == 1 else f"{len(codes)} answers"
+        self.notify(f"Undone: {step.what} of {where}")
+
+    def action_decide(self) -> None:
+        """Show the versions in conflict side by side; the one chosen becomes the answer."""
+        from roam.tui.screens.conflicts import ConflictScreen
+
+        code = self.code
+        if code is None:
+            return
+        if not self.session.answer(code).conflicts:
+            self.notify(f"{code} has no versions waiting for a decision.")
+            return
+        if self.session.read_only:
+            self.notify("Opened read-only: the decision cannot be recorded.")
+            return
+        self.query_one(AnswerForm).flush()
+
+        from roam.tui.app import RoamApp
+
+        app = self.app
+        assert isinstance(app, RoamApp)
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                app.with_name(
+                    lambda who: self._decide(code, index, who), "recorded with the decision"
+                )
+
+        self.app.push_screen(ConflictScreen(self.session, code), chosen)
+
+    def _decide(self, code: str, index: int, who: str) -> None:
+        try:
+            source = self.session.resolve_conflict(code, index, who)
+        except (RoamError, ValueError) as exc:
+            self.notify(str(exc), title="Not decided", severity="error")
+            return
+        self.refresh_after_change(code)
+        if code == self.code:
+            self.query_one(AnswerForm).load(code)
+        self.notify(f"{code}: the team keeps {source}'s version (decided by {who}; ctrl+z undoes)")
 
     def action_add_evidence(self) -> None:
         self.query_one(AnswerForm).open_evidence(None)

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from roam.framework.model import Scale, ScaledIndicator
-from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
+from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
 from roam.tui.session import Session
 from roam.tui.widgets.choice_set import ChoiceSet
 
@@ -249,6 +249,12 @@ class AnswerForm(Vertical):
             text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
         else:
             text.append("✓ no problems", style="green")
+        if answer.conflicts:
+            text.append(
+                f"  {CONFLICT_MARK[0]} {len(answer.conflicts)} versions to decide",
+                style=CONFLICT_MARK[1],
+            )
+            text.append(" (ctrl+d)", style="dim")
         review = answer.review
         if review.state != "draft" or review.thread:
             comments = len(review.thread)

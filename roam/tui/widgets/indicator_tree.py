@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from roam.tui.labels import CORE_BADGE, status_mark
+from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
@@ -66,8 +66,11 @@ class IndicatorTree(Tree[tuple[str, str]]):
     def indicator_label(self, code: str) -> Text:
         session = self.session
         indicator = session.indicator(code)
-        label = status_mark(session.answer(code))
+        answer = session.answer(code)
+        label = status_mark(answer)
         label.append(f" {code}", style="bold")
+        if answer.conflicts:
+            label.append(f" {CONFLICT_MARK[0]}", style=CONFLICT_MARK[1])
         if indicator.core:
             label.append(f" {CORE_BADGE[0]}", style=CORE_BADGE[1])
         label.append(" " + session.text(indicator.text), style="")

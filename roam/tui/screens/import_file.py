@@ -1,0 +1,58 @@
+"""Choose the workbook to import: a liaison's review, or a filled data-collection template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from roam.tui.screens.open_file import FilePicker
+from roam.tui.session import ImportKind, ImportRequest, Keep
+from roam.tui.widgets.choice_set import ChoiceSet
+
+KEEP_CHOICES: list[tuple[str, str | None]] = [
+    ("Ask the team (keep both)", None),
+    ("Keep mine", "mine"),
+    ("Take theirs", "theirs"),
+]
+_WHO = {
+    "review": ("Reviewer (blank: who saved the workbook last)", "e.g. Marie Dupont"),
+    "answers": ("Contributor (blank: the name the workbook gives)", "e.g. Amina Odhiambo"),
+}
+_TITLES = {
+    "review": "Import a liaison's review (a report made by roam, filled in)",
+    "answers": "Import a filled data-collection template",
+}
+
+
+class ImportFileScreen(FilePicker[ImportRequest]):
+    """The workbook, who made it, and (for answers) what to do when answers differ."""
+
+    placeholder = "path/to/workbook.xlsx"
+    action_label = "Preview"
+    suffixes = (".xlsx",)
+
+    def __init__(self, kind: ImportKind, folder: Path | None = None) -> None:
+        super().__init__(folder)
+        self.kind = kind
+        self.title_text = _TITLES[kind]
+
+    def compose_options(self) -> ComposeResult:
+        label, example = _WHO[self.kind]
+        yield Label(label, classes="field-label")
+        yield Input(placeholder=example, id="who", compact=True)
+        if self.kind == "answers":
+            yield Label("Answers that differ from the assessment's", classes="field-label")
+            yield ChoiceSet(KEEP_CHOICES, id="keep", horizontal=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.kind == "answers":
+            self.query_one("#keep", ChoiceSet).show(None)
+
+    def result(self, path: Path) -> ImportRequest:
+        who = self.query_one("#who", Input).value.strip() or None
+        keep = self.query_one("#keep", ChoiceSet).chosen if self.kind == "answers" else None
+        return ImportRequest(self.kind, path, who=who, keep=cast("Keep | None", keep))
