@@ -34,7 +34,8 @@ class WalkthroughScreen(Screen[None]):
         Binding("ctrl+f", "search", "Search", show=False, priority=True, id="roam.search"),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
-        Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True, id="roam.decide"),
+        Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True,
+                id="roam.decide"),
         Binding(
             "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
         ),
