@@ -37,6 +37,10 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _PLAIN_BOOL_WORDS = {"true", "false"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+# Tags whose values are immutable, so equal scalars may share one object.
+_IMMUTABLE_TAGS = frozenset(
+    _YAML_TAG_PREFIX + name for name in ("null", "bool", "int", "float", "timestamp")
+)
 
 
 @dataclass(slots=True)
@@ -199,6 +203,8 @@ class _Builder:
         self.positions = document.positions
         self.anchors: dict[str, _Anchor] = {}
         self.visited = 0
+        self.resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
+        self.constructed: dict[tuple[str, str], Any] = {}
 
     def build_stream(self) -> Any:
         next_event = self.next_event
@@ -379,9 +385,15 @@ class _Builder:
     def _tag(self, event: _Event) -> str:
         tag = event.tag
         if tag is None or tag == "!":
-            resolved: str = self.loader.resolve(  # type: ignore[no-untyped-call]
-                yaml.ScalarNode, event.value, event.implicit
-            )
+            # PyYAML's resolver tries its patterns one by one; the same plain words
+            # (keys such as "time", values such as "true") recur on every answer.
+            key = (event.value, event.implicit)
+            resolved: str | None = self.resolved.get(key)
+            if resolved is None:
+                resolved = self.loader.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, event.value, event.implicit
+                )
+                self.resolved[key] = resolved
             return resolved
         return str(tag)
 
@@ -395,9 +407,15 @@ class _Builder:
                 loc, event, f"unknown tag '{tag}'; remove it (roam reads plain YAML only)"
             )
             return event.value
+        shared = self.constructed.get((tag, event.value), _SKIP)
+        if shared is not _SKIP:
+            return shared
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return constructor(self.loader, node)
+            value = constructor(self.loader, node)
+            if tag in _IMMUTABLE_TAGS:  # one object for every equal scalar: dates recur a lot
+                self.constructed[(tag, event.value)] = value
+            return value
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, ArithmeticError):
             message = f"cannot read {_short(event.value)} as {tag.removeprefix(_YAML_TAG_PREFIX)}"
             if event.tag is None:  # YAML guessed the type from the look of the text
