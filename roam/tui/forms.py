@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from roam.assessment.model import (
     Evidence,
     MabMember,
@@ -10,7 +13,20 @@ from roam.assessment.model import (
     Recommendation,
 )
 from roam.tui.labels import EVIDENCE_KIND_LABELS, GROUP_LABELS, MILESTONE_LABELS
-from roam.tui.screens.record_form import FormField
+
+FieldKind = Literal["text", "long", "choice", "choices", "date", "flag", "list"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One field of a record form; ``options`` are (label, value) pairs for choices."""
+
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    options: tuple[tuple[str, str], ...] = ()
+    hint: str = ""
+
 
 EVIDENCE_COLUMNS = ("Kind", "Citation", "Published", "Confidential")
 _GROUPS = tuple((label, group) for group, label in GROUP_LABELS.items())

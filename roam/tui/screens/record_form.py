@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,19 +20,9 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-FieldKind = Literal["text", "long", "choice", "choices", "date", "flag", "list"]
+from roam.tui.forms import FormField
+
 Check = Callable[[BaseModel], dict[str, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class FormField:
-    """One field of a record form; ``options`` are (label, value) pairs for choices."""
-
-    name: str
-    label: str
-    kind: FieldKind = "text"
-    options: tuple[tuple[str, str], ...] = ()
-    hint: str = ""
 
 
 def friendly(error: ErrorDetails) -> str:

@@ -12,8 +12,9 @@ from textual import on
 from textual.screen import Screen
 
 from roam.assessment.model import Assessment
+from roam.tui.forms import FormField
 from roam.tui.screens.dialogs import ConfirmScreen
-from roam.tui.screens.record_form import Check, FormField, RecordForm
+from roam.tui.screens.record_form import Check, RecordForm
 from roam.tui.session import Session
 from roam.tui.widgets.record_table import RecordTable
 from roam.tui.widgets.top_bar import TopBar

@@ -1,7 +1,7 @@
 """The answer to the selected indicator: every field of the record, validated inline.
 
 The form is composed once, in two steps: the status and the level (or value)
-of the first indicator for the first frame, then the rest (answer_more.py)
+of the first indicator for the first frame, then the rest (value_box.py, answer_more.py)
 just after it.  Moving to another indicator only loads new values into the
 existing fields (with their change events held back), and an edit is
 committed through the session: choices at once, typed text after a short
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from textual.widgets import Input
 
     from roam.assessment.model import Answer
-    from roam.tui.widgets.answer_more import AnswerMore, ValueBox
+    from roam.tui.widgets.answer_more import AnswerMore
+    from roam.tui.widgets.value_box import ValueBox
 
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
@@ -107,7 +108,7 @@ class AnswerForm(Vertical):
                     yield LevelSet(first.scale, scale, self.session)
                 yield Static(id="error-level", classes="field-error")
             if first is not None and not isinstance(first, ScaledIndicator):
-                from roam.tui.widgets.answer_more import ValueBox
+                from roam.tui.widgets.value_box import ValueBox
 
                 self._value_box = ValueBox(id="value-box")
                 yield self._value_box
@@ -124,7 +125,8 @@ class AnswerForm(Vertical):
 
     async def _mount_rest(self) -> None:
         """After the first frame: the other scales, the value box and the fields below."""
-        from roam.tui.widgets.answer_more import AnswerMore, ValueBox
+        from roam.tui.widgets.answer_more import AnswerMore
+        from roam.tui.widgets.value_box import ValueBox
 
         session = self.session
         mounted = {level_set.scale_id for level_set in self.query(LevelSet)}

@@ -1,11 +1,10 @@
-"""The parts of the answer form the first frame of the walkthrough does without.
+"""The fields of the answer form below the level or value, mounted after the first frame.
 
 The form shows the status and the level (or the value) of the first indicator
-at once; the value box, the other scales' levels and everything below (the
-justification, evidence, confidence, stakeholder groups and breakdowns) are
-mounted just after the first frame.  Their widgets (a text area, a data table,
-buttons, selection lists) and their stylesheets are the costly part of
-starting up, so they are imported here, when they are first needed.
+at once; the justification, evidence, confidence, stakeholder groups and
+breakdowns come just after the first frame.  Their widgets (a text area, a
+data table, selection lists) and their stylesheets are the costly part of
+starting up, so this module is imported only then.
 """
 
 from __future__ import annotations
@@ -15,19 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, SelectionList, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import Label, SelectionList, Static, TextArea
 
 from roam.assessment.model import STAKEHOLDER_GROUPS, Answer, Breakdown, Evidence
 from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
 from roam.tui.labels import BREAKDOWN_LABELS, CONFIDENCE_LABELS, GROUP_LABELS
-from roam.tui.screens.record_form import RecordForm
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from roam.assessment.rules import AnyIndicator
-    from roam.framework.model import ContextualIndicator, QuantitativeIndicator
     from roam.tui.widgets.answer_form import AnswerForm
 
 CONFIDENCE_CHOICES: list[tuple[str, str | None]] = [
@@ -35,41 +32,7 @@ CONFIDENCE_CHOICES: list[tuple[str, str | None]] = [
     *[(label, value) for value, label in CONFIDENCE_LABELS.items()],
 ]
 # Events that loading values into these fields would set off; held back while loading.
-HELD_BACK = (Input.Changed, TextArea.Changed, SelectionList.SelectedChanged)
-
-
-class ValueBox(Vertical):
-    """Value, year and unit of a number, with the problems found in them."""
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="value-row"):
-            with Vertical(classes="value-cell"):
-                yield Label("Value", classes="field-label")
-                yield Input(id="value", type="number", placeholder="number", compact=True)
-            with Vertical(classes="year-cell"):
-                yield Label("Year", classes="field-label")
-                yield Input(
-                    id="year", type="integer", max_length=4, placeholder="YYYY", compact=True
-                )
-            with Vertical(classes="unit-cell"):
-                yield Label("Unit", classes="field-label")
-                yield Input(id="unit", compact=True)
-        yield Static(id="error-value", classes="field-error")
-
-    def show(self, answer: Answer, indicator: QuantitativeIndicator | ContextualIndicator) -> None:
-        with self.prevent(*HELD_BACK):
-            self._set("value", _number(answer.value))
-            self._set("year", "" if answer.year is None else str(answer.year))
-            self._set("unit", answer.unit or "")
-        self.query_one("#unit", Input).placeholder = indicator.unit or ""
-
-    def text(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value.strip()
-
-    def _set(self, name: str, value: str) -> None:
-        field = self.query_one(f"#{name}", Input)
-        if field.value != value:
-            field.value = value
+HELD_BACK = (TextArea.Changed, SelectionList.SelectedChanged)
 
 
 class AnswerMore(Vertical):
@@ -198,10 +161,6 @@ class AnswerMore(Vertical):
             if form.commit({"evidence": items}, "evidence"):
                 self.show_evidence(items)
 
+        from roam.tui.screens.record_form import RecordForm
+
         self.app.push_screen(RecordForm(title, EVIDENCE_FIELDS, Evidence, initial), stored)
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if value.is_integer() else repr(value)

@@ -1,0 +1,54 @@
+"""Value, year and unit of a number: the answer area of quantitative and contextual indicators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from roam.assessment.model import Answer
+
+if TYPE_CHECKING:
+    from roam.framework.model import ContextualIndicator, QuantitativeIndicator
+
+
+class ValueBox(Vertical):
+    """Value, year and unit of a number, with the problems found in them."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="value-row"):
+            with Vertical(classes="value-cell"):
+                yield Label("Value", classes="field-label")
+                yield Input(id="value", type="number", placeholder="number", compact=True)
+            with Vertical(classes="year-cell"):
+                yield Label("Year", classes="field-label")
+                yield Input(
+                    id="year", type="integer", max_length=4, placeholder="YYYY", compact=True
+                )
+            with Vertical(classes="unit-cell"):
+                yield Label("Unit", classes="field-label")
+                yield Input(id="unit", compact=True)
+        yield Static(id="error-value", classes="field-error")
+
+    def show(self, answer: Answer, indicator: QuantitativeIndicator | ContextualIndicator) -> None:
+        with self.prevent(Input.Changed):
+            self._set("value", _number(answer.value))
+            self._set("year", "" if answer.year is None else str(answer.year))
+            self._set("unit", answer.unit or "")
+        self.query_one("#unit", Input).placeholder = indicator.unit or ""
+
+    def text(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value.strip()
+
+    def _set(self, name: str, value: str) -> None:
+        field = self.query_one(f"#{name}", Input)
+        if field.value != value:
+            field.value = value
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() else repr(value)
