@@ -30,6 +30,7 @@ class IndicatorTree(Tree[tuple[str, str]]):
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
+        self._widths: dict[int, tuple[object, int]] = {}  # node id -> (label, its width)
         super().__init__("assessment", id=id)
         self.session = session
         self.show_root = False
@@ -41,6 +42,7 @@ class IndicatorTree(Tree[tuple[str, str]]):
         """Show ``codes`` (in framework order) with their question, theme and category."""
         self.clear()
         self._leaves = {}
+        self._widths = {}
         self.shown_codes = list(codes)
         session = self.session
         parents: dict[str, TreeNode[tuple[str, str]]] = {}
@@ -147,10 +149,19 @@ class IndicatorTree(Tree[tuple[str, str]]):
         self.scroll_to(y=max(0, target), animate=False, force=True)
 
     def get_label_width(self, node: TreeNode[tuple[str, str]]) -> int:
-        """The width of a label without rendering it (the tree never scrolls sideways)."""
+        """The width of a label without rendering it (the tree never scrolls sideways).
+
+        Remembered per label: the tree asks for every line's width each time it
+        lays its lines out, which is several times while the walkthrough opens.
+        """
         label = node.label
+        known = self._widths.get(node.id)
+        if known is not None and known[0] is label:
+            return known[1]
         width = label.cell_len if isinstance(label, Text) else cell_len(label)
-        return width + (2 if node.allow_expand else 0)
+        width += 2 if node.allow_expand else 0
+        self._widths[node.id] = (label, width)
+        return width
 
     def action_expand_node(self) -> None:
         node = self.cursor_node

@@ -59,6 +59,7 @@ class RecordTable(Vertical):
         # Links instead of buttons: one line, and no Button (whose stylesheet is
         # the largest of Textual's) on the walkthrough.
         self.links = links
+        self._had_rows = False
 
     def compose(self) -> ComposeResult:
         table: DataTable[Cell] = DataTable(cursor_type="row", zebra_stripes=True)
@@ -95,7 +96,9 @@ class RecordTable(Vertical):
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         if self.links:
-            self.query_one(ActionLinks).update(self._links())
+            if bool(rows) != self._had_rows:  # Edit and Remove come and go with the rows
+                self._had_rows = bool(rows)
+                self.query_one(ActionLinks).update(self._links())
             return
         self.query_one("#edit", Button).disabled = not rows
         self.query_one("#remove", Button).disabled = not rows

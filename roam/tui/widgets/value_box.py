@@ -21,11 +21,20 @@ class ValueBox(Vertical):
         with Horizontal(classes="value-row"):
             with Vertical(classes="value-cell"):
                 yield Label("Value", classes="field-label")
-                yield Input(id="value", type="number", placeholder="number", compact=True)
+                # No validation by the Input: the form checks the value itself, and the
+                # Input's own check re-styles the form on every indicator shown.
+                yield Input(
+                    id="value", type="number", placeholder="number", compact=True, validate_on=()
+                )
             with Vertical(classes="year-cell"):
                 yield Label("Year", classes="field-label")
                 yield Input(
-                    id="year", type="integer", max_length=4, placeholder="YYYY", compact=True
+                    id="year",
+                    type="integer",
+                    max_length=4,
+                    placeholder="YYYY",
+                    compact=True,
+                    validate_on=(),
                 )
             with Vertical(classes="unit-cell"):
                 yield Label("Unit", classes="field-label")
