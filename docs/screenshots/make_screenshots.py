@@ -38,7 +38,36 @@ SHOTS = [
     ("process-120x40-dark", (120, 40), "textual-dark", ["f6"]),
     ("evidence-form-80x24-dark", (80, 24), "textual-dark", ["ctrl+r"]),
     ("help-80x24-dark", (80, 24), "textual-dark", ["f1"]),
+    ("conflict-120x40-dark", (120, 40), "textual-dark", ["ctrl+g", *"R.A.1.c", "enter", "ctrl+d"]),
+    ("import-preview-120x40-dark", (120, 40), "textual-dark", ["f8", *"filled.xlsx", "enter"]),
 ]
+# What a stakeholder typed into the demo's data-collection template (for the import picture).
+FILLED = {
+    "C.6.1.c": {"value": 31.5, "year": 2023, "justification": "ITU table 4, 2023 edition."},
+    "R.E.1.b": {"level": "Partly in place", "justification": "The bill passed in March."},
+    "R.A.1.a": {"level": "Initial", "justification": "A draft exists; nothing in force yet."},
+    "R.F.3.b": {"level": "very high"},
+}
+
+
+def fill_template(assessment_path: Path, target: Path) -> None:
+    """The demo's template with FILLED typed in, as the import picture reads it."""
+    import openpyxl
+
+    from roam.assessment.loader import load_assessment
+    from roam.report.template_workbook import COLUMN_NUMBER, write_template
+
+    assessment = load_assessment(assessment_path)
+    framework = load_framework()
+    write_template(assessment, framework, list(assessment.answers), target)
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook["Answers"]
+    rows = {sheet.cell(row, 1).value: row for row in range(1, sheet.max_row + 1)}
+    for code, cells in FILLED.items():
+        for key, value in cells.items():
+            sheet.cell(rows[code], COLUMN_NUMBER[key]).value = value
+    workbook.properties.lastModifiedBy = "Amina Odhiambo"
+    workbook.save(target)
 
 
 async def shoot(path: Path, name: str, size: tuple[int, int], theme: str, keys: list[str]) -> None:
@@ -50,7 +79,7 @@ async def shoot(path: Path, name: str, size: tuple[int, int], theme: str, keys: 
             await pilot.press(key)
             if key in ("ctrl+g", "enter"):
                 await pilot.pause(0.3)
-        await pilot.pause(0.3)
+        await pilot.pause(1.5 if "import" in name else 0.3)  # the preview reads in a worker
         app.save_screenshot(filename=f"{name}.svg", path=str(HERE))
         await pilot.press("ctrl+q")
 
@@ -62,6 +91,8 @@ def main() -> None:
         framework = load_framework()
         master = folder / "examplia.yaml"
         save_assessment(make_demo(framework, path=master), master, framework)
+        fill_template(master, folder / "filled.xlsx")
+        os.chdir(folder)  # the import picture names the workbook as typed: filled.xlsx
         for name, size, theme, keys in SHOTS:
             copy = folder / f"{name}.yaml"
             shutil.copyfile(master, copy)

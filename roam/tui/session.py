@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
-from roam.assessment.model import Answer, Assessment, Comment
+from roam.assessment.model import Answer, AnswerVersion, Assessment, Comment
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes
 from roam.assessment.session import OpenedAssessment
 from roam.errors import RoamError
@@ -43,6 +43,7 @@ FILTER_LABELS: dict[FilterName, str] = {
 ImportKind = Literal["review", "answers"]
 Keep = Literal["mine", "theirs"]
 UNDO_LIMIT = 200
+CURRENT_VERSION = "current answer in this file"
 _BLANK = Answer()
 
 
@@ -319,8 +320,25 @@ class Session:
         self._changed(code)
         return True
 
+    def conflict_versions(self, code: str) -> list[AnswerVersion]:
+        """The versions of ``code`` the team chooses from, side by side.
+
+        ``roam merge`` and the template import put every version, the team's
+        own too, in ``Answer.conflicts``; when the answer itself is not among
+        them (a second coder's version only), it comes first, as the current
+        answer, so that the team may keep it.
+        """
+        from roam.teamwork.versions import version_of
+
+        answer = self.answer(code)
+        versions = list(answer.conflicts)
+        current = version_of(answer, CURRENT_VERSION)
+        if versions and not any(_same_answer(current, version) for version in versions):
+            versions.insert(0, current)
+        return versions
+
     def resolve_conflict(self, code: str, index: int, who: str) -> str:
-        """The team chose version ``index`` of the answer's conflicts: apply it and save.
+        """The team chose version ``index`` of :meth:`conflict_versions`: apply it and save.
 
         The decision, with every version that was on the table, who decided
         and when, goes into the answer's history; undo puts the conflict back.
@@ -330,11 +348,12 @@ class Session:
 
         if self.read_only:
             raise RoamError("read-only: the decision cannot be recorded")
+        versions = self.conflict_versions(code)
         answer = self.assessment.answers.get(code)
-        if answer is None or not 0 <= index < len(answer.conflicts):
+        if answer is None or not answer.conflicts or not 0 <= index < len(versions):
             raise RoamError(f"{code}: no such version to choose")
         before = answer.model_copy(deep=True)
-        chosen = answer.conflicts[index]
+        chosen = versions[index]
         resolve_conflict(answer, chosen, who, now())
         self._push_undo(UndoStep(code, before, f"decision for {chosen.source}"))
         self._changed(code)
@@ -450,6 +469,12 @@ class Session:
 
         self.report = score(self.assessment, self.framework)
         return self.report
+
+
+def _same_answer(a: AnswerVersion, b: AnswerVersion) -> bool:
+    """Whether two versions say the same (their sources and evidence aside)."""
+    fields = ("status", "level", "value", "year", "justification", "confidence")
+    return all(getattr(a, name) == getattr(b, name) for name in fields)
 
 
 def _get(answer: Answer, name: str) -> Any:

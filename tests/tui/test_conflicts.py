@@ -152,3 +152,39 @@ async def test_without_a_name_nothing_is_decided(conflict_file: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert len(answer_in_file(conflict_file, "R.A.1.a")["conflicts"]) == 2
+
+
+@ui_test
+async def test_a_second_coders_version_alone_is_shown_beside_the_current_answer(
+    mini_file: Path, data_dir: Path
+) -> None:
+    framework = load_framework(MINI)
+    assessment = load_assessment(mini_file)
+    answer = assessment.answers["R.A.1.b"]
+    answer.status, answer.level, answer.justification = "answered", "high", "Applied everywhere."
+    answer.conflicts = [
+        AnswerVersion(source="Lena (second coder)", status="answered", level="mid"),
+    ]
+    save_assessment(assessment, mini_file, framework)
+    data_dir.mkdir(parents=True)
+    (data_dir / SETTINGS_FILE).write_text(json.dumps({"reviewer": "Team lead"}), "utf-8")
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        walkthrough = app.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        walkthrough.go_to("R.A.1.b")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        screen = app.screen
+        assert isinstance(screen, ConflictScreen)
+        titles = [str(panel.border_title) for panel in screen.query(".version")]
+        assert titles == ["1 · current answer in this file", "2 · Lena (second coder)"]
+        await pilot.press("1")  # the team keeps the file's answer; the name is known
+        await pilot.pause()
+    kept = answer_in_file(mini_file, "R.A.1.b")
+    assert (kept["level"], kept["justification"]) == ("high", "Applied everywhere.")
+    assert "conflicts" not in kept
+    decision = kept["history"][-1]
+    assert (decision["field"], decision["who"]) == ("consensus", "Team lead")
+    assert [version["level"] for version in decision["old"]] == ["mid"]

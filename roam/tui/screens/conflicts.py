@@ -45,7 +45,7 @@ class ConflictScreen(ModalScreen[int | None]):
         super().__init__()
         self.session = session
         self.code = code
-        self.versions = list(session.answer(code).conflicts)
+        self.versions = session.conflict_versions(code)
 
     def compose(self) -> ComposeResult:
         session = self.session

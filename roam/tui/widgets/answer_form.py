@@ -251,9 +251,10 @@ class AnswerForm(Vertical):
             text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
         else:
             text.append("✓ no problems", style="green")
-        if answer.conflicts:
+        if answer.conflicts and self.code is not None:
+            versions = len(self.session.conflict_versions(self.code))
             text.append(
-                f"  {CONFLICT_MARK[0]} {len(answer.conflicts)} versions to decide",
+                f"  {CONFLICT_MARK[0]} {versions} versions to decide",
                 style=CONFLICT_MARK[1],
             )
             text.append(" (ctrl+d)", style="dim")
