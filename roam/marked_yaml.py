@@ -228,6 +228,7 @@ class _Builder:
         self.anchors: dict[str, _Anchor] = {}
         self.visited = 0
         self.resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
+        self.texts: dict[str, str] = {}
         self.constructed: dict[tuple[str, str], Any] = {}
 
     def build_stream(self) -> Any:
@@ -351,7 +352,10 @@ class _Builder:
             if self.record:
                 mark = event.start_mark
                 self.positions[loc] = (mark.line + 1, mark.column + 1)
-            return event.value
+            # One object per distinct text: names, publishers and field names recur
+            # on every answer (200 KiB of copies in the demo, kept by the records).
+            text: str = event.value
+            return self.texts.setdefault(text, text)
         return self.build(event, loc, depth)
 
     def _key(self, event: _Event, loc: Loc, depth: int) -> Any:
@@ -395,7 +399,8 @@ class _Builder:
     def _scalar(self, event: _Event, loc: Loc) -> Any:
         tag = self._tag(event)
         if tag == _STR_TAG:
-            return event.value
+            text: str = event.value
+            return self.texts.setdefault(text, text)
         value = self._construct(event, tag, loc)
         text = event.value
         if tag == _BOOL_TAG and text.lower() not in _PLAIN_BOOL_WORDS:
