@@ -230,9 +230,11 @@ def _result(startup: float, timings: list[float], nodes: int) -> dict[str, Any]:
 def main(argv: list[str]) -> None:
     run: Coroutine[Any, Any, dict[str, Any]]
     if argv[0] == "roam":
+        kind = "roam"
         if len(argv) > 4:  # roam's cache of validated files (read when roam loads a file)
             os.environ["ROAM_CACHE_DIR"] = argv[4]
-        run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]), Phases("roam"))
+            kind = f"roam-{Path(argv[4]).name}"  # one profile per state of the cache
+        run = probe_roam(Path(argv[1]), int(argv[2]), Path(argv[3]), Phases(kind))
     else:
         run = probe_bare(int(argv[1]), int(argv[2]))
     result = asyncio.run(run)
