@@ -76,6 +76,7 @@ def read_assessment(
     shown = display_path(file_path)
     raw = read_source(file_path, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
+    # The format is part of the key: a roam reading a newer format upgrades the file.
     key = cache_key("assessment", sha256, str(migration.CURRENT_VERSION))
     with collector_paused():
         recalled = _recalled(key, file_path, shown, sha256, framework)
