@@ -10,6 +10,7 @@ the session can be tested without a terminal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,16 @@ ImportKind = Literal["review", "answers"]
 Keep = Literal["mine", "theirs"]
 UNDO_LIMIT = 200
 CURRENT_VERSION = "current answer in this file"
-_BLANK = Answer()
+
+
+@functools.cache
+def _blank() -> Answer:
+    """An answer with every field at its default, to read from; never changed.
+
+    Built on first use: building it at import would build Pydantic's validators
+    (and load its plugin machinery) before the walkthrough needs any.
+    """
+    return Answer()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +214,8 @@ class Session:
 
     def answer(self, code: str) -> Answer:
         """The recorded answer, or a blank one (never stored just by reading)."""
-        return self.assessment.answers.get(code, _BLANK)
+        answer = self.assessment.answers.get(code)
+        return answer if answer is not None else _blank()
 
     def problems(self, code: str) -> list[str]:
         return answer_problems(self.indicator(code), self.answer(code), self.framework)
@@ -283,7 +294,7 @@ class Session:
         if self.read_only:
             return False
         current = self.assessment.answers.get(code)
-        base = current if current is not None else _BLANK
+        base = current if current is not None else _blank()
         real = {name: value for name, value in changes.items() if _get(base, name) != value}
         if not real:
             return False
