@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from roam.assessment.create import new_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Evidence
 from roam.assessment.storage import save_assessment
@@ -26,7 +27,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from tests.exchange.conftest import edit_workbook, header_column, row_of
-from tests.tui.conftest import MINI
+from tests.tui.conftest import CREATED, MINI
 from tests.tui.helpers import answer_in_file, pick, type_text, ui_test
 
 SIZE = (120, 40)
@@ -97,6 +98,15 @@ def filled_template(assessment_file: Path, cells: dict[str, dict[str, object]]) 
                 sheet.cell(row, COLUMN_NUMBER[key]).value = value
 
     return edit_workbook(template, template.with_name("filled.xlsx"), fill)
+
+
+def ghana_template(target: Path) -> Path:
+    """A template made from another country's assessment of the same edition."""
+    framework = load_framework(MINI)
+    ghana = new_assessment(
+        framework, country="Ghana", iso="GHA", scope="full", path=target, created=CREATED
+    )
+    return write_template(ghana, framework, list(ghana.answers), target)
 
 
 async def open_import(
@@ -227,27 +237,38 @@ async def test_take_theirs_replaces_and_undo_puts_every_answer_back(answered_fil
     assert "level" not in answer_in_file(answered_file, "R.A.1.b")
 
 
+def csv_named_xlsx(assessment_file: Path) -> Path:
+    workbook = assessment_file.with_name("bad.xlsx")
+    workbook.write_bytes(b"kind,citation\nreport,x\n")
+    return workbook
+
+
+def report_not_template(assessment_file: Path) -> Path:
+    return reviewed_report(assessment_file, {})
+
+
+def another_countrys_template(assessment_file: Path) -> Path:
+    return ghana_template(assessment_file.with_name("ghana.xlsx"))
+
+
 @pytest.mark.parametrize(
-    ("content", "key", "reason"),
+    ("make", "reason"),
     [
-        (b"kind,citation\nreport,x\n", "f8", "not an Excel workbook"),  # a CSV renamed
-        (None, "f8", "not a roam data-collection template"),  # a report given as a template
+        (csv_named_xlsx, "not an Excel workbook"),
+        (report_not_template, "not a roam data-collection template"),
+        (another_countrys_template, "made from the assessment of Ghana (GHA), not Kenya (KEN)"),
     ],
-    ids=["not-xlsx", "wrong-kind"],
+    ids=["not-xlsx", "report-as-template", "another-country"],
 )
 @ui_test
 async def test_a_workbook_that_cannot_be_imported_says_why_and_changes_nothing(
-    answered_file: Path, content: bytes | None, key: str, reason: str
+    answered_file: Path, make: Callable[[Path], Path], reason: str
 ) -> None:
-    if content is None:
-        workbook = reviewed_report(answered_file, {})
-    else:
-        workbook = answered_file.with_name("bad.xlsx")
-        workbook.write_bytes(content)
+    workbook = make(answered_file)
     before = answered_file.read_bytes()
     app = RoamApp(answered_file)
     async with app.run_test(size=SIZE) as pilot:
-        preview = await open_import(pilot, key, workbook)
+        preview = await open_import(pilot, "f8", workbook)
         status = str(preview.query_one("#import-status", Static).render())
         assert status.startswith("Not imported; the assessment is unchanged")
         assert reason in status
