@@ -29,6 +29,7 @@ Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 MAX_NODES = 2_000_000
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -155,11 +156,16 @@ def _parse(text: str, path: str, *, record_positions: bool) -> MarkedDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
+        # LibYAML 0.2.5+ (in PyYAML 6.0.3+ wheels) stops at 1,000 levels while it
+        # scans ahead, before the builder's own depth limit is reached.
+        message = (
+            _too_deep_message()
+            if reason == _LIBYAML_DEPTH_PROBLEM
+            else (f"YAML syntax error: {reason}")
+        )
         if mark is None:
-            raise SourceError.single(path, f"YAML syntax error: {reason}") from None
-        raise SourceError.single(
-            path, f"YAML syntax error: {reason}", mark.line + 1, mark.column + 1
-        ) from None
+            raise SourceError.single(path, message) from None
+        raise SourceError.single(path, message, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as exc:
         raise SourceError.single(path, f"YAML error: {exc}") from None
     finally:
@@ -204,6 +210,10 @@ _MERGE = object()
 # attribute on the base class; inside a well-formed stream neither holds, so
 # events are typed loosely here.
 _Event = Any
+
+
+def _too_deep_message() -> str:
+    return f"nested more than {MAX_DEPTH} levels deep; refusing to read it"
 
 
 class _Builder:
@@ -282,7 +292,7 @@ class _Builder:
         if depth >= MAX_DEPTH:
             raise SourceError.single(
                 self.document.path,
-                f"nested more than {MAX_DEPTH} levels deep; refusing to read it",
+                _too_deep_message(),
                 mark.line + 1,
                 mark.column + 1,
             )

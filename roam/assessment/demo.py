@@ -81,17 +81,17 @@ _MONTHS = (
 )  # fmt: skip
 
 LEAD = Person(name="Amara Okafor-Lind", role="lead researcher")
-TEAM = [
+TEAM = (
     LEAD,
     Person(name="Tomás Rivera Quist", role="researcher (law and policy)"),
     Person(name="Lena Varga", role="researcher (statistics)"),
     Person(name="Samuel Adeyemi-Holt", role="research assistant"),
     Person(name="Ingrid Saarinen", role="UNESCO liaison"),
-]
+)
 _RESEARCHERS = [person.name for person in TEAM[:4]]
 _LIAISON = TEAM[4]
 
-MAB = [
+MAB = (
     MabMember(
         name="Hon. Daniel Mwale", organisation="Ministry of Digital Affairs", group="government"
     ),
@@ -129,7 +129,7 @@ MAB = [
         organisation="UNESCO Regional Office (fictional desk)",
         group="international_organisation",
     ),
-]
+)
 
 # Stakeholder groups each category's evidence usually comes from (keyed by category code).
 _GROUPS_BY_CATEGORY: dict[str, tuple[StakeholderGroup, ...]] = {
@@ -196,8 +196,10 @@ def make_demo(
         scope="full",
         languages=["en"],
         created=start,
-        team=list(TEAM),
-        mab=list(MAB),
+        # Copies: an assessment's people are edited in place (the TUI's process screen,
+        # tests), and the next demo must not inherit those edits.
+        team=[person.model_copy() for person in TEAM],
+        mab=[member.model_copy() for member in MAB],
         milestones=_milestones(cycle, start.date()),
     )
     for place in places:

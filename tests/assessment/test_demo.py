@@ -34,6 +34,15 @@ def test_same_seed_gives_the_same_file(mini: Framework) -> None:
     assert make_demo(mini, seed=1) != make_demo(mini, seed=2)
 
 
+def test_editing_one_demo_leaves_the_next_untouched(mini: Framework) -> None:
+    first = make_demo(mini)
+    first.team[0].name = "Someone Else"
+    first.mab[0].organisation = "Another Ministry"
+    second = make_demo(mini)
+    assert second.team[0].name != "Someone Else"
+    assert second.mab[0].organisation != "Another Ministry"
+
+
 @pytest.mark.parametrize("cycle", [1, 2])
 def test_only_the_planted_justification_gap_breaks_the_rules(
     mini: Framework, built_in: Framework, cycle: int

@@ -46,7 +46,8 @@ def _demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     framework = load_framework()
     path = tmp_path_factory.mktemp("demo") / "examplia.yaml"
-    save_assessment(make_demo(framework, path=path), path, framework)
+    # Dates relative to the same fixed "today" as the checks: the pictures never drift.
+    save_assessment(make_demo(framework, path=path, today=TODAY), path, framework)
     return path
 
 
