@@ -59,11 +59,16 @@ class SourceError(RoamError):
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Problems file by file (in the order files were first named), then by position."""
+    """Problems file by file (in the order files were first named), then by position.
+
+    A problem found twice (a value that could not be read is also refused by
+    validation; see marked_yaml.validation_problems) is listed once.
+    """
+    unique = list(dict.fromkeys(problems))
     file_order: dict[str, int] = {}
-    for problem in problems:
+    for problem in unique:
         file_order.setdefault(problem.path, len(file_order))
     return sorted(
-        problems,
+        unique,
         key=lambda p: (file_order[p.path], p.line or 0, p.column or 0),
     )

@@ -148,9 +148,7 @@ def _read_edition(
     if header is not None:
         problems += check_edition(header, document, sources)
     if problems or header is None:
-        # dict.fromkeys: a value that could not be read is reported once, not again
-        # by validation (see marked_yaml.validation_problems).
-        raise SourceError(sort_problems(list(dict.fromkeys(problems))))
+        raise SourceError(sort_problems(problems))
     framework = Framework.model_construct(
         **header.__dict__, categories=[source.category for source in sources]
     )

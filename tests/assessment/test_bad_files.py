@@ -35,6 +35,7 @@ EXPECTED: dict[str, tuple[int | None, str]] = {
     "missing_country.yaml": (1, "missing required field 'country'"),
     "bad_status.yaml": (12, "Input should be 'answered', 'not_applicable'"),
     "not_utf8.yaml": (None, "not UTF-8 text"),
+    "impossible_date.yaml": (18, "cannot read '2024-13-45' as timestamp"),
 }
 
 

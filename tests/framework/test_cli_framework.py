@@ -69,6 +69,13 @@ def test_schema_command_writes_a_file(tmp_path: Path) -> None:
     assert {"EditionFile", "Category", "QuantitativeIndicator"} <= set(schema["$defs"])
 
 
+def test_schema_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "no-such-folder" / "schema.json"
+    result = CliRunner().invoke(main, ["schema", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{out}: No such file or directory"
+
+
 def _imported_modules(code: str) -> set[str]:
     probe = f"import sys\n{code}\nprint('\\n'.join(sys.modules))"
     out = subprocess.run(
