@@ -34,9 +34,12 @@ def _two_versions(mini: Framework) -> tuple[Assessment, Assessment]:
     return old, new
 
 
-def _keep_saving(path: Path, versions: tuple[Assessment, Assessment], mini: Framework) -> None:
-    """The writer process: saves the two versions in turn until it is killed."""
+def _keep_saving(
+    path: Path, versions: tuple[Assessment, Assessment], mini: Framework, ready: int
+) -> None:
+    """The writer process: says it is ready, then saves the versions in turn until killed."""
     try:
+        os.write(ready, b"!")
         while True:
             for version in versions:
                 save_assessment(version, path, mini)
@@ -44,26 +47,45 @@ def _keep_saving(path: Path, versions: tuple[Assessment, Assessment], mini: Fram
         os._exit(0)
 
 
+def _time_of_one_save(path: Path, version: Assessment, mini: Framework) -> float:
+    start = time.perf_counter()
+    for _ in range(5):
+        save_assessment(version, path, mini)
+    return (time.perf_counter() - start) / 5
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start writers quickly")
 def test_killed_writer_leaves_old_or_new_file_whole(tmp_path: Path, mini: Framework) -> None:
     old, new = _two_versions(mini)
     path = tmp_path / "kenya.yaml"
+    # Kills spread over about three saves land at every step of one: while the
+    # temporary file is written, around the replace, while the backup is made.
+    spread = 3 * _time_of_one_save(path, old, mini)
     save_assessment(old, path, mini)
-    whole_texts = {assessment_yaml(old, mini), assessment_yaml(new, mini)}
+    texts = {"old": assessment_yaml(old, mini), "new": assessment_yaml(new, mini)}
+    left = {"old": 0, "new": 0}
     rng = random.Random(20240501)
     for _ in range(KILLS):
+        ready_read, ready_write = os.pipe()
         writer = os.fork()
         if writer == 0:
-            _keep_saving(path, (new, old), mini)
-        # Killing after a random short while lands at a random step of some save.
-        time.sleep(rng.uniform(0, 0.006))
+            os.close(ready_read)
+            _keep_saving(path, (new, old), mini, ready_write)
+        os.close(ready_write)
+        os.read(ready_read, 1)
+        os.close(ready_read)
+        time.sleep(rng.uniform(0, spread))
         os.kill(writer, signal.SIGKILL)
         os.waitpid(writer, 0)
-        assert path.read_text(encoding="utf-8") in whole_texts
+        text = path.read_text(encoding="utf-8")
+        assert text in texts.values()
+        left["old" if text == texts["old"] else "new"] += 1
         assert load_assessment(path, mini) in (old, new)
         backup = backup_path(path)
         if backup.exists():
-            assert backup.read_text(encoding="utf-8") in whole_texts
+            assert backup.read_text(encoding="utf-8") in texts.values()
+    # Both outcomes happened, so the kills did fall before and after replaces.
+    assert left["old"] > 0 and left["new"] > 0, left
 
 
 def test_save_keeps_the_previous_version_as_bak(tmp_path: Path, mini: Framework) -> None:
