@@ -79,6 +79,25 @@ def test_every_indicator_suggests_one_to_four_sources(catalogue: Framework) -> N
         assert 1 <= len(place.indicator.sources) <= 4, place.indicator.code
 
 
+def _normalised(text: str) -> str:
+    """Lowercase, hyphens and punctuation read as spaces, whitespace collapsed."""
+    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
+
+
+def test_no_two_indicators_share_the_same_text(catalogue: Framework) -> None:
+    # Cross-cutting indicators may revisit a ROAM topic, but each must measure its own thing:
+    # "Fixed broadband" and "Fixed-broadband ..." count as the same text.
+    seen: dict[str, str] = {}
+    duplicates = []
+    for place in catalogue.iter_places():
+        code = place.indicator.code
+        text = _normalised(localize(place.indicator.text, "en"))
+        if text in seen:
+            duplicates.append(f"{seen[text]} and {code}: {text}")
+        seen.setdefault(text, code)
+    assert not duplicates, duplicates
+
+
 def test_every_theme_has_guidance_and_a_core_indicator(catalogue: Framework) -> None:
     for category in catalogue.categories:
         for theme in category.themes:
