@@ -145,13 +145,12 @@ def _read_edition(
     problems: list[Problem] = list(document.problems)
     header = _validate(EditionHeader, _without(data, "categories"), document, (), problems)
     sources, hashes = _load_categories(top.parent, data, document, problems)
-    if header is not None:
-        problems += check_edition(header, document, sources)
-    if problems or header is None:
+    # The checks across files read the parsed data, so they run whatever failed above.
+    problems += check_edition(data, document, sources)
+    categories = [source.category for source in sources if source.category is not None]
+    if problems or header is None or len(categories) != len(sources):
         raise SourceError(sort_problems(problems))
-    framework = Framework.model_construct(
-        **header.__dict__, categories=[source.category for source in sources]
-    )
+    framework = Framework.model_construct(**header.__dict__, categories=categories)
     digest = hashlib.sha256(document.sha256.encode())
     for part in hashes:
         digest.update(part.encode())
@@ -200,9 +199,9 @@ def _load_categories(
                 sources.append(loaded)
                 hashes.append(loaded.document.sha256)
         elif isinstance(entry, dict):
-            category = _validate(Category, entry, document, ("categories", index), problems)
-            if category is not None:
-                sources.append(CategorySource(category, document, ("categories", index)))
+            base = ("categories", index)
+            category = _validate(Category, entry, document, base, problems)
+            sources.append(CategorySource(entry, document, base, category))
         else:
             problems.append(
                 document.problem_at(
@@ -237,6 +236,4 @@ def _load_category_file(
         problems.append(Problem(document.path, "a category file must be a mapping", 1, 1))
         return None
     category = _validate(Category, document.data, document, (), problems)
-    if category is None:
-        return None
-    return CategorySource(category, document, ())
+    return CategorySource(document.data, document, (), category)

@@ -171,8 +171,135 @@ def test_all_errors_are_collected_in_one_pass(tmp_path: Path) -> None:
     )
     path = _write(tmp_path, body)
     errors = _errors(path)
-    assert len(errors) == 2
+    assert len(errors) == 3
     assert "version" in errors[0] and "unknown field 'x'" in errors[1]
+    assert errors[2] == (
+        f"{_at(path, 'scale: nine', 'nine')}: unknown scale 'nine'; this edition defines: two"
+    )
+
+
+def _at(path: Path, line_needle: str, value: str) -> str:
+    """``path:line:col`` of ``value`` on the line holding ``line_needle``."""
+    line = _line_of(path, line_needle)
+    column = path.read_text(encoding="utf-8").splitlines()[line - 1].index(value) + 1
+    return f"{path}:{line}:{column}"
+
+
+def _category_file(tmp_path: Path, name: str, code: str, *indicators: str) -> Path:
+    """A category file ``name`` whose one question holds ``indicators`` (flow mappings)."""
+    lines = [
+        f"code: {code}",
+        "name: A category",
+        "themes:",
+        f"  - code: {code}.A",
+        "    name: A theme",
+        "    questions:",
+        f"      - code: {code}.A.1",
+        "        text: A question?",
+        "        indicators:",
+        *(f"          - {indicator}" for indicator in indicators),
+    ]
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_header_error_hides_no_problem_in_the_category_files(tmp_path: Path) -> None:
+    x_file = _category_file(
+        tmp_path,
+        "X.yaml",
+        "X",
+        "{code: X.A.1.a, kind: institutional, scale: two, text: First}",
+        "{code: X.A.1.a, kind: institutional, scale: two, text: Again}",
+    )
+    o_file = _category_file(
+        tmp_path, "O.yaml", "O", "{code: O.A.1.a, kind: qualitative, scale: nine, text: Open}"
+    )
+    path = _write(
+        tmp_path,
+        HEADER.replace('version: "1"', "version: 2018.1") + "categories: [X.yaml, O.yaml]\n",
+    )
+    first, again = _at(x_file, "First", "X.A.1.a"), _at(x_file, "Again", "X.A.1.a")
+    assert _errors(path) == [
+        f"{path}:2:10: version: Input should be a valid string (got 2018.1); "
+        "put it in quotes to keep it as text",
+        f"{again}: duplicate code 'X.A.1.a' (first used at {first})",
+        f"{_at(o_file, 'nine', 'nine')}: unknown scale 'nine'; this edition defines: two",
+    ]
+
+
+def test_a_type_error_hides_no_duplicate_code_in_the_same_file(tmp_path: Path) -> None:
+    r_file = _category_file(
+        tmp_path,
+        "R.yaml",
+        "R",
+        "{code: R.A.1.a, kind: institutional, scale: two, text: First, core: maybe}",
+        "{code: R.A.1.a, kind: institutional, scale: two, text: Again}",
+    )
+    path = _write(tmp_path, HEADER + "categories: [R.yaml]\n")
+    first, again = _at(r_file, "First", "R.A.1.a"), _at(r_file, "Again", "R.A.1.a")
+    assert _errors(path) == [
+        f"{_at(r_file, 'First', 'maybe')}: core: Input should be a valid boolean, "
+        "unable to interpret input (got 'maybe')",
+        f"{again}: duplicate code 'R.A.1.a' (first used at {first})",
+    ]
+
+
+def test_a_type_error_hides_no_unknown_scale_of_the_same_indicator(tmp_path: Path) -> None:
+    r_file = _category_file(
+        tmp_path,
+        "R.yaml",
+        "R",
+        "{code: R.A.1.a, kind: institutional, scale: nine, text: A law, core: maybe}",
+    )
+    path = _write(tmp_path, HEADER + "categories: [R.yaml]\n")
+    assert _errors(path) == [
+        f"{_at(r_file, 'nine', 'nine')}: unknown scale 'nine'; this edition defines: two",
+        f"{_at(r_file, 'nine', 'maybe')}: core: Input should be a valid boolean, "
+        "unable to interpret input (got 'maybe')",
+    ]
+
+
+def test_a_goalposts_error_hides_no_duplicate_code(tmp_path: Path) -> None:
+    r_file = _category_file(
+        tmp_path,
+        "R.yaml",
+        "R",
+        "{code: R.A.1.a, kind: quantitative, unit: '%', text: Share,"
+        " goalposts: {lower: 100, upper: 0}}",
+        "{code: R.A.1.a, kind: institutional, scale: two, text: Again}",
+    )
+    path = _write(tmp_path, HEADER + "categories: [R.yaml]\n")
+    first, again = _at(r_file, "Share", "R.A.1.a"), _at(r_file, "Again", "R.A.1.a")
+    assert _errors(path) == [
+        f"{_at(r_file, 'Share', '{lower')}: goalposts: lower (100) must be less than upper (0)",
+        f"{again}: duplicate code 'R.A.1.a' (first used at {first})",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "message"),
+    [
+        # The scales cannot be read, so no reference to one is called unknown.
+        ((HEADER[HEADER.index("scales:") :], "scales: [two]\n"), "scales:", "valid dictionary"),
+        # An unknown kind says nothing of whether it fits its category.
+        (("kind: institutional", "kind: contxtual"), "contxtual", "does not match any"),
+        # A malformed code is not also said to sit under the wrong parent.
+        (("code: R.A.1.a", "code: r.a.1.a"), "r.a.1.a", "should match pattern"),
+        # A flag that cannot be read is not taken as true or false.
+        (("code: R\n", "code: R\n    contextual: maybe\n"), "maybe", "valid boolean"),
+    ],
+    ids=["unreadable-scales", "unknown-kind", "malformed-code", "unreadable-contextual"],
+)
+def test_a_wrong_value_brings_no_consequential_error(
+    tmp_path: Path, change: tuple[str, str], needle: str, message: str
+) -> None:
+    body = (HEADER + "categories:\n" + GOOD_CATEGORY).replace(*change, 1)
+    path = _write(tmp_path, body)
+    errors = _errors(path)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{path}:{_line_of(path, needle)}:")
+    assert message in errors[0]
 
 
 def test_category_files_are_read_relative_to_the_edition(tmp_path: Path) -> None:
