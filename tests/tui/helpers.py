@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Select
 
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -22,6 +23,22 @@ def saved(path: Path) -> dict[str, Any]:
 
 def answer_in_file(path: Path, code: str) -> dict[str, Any]:
     return saved(path)["answers"][code]
+
+
+async def on_screen(pilot: Pilot[Any], widget: Widget) -> str:
+    """The text ``widget`` shows, after checking a user can see it once scrolled to."""
+    widget.scroll_visible(animate=False)
+    await pilot.pause()
+    assert widget.display, f"{widget} is hidden"
+    region = widget.region
+    assert region.height > 0 and region.width > 0, f"{widget} takes no room"
+    assert pilot.app.screen.region.contains_region(region), f"{widget} is off the screen"
+    container: Widget | None = widget.parent if isinstance(widget.parent, Widget) else None
+    while container is not None:
+        if container.is_scrollable:
+            assert container.region.contains_region(region), f"{widget} is cut off"
+        container = container.parent if isinstance(container.parent, Widget) else None
+    return str(widget.render())
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:

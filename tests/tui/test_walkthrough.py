@@ -14,7 +14,7 @@ from roam.tui.widgets.answer_form import AnswerForm, LevelSet
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.helpers import answer_in_file, choose, pick, type_text, ui_test
+from tests.tui.helpers import answer_in_file, choose, on_screen, pick, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -131,8 +131,8 @@ async def test_a_bad_date_in_evidence_is_refused_with_the_reason(mini_file: Path
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # not stored
-        assert "required" in str(form.query_one("#error-citation", Static).render())
-        published_error = str(form.query_one("#error-published", Static).render())
+        assert "required" in await on_screen(pilot, form.query_one("#error-citation", Static))
+        published_error = await on_screen(pilot, form.query_one("#error-published", Static))
         assert "not a date" in published_error
         assert "YYYY-MM-DD" in published_error
         await pilot.press("escape")
@@ -147,7 +147,7 @@ async def test_not_applicable_needs_a_justification_shown_inline(mini_file: Path
         screen.go_to("O.A.1.a")
         await pick(pilot, screen.query_one("#status", ChoiceSet), "not_applicable")
         error = screen.query_one("#error-justification", Static)
-        assert "a justification is required for not applicable" in str(error.render())
+        assert "a justification is required for not applicable" in await on_screen(pilot, error)
         assert answer_in_file(mini_file, "O.A.1.a")["status"] == "not_applicable"
         screen.query_one("#justification", TextArea).focus()
         await type_text(pilot, "No standards body exists in the country.")
@@ -156,7 +156,24 @@ async def test_not_applicable_needs_a_justification_shown_inline(mini_file: Path
         assert answer["justification"] == "No standards body exists in the country."
         await pilot.press("ctrl+p")
         assert screen.code == "O.A.1.a"
-        assert str(screen.query_one("#error-justification", Static).render()) == ""
+        assert not screen.query_one("#error-justification", Static).display
+
+
+@ui_test
+async def test_every_field_of_the_form_can_be_reached_at_80x24(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("R.A.1.a")
+        await pilot.pause(0.3)
+        for field in ("#justification", "#evidence", "#confidence", "#stakeholders"):
+            widget = screen.query_one(field)
+            widget.focus()
+            await pilot.pause()
+            await on_screen(pilot, widget)
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "no_data")
+        error = screen.query_one("#error-justification", Static)
+        assert "justification is required" in await on_screen(pilot, error)
 
 
 @ui_test
@@ -184,7 +201,7 @@ async def test_a_value_outside_its_range_and_a_bad_year_are_explained(mini_file:
         await type_text(pilot, "1800")
         await pilot.press("tab")
         await pilot.pause()
-        message = str(screen.query_one("#error-value", Static).render())
+        message = await on_screen(pilot, screen.query_one("#error-value", Static))
         assert "150 is outside the possible range 0 to 100" in message
         assert "year" in message and "1900" in message
         answer = answer_in_file(mini_file, "R.A.2.a")

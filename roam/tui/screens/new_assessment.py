@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roam.errors import RoamError
+from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
     from roam.tui.app import RoamApp
@@ -36,10 +37,10 @@ class NewAssessmentScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Label("Country", classes="field-label")
                 yield Input(id="country", placeholder="Kenya", compact=True)
-                yield Static(id="error-country", classes="field-error")
+                yield FieldError(id="error-country")
                 yield Label("ISO 3166-1 alpha-3 code", classes="field-label")
                 yield Input(id="iso", placeholder="KEN", max_length=3, compact=True)
-                yield Static(id="error-iso", classes="field-error")
+                yield FieldError(id="error-iso")
                 yield Label("Scope", classes="field-label")
                 yield Select(
                     [("Core indicators plus contextual", "core"), ("All indicators", "full")],
@@ -57,10 +58,10 @@ class NewAssessmentScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield Input(id="edition-path", placeholder="path/to/edition", compact=True)
-                yield Static(id="error-edition", classes="field-error")
+                yield FieldError(id="error-edition")
                 yield Label("Save as", classes="field-label")
                 yield Input(id="file", placeholder="kenya-2025.yaml", compact=True)
-                yield Static(id="error-file", classes="field-error")
+                yield FieldError(id="error-file")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (ctrl+s)", variant="primary", id="create", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)

@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
+from roam.tui.widgets.field_error import FieldError
+
 ResultT = TypeVar("ResultT")
 ASSESSMENT_SUFFIXES = (".yaml", ".yml")
 
@@ -57,7 +59,7 @@ class FilePicker(ModalScreen[ResultT | None]):
         with Vertical(classes="dialog tall-dialog") as dialog:
             dialog.border_title = self.title_text
             yield Input(placeholder=self.placeholder, id="path", compact=True)
-            yield Static(id="error-path", classes="field-error")
+            yield FieldError(id="error-path")
             yield FileTree(self.folder, self.suffixes, id="files")
             yield from self.compose_options()
             with Horizontal(classes="dialog-buttons"):

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from roam.tui.forms import FormField
+from roam.tui.widgets.field_error import FieldError
 
 Check = Callable[[BaseModel], dict[str, str]]
 
@@ -70,7 +71,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
                     if spec.kind != "flag":
                         yield Label(spec.label, classes="field-label")
                     yield self._widget(spec, self.initial.get(spec.name))
-                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+                    yield FieldError(id=f"error-{spec.name}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)

@@ -26,6 +26,7 @@ from roam.framework.model import Scale, ScaledIndicator
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
 from roam.tui.session import Session
 from roam.tui.widgets.choice_set import ChoiceSet
+from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -106,7 +107,7 @@ class AnswerForm(Vertical):
                 if isinstance(first, ScaledIndicator):
                     scale = self.session.framework.scales[first.scale]
                     yield LevelSet(first.scale, scale, self.session)
-                yield Static(id="error-level", classes="field-error")
+                yield FieldError(id="error-level")
             if first is not None and not isinstance(first, ScaledIndicator):
                 from roam.tui.widgets.value_box import ValueBox
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, SelectionList, Static, TextArea
+from textual.widgets import Label, SelectionList, TextArea
 
 from roam.assessment.model import STAKEHOLDER_GROUPS, Answer, Breakdown, Evidence
 from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
 from roam.tui.labels import BREAKDOWN_LABELS, CONFIDENCE_LABELS, GROUP_LABELS
 from roam.tui.widgets.choice_set import ChoiceSet
+from roam.tui.widgets.field_error import FieldError
 from roam.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class AnswerMore(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("Justification", classes="field-label")
         yield TextArea(id="justification", soft_wrap=True, show_line_numbers=False, compact=True)
-        yield Static(id="error-justification", classes="field-error")
+        yield FieldError(id="error-justification")
         yield Label("Evidence", classes="field-label")
         yield RecordTable(EVIDENCE_COLUMNS, noun="evidence", id="evidence", links=True)
         yield Label("Confidence", classes="field-label")

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
 from roam.assessment.model import Answer
+from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
     from roam.framework.model import ContextualIndicator, QuantitativeIndicator
@@ -39,7 +40,7 @@ class ValueBox(Vertical):
             with Vertical(classes="unit-cell"):
                 yield Label("Unit", classes="field-label")
                 yield Input(id="unit", compact=True)
-        yield Static(id="error-value", classes="field-error")
+        yield FieldError(id="error-value")
 
     def show(self, answer: Answer, indicator: QuantitativeIndicator | ContextualIndicator) -> None:
         with self.prevent(Input.Changed):
