@@ -123,6 +123,30 @@ async def test_reviewer_comments_and_queries_an_answer(mini_file: Path) -> None:
 
 
 @ui_test
+async def test_opening_the_review_keeps_an_accepted_answer_accepted(mini_file: Path) -> None:
+    from roam.assessment.loader import load_assessment
+    from roam.assessment.storage import save_assessment
+
+    assessment = load_assessment(mini_file)
+    assessment.answers["R.A.1.a"].review.state = "accepted"
+    save_assessment(assessment, mini_file)
+    before = mini_file.read_text(encoding="utf-8")
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        walkthrough = app.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        walkthrough.go_to("R.A.1.a")
+        await pilot.press("f4")
+        await pilot.pause(0.3)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.query_one("#state", Select).value == "accepted"
+        await pilot.press("down", "up")  # moving through the answers changes nothing either
+        await pilot.pause(0.3)
+    assert mini_file.read_text(encoding="utf-8") == before
+
+
+@ui_test
 async def test_process_team_mab_and_milestones_are_editable(mini_file: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -132,9 +132,16 @@ class ReviewScreen(Screen[None]):
     def _state_chosen(self, event: Select.Changed) -> None:
         if self.code is None or event.value is Select.NULL:
             return
-        if self.session.add_comment(self.code, "", state=str(event.value)):
+        # The Select announces its first option once mounted, after show() has set the
+        # answer's own state: only a choice the widget still shows, and that differs
+        # from the answer's state, is the user's.
+        state = str(event.value)
+        if event.select.value != event.value or state == self.session.answer(
+            self.code
+        ).review.state:
+            return
+        if self.session.add_comment(self.code, "", state=state):
             self._refresh_row(self.code)
-            state = str(event.value)
             self.notify(f"{self.code}: review state {REVIEW_LABELS.get(state, state)}")
 
     def action_comment(self) -> None:
