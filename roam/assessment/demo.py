@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from roam.assessment.create import framework_ref
 from roam.assessment.history import set_answer_field
@@ -369,15 +370,9 @@ class _Writer:
     def _value(
         self, indicator: QuantitativeIndicator | ContextualIndicator, fraction: float
     ) -> tuple[float, int]:
-        low, high, digits = _plausible_range(indicator)
-        value = round(low + fraction * (high - low), digits)
-        valid = indicator.valid_range
-        if valid is not None and valid.min is not None:
-            value = max(valid.min, value)
-        if valid is not None and valid.max is not None:
-            value = min(valid.max, value)
+        value = _position(indicator, _plausible_range(indicator), fraction)
         year = self.start.year - self.rng.choice((1, 1, 2))
-        return float(value), year
+        return value, year
 
     def _justification(self, place: IndicatorPlace, answer: Answer) -> str:
         source = answer.evidence[0].citation if answer.evidence else "the team's desk research"
@@ -456,8 +451,14 @@ class _Writer:
             ids = [level.id for level in self.framework.scale_for(indicator).levels]
             here = ids.index(answer.level)
             return ids[here - 1 if here > 0 else here + 1], None
-        if answer.value is not None:
-            return None, round(answer.value * self.rng.uniform(0.85, 0.97), 2)
+        if answer.value is not None and not isinstance(indicator, ScaledIndicator):
+            # The first draft used an older or rougher figure, a little lower, in the same span.
+            span = _plausible_range(indicator)
+            shift = self.rng.uniform(0.03, 0.15) * (span.high - span.low)
+            earlier = _tidy(indicator, span, answer.value - shift)
+            if earlier == answer.value:
+                earlier = _tidy(indicator, span, answer.value + shift)
+            return None, earlier
         return None, None
 
     def _second_opinion(self, place: IndicatorPlace, answer: Answer) -> AnswerVersion:
@@ -633,40 +634,234 @@ def _milestones(cycle: int, start: dt.date) -> list[Milestone]:
 
 # --- plausible numbers ------------------------------------------------------------------------
 
-# (words in the indicator text, low, high, decimals): a believable range for a mid-income country.
-_CONTEXT_RANGES: tuple[tuple[tuple[str, ...], float, float, int], ...] = (
-    (("gdp", "gross domestic", "gni"), 2_800, 14_000, 0),
-    (("population",), 4.2, 26.0, 1),
-    (("urban",), 38, 71, 1),
-    (("human development", "hdi"), 0.56, 0.79, 3),
-    (("gender inequality", "gii"), 0.22, 0.48, 3),
-    (("gini", "inequality"), 31, 47, 1),
-    (("literacy",), 72, 97, 1),
-    (("life expectancy",), 63, 77, 1),
-    (("percentile",), 24, 76, 1),
-    (("governance", "rule of law", "voice", "effectiveness", "corruption"), -0.9, 0.9, 2),
-    (("ict development", "idi"), 3.1, 6.8, 2),
-)
+
+class _Range(NamedTuple):
+    """Where Examplia's figure for one indicator lies: a believable span for the country.
+
+    A plan's fraction places the value inside the span; a higher fraction is a stronger
+    position (so it is mapped from ``high`` down to ``low`` when lower is better) and, for a
+    contextual figure, a later one: ``falls`` marks the figures that shrink as a country
+    develops.  ``step`` rounds counts and ratings to the values they can take.
+    """
+
+    low: float
+    high: float
+    decimals: int = 1
+    step: float | None = None
+    falls: bool = False
 
 
-def _plausible_range(
-    indicator: QuantitativeIndicator | ContextualIndicator,
-) -> tuple[float, float, int]:
+# Examplia is an upper-middle-income country of about nine million people: two thirds of
+# it online, mobile-first, with a mid-table record on rights and governance.  One entry
+# per quantitative and contextual indicator of the built-in edition, keyed by code.  An
+# entry is used only while it fits the indicator's valid range and goalposts, so an edition
+# that reuses a code for another measure falls back to its own goalposts.
+_EXAMPLIA: dict[str, _Range] = {
+    # contextual: economy, people, development, equality, governance, ICT
+    "C.1.1.a": _Range(13_500, 16_500, 0),  # GDP per person, PPP $
+    "C.1.1.b": _Range(1.8, 4.6),  # real GDP growth, % a year
+    "C.1.1.c": _Range(6.5, 9.5, falls=True),  # unemployment, % of labour force
+    "C.1.1.d": _Range(3.0, 7.5, falls=True),  # inflation, % a year
+    "C.2.1.a": _Range(9_150_000, 9_450_000, -3),  # population
+    "C.2.1.b": _Range(0.8, 1.6, falls=True),  # population growth, % a year
+    "C.2.1.c": _Range(54, 62),  # urban share
+    "C.2.1.d": _Range(22, 27, falls=True),  # share aged under 15
+    "C.3.1.a": _Range(0.72, 0.76, 3),  # HDI
+    "C.3.1.b": _Range(8.4, 9.6),  # mean years of schooling
+    "C.3.1.c": _Range(93, 99),  # access to electricity
+    "C.4.1.a": _Range(36, 44, falls=True),  # Gini
+    "C.4.1.b": _Range(0.28, 0.38, 3, falls=True),  # Gender Inequality Index
+    "C.4.1.c": _Range(1.5, 5.5, falls=True),  # below the international poverty line
+    "C.5.1.a": _Range(40, 60),  # WGI percentile ranks
+    "C.5.1.b": _Range(38, 56),
+    "C.5.1.c": _Range(42, 62),
+    "C.6.1.a": _Range(110, 130, 0),  # mobile-cellular subscriptions per 100
+    "C.6.1.b": _Range(7, 12, falls=True),  # fixed-telephone subscriptions per 100
+    "C.6.1.c": _Range(6, 14),  # GB per mobile-broadband subscription a month
+    "C.6.1.d": _Range(64, 74),  # ICT Development Index, 2023 scale (0-100)
+    # R: rights
+    "R.A.1.b": _Range(66.7, 88.9, 1, step=100 / 9),  # share of the nine core treaties
+    "R.A.3.c": _Range(0.48, 0.60, 2),
+    "R.B.1.b": _Range(55, 68, 0, step=1),
+    "R.B.2.c": _Range(20, 45),
+    "R.B.4.a": _Range(0, 2, 0, step=1),  # journalists killed in three years
+    "R.B.4.b": _Range(2, 9, 0, step=1),  # people arrested for online speech in a year
+    "R.B.6.a": _Range(55, 68, 2),
+    "R.C.1.b": _Range(85, 110, 0, step=1),
+    "R.C.1.c": _Range(48, 70),
+    "R.C.3.b": _Range(0, 6, 0, step=1),  # shutdown days in a year
+    "R.C.4.a": _Range(55, 80),
+    "R.D.2.b": _Range(2, 4, 0, step=1),  # CIVICUS rating
+    "R.D.3.b": _Range(55, 85),
+    "R.D.3.c": _Range(6, 14),
+    "R.E.2.b": _Range(50, 75),
+    "R.E.5.b": _Range(35, 55),
+    "R.E.5.c": _Range(18, 32),
+    "R.F.2.a": _Range(58, 74),
+    "R.F.2.b": _Range(18, 30),
+    "R.F.3.a": _Range(35, 50),
+    # O: openness
+    "O.A.2.b": _Range(3, 4, 0, step=1),
+    "O.A.3.b": _Range(0.18, 0.32, 2),
+    "O.B.2.a": _Range(12, 30),
+    "O.B.2.b": _Range(15, 30),
+    "O.C.2.a": _Range(42, 55),
+    "O.C.2.b": _Range(3_400, 4_300, -1),
+    "O.C.3.a": _Range(40, 60),
+    "O.C.5.a": _Range(22, 34),
+    "O.D.1.c": _Range(45, 65, 0),
+    "O.D.3.b": _Range(35, 50),
+    "O.E.1.b": _Range(50, 65, 0, step=1),
+    "O.E.2.b": _Range(40, 58, 0, step=1),
+    "O.E.3.a": _Range(0.55, 0.70, 3),
+    "O.E.4.a": _Range(0.45, 0.62, 3),
+    # A: accessibility; overall use sits above women's and below young people's
+    "A.A.2.c": _Range(35, 60),
+    "A.B.1.a": _Range(66, 74),
+    "A.B.1.b": _Range(75, 86),
+    "A.B.1.c": _Range(55, 65),
+    "A.B.2.a": _Range(94, 98.5),
+    "A.B.2.b": _Range(82, 92),
+    "A.B.2.c": _Range(18, 32),  # Mbit/s
+    "A.B.3.a": _Range(11, 17),
+    "A.B.3.b": _Range(70, 88),
+    "A.B.3.c": _Range(70, 88),
+    "A.B.4.a": _Range(60, 110, 0),  # kbit/s per user
+    "A.B.4.c": _Range(70, 85),
+    "A.B.6.a": _Range(80, 88),
+    "A.B.6.b": _Range(32, 45),
+    "A.C.1.a": _Range(2.1, 3.6, 2),  # % of monthly GNI per person
+    "A.C.1.b": _Range(3.5, 6.5, 2),
+    "A.C.1.c": _Range(14, 24),
+    "A.C.3.b": _Range(3, 7),
+    "A.C.4.b": _Range(6, 12),
+    "A.C.4.c": _Range(28, 40),
+    "A.D.1.a": _Range(4, 9),
+    "A.D.1.b": _Range(3, 7),
+    "A.D.2.a": _Range(14, 24),
+    "A.D.2.b": _Range(85, 93),
+    "A.D.3.b": _Range(30, 45),
+    "A.D.3.c": _Range(8, 22, 0),
+    "A.D.4.a": _Range(40, 60),
+    "A.D.4.b": _Range(22, 35),
+    "A.E.1.a": _Range(35, 55, 0, step=1),  # out of 100 websites
+    "A.E.1.b": _Range(5, 10),
+    "A.E.2.b": _Range(75, 88),
+    "A.E.3.a": _Range(30, 50),
+    "A.F.1.a": _Range(93, 97),
+    "A.F.1.b": _Range(62, 74),
+    "A.F.2.a": _Range(40, 52),
+    "A.F.2.b": _Range(14, 24),
+    "A.F.3.b": _Range(45, 65),
+    "A.F.4.b": _Range(3.5, 6.0),
+    # M: multistakeholder participation
+    "M.A.2.b": _Range(35, 60, 0),
+    "M.A.2.c": _Range(21, 45, 0, step=1),  # days
+    "M.A.3.c": _Range(25, 38),
+    "M.B.1.b": _Range(3, 5, 0, step=1),
+    "M.B.1.c": _Range(30, 44),
+    "M.B.2.b": _Range(4, 5, 0, step=1),
+    "M.C.1.b": _Range(3, 5, 0, step=1),
+    "M.C.2.b": _Range(1.5, 3.5, 2),
+    "M.C.2.c": _Range(6, 12),
+    "M.C.3.c": _Range(2, 3, 0, step=1),
+    # X: cross-cutting
+    "X.A.3.a": _Range(40, 70, 0),
+    "X.A.3.b": _Range(60, 66),
+    "X.A.3.c": _Range(4, 9),
+    "X.A.4.a": _Range(36, 48),
+    "X.A.5.a": _Range(32, 40),
+    "X.A.5.b": _Range(18, 26),
+    "X.A.8.b": _Range(22, 34),
+    "X.A.9.a": _Range(3, 8),
+    "X.B.2.a": _Range(82, 92),
+    "X.B.2.b": _Range(48, 62),
+    "X.B.3.a": _Range(35, 55),
+    "X.B.3.b": _Range(15, 30, 0),  # learners per computer
+    "X.B.4.b": _Range(55, 68),
+    "X.B.5.b": _Range(12, 22),
+    "X.C.2.a": _Range(3.0, 4.5),
+    "X.C.2.b": _Range(1.4, 2.4),
+    "X.C.3.a": _Range(72, 86),
+    "X.C.3.b": _Range(52, 68),
+    "X.C.3.c": _Range(18, 30),
+    "X.C.4.a": _Range(0.62, 0.72, 3),
+    "X.C.4.b": _Range(28, 42),
+    "X.C.6.b": _Range(3, 10),
+    "X.C.9.b": _Range(0.4, 0.9, 2),
+    "X.D.3.a": _Range(62, 80, 2),
+    "X.D.3.b": _Range(1_200, 2_400, 0),  # secure servers per million
+    "X.D.6.a": _Range(35, 50),
+    "X.D.7.a": _Range(14, 24),
+    "X.D.8.b": _Range(55, 70),
+    "X.E.3.c": _Range(25, 38),
+}
+
+_UNIT_BOUNDS = re.compile(r"\((-?[\d.,]+)\s*[-–]\s*(-?[\d.,]+)\)")
+
+
+def _plausible_range(indicator: QuantitativeIndicator | ContextualIndicator) -> _Range:
+    """Examplia's span for ``indicator``: its entry, else what its YAML says about its values."""
+    entry = _EXAMPLIA.get(indicator.code)
+    if entry is not None and _fits(indicator, entry):
+        return entry
     if isinstance(indicator, QuantitativeIndicator):
         low, high = indicator.goalposts.lower, indicator.goalposts.upper
-        return low, high, _decimals(high - low, indicator.unit)
-    text = localize(indicator.text).casefold()
-    for words, low, high, digits in _CONTEXT_RANGES:
-        if any(word in text for word in words):
-            if "population" in words and "million" not in (indicator.unit or "").casefold():
-                return low * 1e6, high * 1e6, 0  # counted in people, not millions
-            return low, high, digits
+        return _Range(low, high, _decimals(high - low, indicator.unit))
     valid = indicator.valid_range
     if valid is not None and valid.min is not None and valid.max is not None:
-        return valid.min, valid.max, 2
-    if indicator.unit == "%":
-        return 15, 85, 1
-    return 1, 1000, 0
+        span = valid.max - valid.min  # keep clear of the impossible ends
+        return _Range(valid.min + 0.2 * span, valid.max - 0.2 * span, 2)
+    unit = indicator.unit or ""
+    bounds = _UNIT_BOUNDS.search(unit)  # "index (0-1)", "score (0-100)"
+    if bounds:
+        low, high = (float(b.replace(",", "")) for b in bounds.groups())
+        if low < high:
+            return _Range(low + 0.2 * (high - low), high - 0.2 * (high - low), 2)
+    if unit.startswith("%"):
+        return _Range(15, 85)
+    return _Range(1, 1000, 0)
+
+
+def _fits(indicator: QuantitativeIndicator | ContextualIndicator, entry: _Range) -> bool:
+    """Whether the whole span lies inside the indicator's valid range and goalposts."""
+    valid = indicator.valid_range
+    if valid is not None and valid.min is not None and entry.low < valid.min:
+        return False
+    if valid is not None and valid.max is not None and entry.high > valid.max:
+        return False
+    if isinstance(indicator, QuantitativeIndicator):
+        posts = indicator.goalposts
+        return posts.lower <= entry.low and entry.high <= posts.upper
+    return True
+
+
+def _position(
+    indicator: QuantitativeIndicator | ContextualIndicator, span: _Range, fraction: float
+) -> float:
+    """The value at ``fraction`` of the span: 0 the weakest (or earliest) end, 1 the strongest."""
+    falls = span.falls or (
+        isinstance(indicator, QuantitativeIndicator) and indicator.direction == "lower_is_better"
+    )
+    if falls:
+        fraction = 1 - fraction
+    return _tidy(indicator, span, span.low + fraction * (span.high - span.low))
+
+
+def _tidy(
+    indicator: QuantitativeIndicator | ContextualIndicator, span: _Range, value: float
+) -> float:
+    """``value`` kept inside the span and the valid range, rounded as the figure is reported."""
+    value = min(span.high, max(span.low, value))
+    if span.step:
+        value = min(span.high, max(span.low, round(value / span.step) * span.step))
+    value = round(value, span.decimals)
+    valid = indicator.valid_range
+    if valid is not None and valid.min is not None:
+        value = max(valid.min, value)
+    if valid is not None and valid.max is not None:
+        value = min(valid.max, value)
+    return float(value)
 
 
 def _decimals(span: float, unit: str) -> int:

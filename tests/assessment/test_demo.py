@@ -17,7 +17,12 @@ from roam.assessment.model import (
 )
 from roam.assessment.rules import answer_problems
 from roam.assessment.storage import assessment_yaml
-from roam.framework.model import Framework, ScaledIndicator
+from roam.framework.model import (
+    ContextualIndicator,
+    Framework,
+    QuantitativeIndicator,
+    ScaledIndicator,
+)
 
 
 def _problems(assessment: Assessment, framework: Framework) -> dict[str, list[str]]:
@@ -142,3 +147,66 @@ def test_second_cycle_is_the_same_country_later_with_some_changes(
         and answer.level != second.answers[code].level
     ]
     assert moved
+
+
+def _values(framework: Framework, cycle: int) -> dict[str, float]:
+    demo = make_demo(framework, cycle=cycle)  # type: ignore[arg-type]
+    return {code: a.value for code, a in demo.answers.items() if a.value is not None}
+
+
+@pytest.mark.parametrize("cycle", [1, 2])
+def test_every_figure_lies_in_its_valid_range_and_goalposts(
+    built_in: Framework, cycle: int
+) -> None:
+    values = _values(built_in, cycle)
+    figures = [
+        p.indicator
+        for p in built_in.iter_places()
+        if isinstance(p.indicator, QuantitativeIndicator | ContextualIndicator)
+    ]
+    assert len(values) > 0.8 * len(figures)
+    for code, value in values.items():
+        indicator = built_in.indicator(code)
+        assert isinstance(indicator, QuantitativeIndicator | ContextualIndicator), code
+        valid = indicator.valid_range
+        if valid is not None and valid.min is not None:
+            assert value >= valid.min, (code, value)
+        if valid is not None and valid.max is not None:
+            assert value <= valid.max, (code, value)
+        if isinstance(indicator, QuantitativeIndicator):
+            posts = indicator.goalposts
+            assert posts.lower <= value <= posts.upper, (code, value, posts)
+        unit = indicator.unit or ""
+        if unit.startswith("%") and not any(w in unit for w in ("GNI", "income")):
+            assert 0 <= value <= 100, (code, value)
+
+
+@pytest.mark.parametrize("cycle", [1, 2])
+def test_examplia_looks_like_a_middle_income_country(built_in: Framework, cycle: int) -> None:
+    values = _values(built_in, cycle)
+    for growth in ("C.1.1.b", "C.1.1.d", "C.2.1.b"):  # GDP, prices, population, % a year
+        assert -10 <= values[growth] <= 15, (growth, values[growth])
+    shares = {c: values[c] for c in ("C.1.1.c", "C.2.1.c", "C.2.1.d", "C.3.1.c", "C.4.1.c")}
+    assert all(0 <= share <= 100 for share in shares.values()), shares
+    assert len(set(shares.values())) > 1 and max(shares.values()) < 100, shares
+    assert 8_000 <= values["C.1.1.a"] <= 25_000  # GDP per person, PPP
+    assert 1_000_000 <= values["C.2.1.a"] <= 50_000_000  # people
+    assert 50 <= values["C.6.1.a"] < 200  # mobile subscriptions per 100 people
+    assert 0.55 <= values["C.3.1.a"] <= 0.80  # HDI
+    assert 45 <= values["A.B.1.a"] <= 85  # Internet users, % of people
+    assert values["A.B.1.a"] > values.get("X.A.3.b", 0)  # women a little behind
+    assert 80 <= values["A.F.1.a"] <= 100  # adult literacy
+    counts = ("R.B.4.a", "R.B.4.b", "R.C.3.b", "O.A.2.b", "M.B.1.b", "M.B.2.b")
+    assert all(values[c] == int(values[c]) for c in counts if c in values)
+
+
+def test_first_drafts_keep_figures_in_range(built_in: Framework) -> None:
+    for code, answer in make_demo(built_in).answers.items():
+        indicator = built_in.indicator(code)
+        for change in answer.history:
+            if change.field == "value" and isinstance(change.new, float):
+                valid = indicator.valid_range  # type: ignore[union-attr]
+                if valid is not None and valid.min is not None:
+                    assert change.new >= valid.min, (code, change)
+                if valid is not None and valid.max is not None:
+                    assert change.new <= valid.max, (code, change)
