@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar, cast
 
 from roam.assessment.create import now
@@ -73,6 +73,7 @@ UNKNOWN_CONTRIBUTOR = "spreadsheet contributor"
 _MADE_BY = "roam template"
 _EMPTY_HASH = answer_hash(Answer())
 _NOT_IMPORTED = "row not imported"
+_LEFT_EMPTY = "left empty"
 T = TypeVar("T")
 
 
@@ -191,8 +192,11 @@ def _check_row(
 ) -> IncomingAnswer | None:
     if row.blank:
         return None
-    code = row.code.text
     bad = result.bad
+    if row.code.not_text is not None:
+        bad.append(BadCell(row.code.ref, f"{row.code.not_text.reason}; {_NOT_IMPORTED}"))
+        return None
+    code = row.code.text
     if not code:
         bad.append(BadCell(row.code.ref, f"a filled row has no indicator code; {_NOT_IMPORTED}"))
         return None
@@ -223,7 +227,10 @@ def _check_row(
         )
         return None
     result.first_seen[code] = row.code.ref
-    main = _main_fields(row, place, framework, bad)
+    row, spoiled = _screened(row, place, bad)
+    if row.blank:
+        return None  # only formula or error cells: each is a bad cell already
+    main = None if spoiled else _main_fields(row, place, framework, bad)
     # Checked even when the row is refused, so every bad cell is reported at once.
     year = _optional(row.year, parse_year, bad)
     confidence = _optional(row.confidence, _parse_confidence, bad)
@@ -246,6 +253,51 @@ def _check_row(
         confidence=confidence,
         evidence=evidence,
     )
+
+
+def _screened(
+    row: TemplateRow, place: IndicatorPlace, bad: list[BadCell]
+) -> tuple[TemplateRow, bool]:
+    """The row with formula and error cells reported and blanked; True if the answer was one.
+
+    A formula or error where the status, level or value goes keeps the row out;
+    anywhere else only that cell is lost.
+    """
+    scaled = isinstance(place.indicator, ScaledIndicator)
+    main = (row.status, row.level if scaled else row.value)
+    spoiled = False
+
+    def screen(cell: CellValue) -> CellValue:
+        nonlocal spoiled
+        problem = cell.not_text
+        if problem is None:
+            return cell
+        if any(cell is wanted for wanted in main):
+            spoiled = True
+            bad.append(BadCell(cell.ref, f"{problem.reason}; {_NOT_IMPORTED}"))
+        else:
+            bad.append(BadCell(cell.ref, f"{problem.reason}; {_LEFT_EMPTY}"))
+        return CellValue(cell.ref)
+
+    screened = replace(
+        row,
+        status=screen(row.status),
+        level=screen(row.level),
+        value=screen(row.value),
+        year=screen(row.year),
+        justification=screen(row.justification),
+        confidence=screen(row.confidence),
+        evidence=tuple(
+            EvidenceCells(
+                kind=screen(group.kind),
+                citation=screen(group.citation),
+                link=screen(group.link),
+                date=screen(group.date),
+            )
+            for group in row.evidence
+        ),
+    )
+    return screened, spoiled
 
 
 def _main_fields(

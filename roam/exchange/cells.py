@@ -11,7 +11,38 @@ import re
 from dataclasses import dataclass
 
 _CELL_NAME = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
-CellData = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+_SHOWN_FORMULA_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class NotText:
+    """A cell that holds a formula or an error value, not something a person typed.
+
+    Text typed into a General cell that starts with ``=``, ``+`` or ``-`` becomes a
+    formula in Excel and LibreOffice (often one that evaluates to ``#NAME?`` or
+    ``#VALUE!``).  roam never evaluates formulas and never imports an error as text,
+    so such cells are reported as bad cells and left out.
+    """
+
+    kind: str  # "formula" or "error"
+    text: str  # the formula as stored ("=A1+1") or the error code ("#VALUE!")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def reason(self) -> str:
+        """Why the cell was not imported and what to do, without the consequence."""
+        shown = " ".join(self.text.split())
+        if len(shown) > _SHOWN_FORMULA_CHARS:
+            shown = shown[: _SHOWN_FORMULA_CHARS - 1] + "…"
+        what = f"a formula ({shown})" if self.kind == "formula" else f"an error ({shown})"
+        return f"holds {what}, not text; type the text again, or start it with an apostrophe (')"
+
+
+CellData = (
+    str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | NotText | None
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +77,11 @@ class CellValue:
     @property
     def blank(self) -> bool:
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+    @property
+    def not_text(self) -> NotText | None:
+        """The formula or error the cell holds instead of a value, if any."""
+        return self.value if isinstance(self.value, NotText) else None
 
     @property
     def text(self) -> str:

@@ -145,8 +145,10 @@ class _ReviewRun:
                 )
             )
             return
-        decision = _decision(row.decision, summary)
-        text = comment_text(decision, parse_text(row.comment))
+        decision_cell = _screened(row.decision, "the review state is unchanged", summary)
+        comment_cell = _screened(row.comment, "the comment was not imported", summary)
+        decision = _decision(decision_cell, summary)
+        text = comment_text(decision, parse_text(comment_cell))
         if not text:
             return  # an unreadable decision and no comment: the bad cell says why
         answer = self.assessment.answer(row.code)
@@ -169,6 +171,15 @@ class _ReviewRun:
                 answer, "review.state", DECISION_STATE[decision], self.who, self.moment
             )
         summary.changes.append(IndicatorChange(row.code, action, detail, row.code_ref))
+
+
+def _screened(cell: CellValue, consequence: str, summary: ImportSummary) -> CellValue:
+    """``cell``, or a blank one (and a bad cell) when it holds a formula or an error."""
+    problem = cell.not_text
+    if problem is None:
+        return cell
+    summary.bad_cells.append(BadCell(cell.ref, f"{problem.reason}; {consequence}"))
+    return CellValue(cell.ref)
 
 
 def _decision(cell: CellValue, summary: ImportSummary) -> Decision | None:

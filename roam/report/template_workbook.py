@@ -81,6 +81,8 @@ HEADER_ROW = 3
 EVIDENCE_GROUPS = 3
 MAX_INLINE_LIST = 255  # Excel's limit on a list written into a data validation
 CONFIDENCES = ("low", "medium", "high")
+TEXT_FORMAT = "@"  # Excel's Text number format: a typed "=..." stays text
+NUMBER_INPUTS = frozenset({"value", "year"})  # checked as numbers, so not Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,10 +234,13 @@ class _Builder:
             put(sheet, row, 2, step, TEXT)
         row += 2
         put(sheet, row, 1, "Your name", LABEL)
-        name_cell = put(sheet, row, 2, None, LIAISON).coordinate
+        name = put(sheet, row, 2, None, LIAISON)
+        name.number_format = TEXT_FORMAT
         row += 1
         put(sheet, row, 1, "Organisation", LABEL)
-        organisation_cell = put(sheet, row, 2, None, LIAISON).coordinate
+        organisation = put(sheet, row, 2, None, LIAISON)
+        organisation.number_format = TEXT_FORMAT
+        name_cell, organisation_cell = name.coordinate, organisation.coordinate
         row += 2
         put(sheet, row, 2, _AFTERWARDS, NOTE)
         row += 2
@@ -289,6 +294,10 @@ class _Builder:
             cell = self.cells.put(sheet, row, number, None, PLAIN if unused else LIAISON)
             if column.key.endswith(".date"):
                 cell.number_format = "yyyy-mm-dd"
+            elif column.key not in NUMBER_INPUTS:
+                # Text, so that what people type stays what they typed: in a General
+                # cell, "=- no source" or "+254 ..." becomes a formula.
+                cell.number_format = TEXT_FORMAT
 
     def stamp(self, sheet: Worksheet, stamp: dict[str, str]) -> None:
         self.cells.put_row(sheet, 1, ["key", "value"])
@@ -569,5 +578,7 @@ def _stamped_cell(workbook: Workbook, where: str, source: str, limits: WorkbookL
     column = column_index_from_string(letters)
     for number, values in sheet_rows(workbook, sheet, source, limits, row):
         value = values[column - 1] if column <= len(values) else None
-        return CellValue(CellRef(sheet, name), value).text if number == row else ""
+        cell = CellValue(CellRef(sheet, name), value)
+        # A name typed as "=..." became a formula: not a name roam can record.
+        return cell.text if number == row and cell.not_text is None else ""
     return ""

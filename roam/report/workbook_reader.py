@@ -15,8 +15,16 @@ between the checks and the parse) and checked as a zip archive:
   start.  defusedxml, which openpyxl uses when installed, refuses them as well.
 
 openpyxl then loads the workbook in read-only mode, and every sheet's declared
-dimension is checked before its rows are read; the rows are counted while read,
-too, since a sheet may omit or misstate its dimension.
+dimension is checked before its rows are read.  The declared dimension is not
+trusted for anything else: rows are read to the sheet's real end (a sheet may
+omit or misstate its dimension, and rows past it must not be lost), counted as
+they are read, and each row's width is checked too.
+
+Formulas are never evaluated, and their stored results are not used: a cell
+holding a formula or an error value is read as a
+:class:`~roam.exchange.cells.NotText`, which the importers report as a bad cell.
+Such cells are text a person typed that Excel or LibreOffice turned into a
+formula (anything starting with ``=``, ``+`` or ``-`` in a General cell).
 
 Every refusal is a :class:`~roam.errors.SourceError` naming the file and the
 reason, so nothing the file does reaches the user as a traceback.
@@ -40,7 +48,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from roam.errors import SourceError
-from roam.exchange.cells import CellData, CellRef, CellValue
+from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.report.labels import LANGUAGES, label
 from roam.report.provenance import ANSWER_KEY_PREFIX
@@ -189,7 +197,7 @@ def _prolog(head: bytes) -> bytes:
 def open_untrusted_workbook(
     path: str | Path, limits: WorkbookLimits = DEFAULT_LIMITS
 ) -> Iterator[Workbook]:
-    """Check ``path`` (see the module notes) and yield it loaded read-only, formulas as values.
+    """Check ``path`` (see the module notes) and yield it loaded read-only, formulas as formulas.
 
     Raises :class:`SourceError` for a missing, unsafe or unreadable file.
     """
@@ -197,7 +205,9 @@ def open_untrusted_workbook(
     content = _read_bounded(Path(path), name, limits)
     check_workbook_bytes(content, name, limits)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # data_only=False: a formula must be seen as one (see the module notes), not as
+        # its cached result, which may be an error, a stale value, or missing.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl reports bad parts with many exception types
         _refuse(name, f"not a readable xlsx workbook: {_reason(exc)}")
     try:
@@ -243,8 +253,10 @@ def sheet_rows(
 ) -> Iterator[tuple[int, tuple[CellData, ...]]]:
     """(row number, values) of sheet ``title``, refusing oversized sheets before reading them.
 
-    ``source`` names the file in error messages.  Rows past the declared
-    dimension are still counted, so a sheet cannot hide its size.
+    ``source`` names the file in error messages.  A sheet declaring too many rows or
+    columns is refused before any row is read; the declaration is otherwise ignored,
+    so rows and columns past it are read (and counted) like the others.  A formula
+    or error cell comes back as a :class:`NotText`.
     """
     sheet = workbook[title]
     declared_rows = sheet.max_row or 0
@@ -261,20 +273,42 @@ def sheet_rows(
             f"sheet '{title}' declares {declared_columns:,} columns; roam reads at "
             f"most {limits.max_columns:,}",
         )
-    width = min(declared_columns, limits.max_columns) or limits.max_columns
+    reset = getattr(sheet, "reset_dimensions", None)
+    if reset is not None:
+        reset()  # read to the real end of the sheet, whatever its <dimension> says
     try:
-        rows = sheet.iter_rows(min_row=min_row, max_col=width, values_only=True)
-        for number, values in enumerate(rows, start=min_row):
+        # Without max_row and max_col, openpyxl reads every row the sheet holds,
+        # each as wide as its last cell.
+        rows = sheet.iter_rows(min_row=min_row)
+        for number, cells in enumerate(rows, start=min_row):
             if number > limits.max_rows:
                 _refuse(source, f"sheet '{title}' has more than {limits.max_rows:,} rows")
-            yield number, _trimmed(values)
+            values = _trimmed(tuple(_cell_data(cell) for cell in cells))
+            if len(values) > limits.max_columns:
+                _refuse(
+                    source,
+                    f"sheet '{title}' has cells past column {limits.max_columns:,} (row {number})",
+                )
+            yield number, values
     except SourceError:
         raise
     except Exception as exc:
         _refuse(source, f"sheet '{title}' cannot be read: {_reason(exc)}")
 
 
-def _trimmed(values: tuple[Any, ...]) -> tuple[CellData, ...]:
+def _cell_data(cell: Any) -> CellData:
+    """A cell's value; a formula or an error value as :class:`NotText`."""
+    value = cell.value
+    kind = getattr(cell, "data_type", None)
+    if kind == "f" and value is not None:
+        text = getattr(value, "text", None)  # ArrayFormula keeps its formula in .text
+        return NotText("formula", str(text if isinstance(text, str) else value))
+    if kind == "e" and value is not None:
+        return NotText("error", str(value))
+    return value  # type: ignore[no-any-return]
+
+
+def _trimmed(values: tuple[CellData, ...]) -> tuple[CellData, ...]:
     end = len(values)
     while end and values[end - 1] in (None, ""):
         end -= 1
@@ -316,7 +350,9 @@ def key_value_sheet(
     for _number, values in sheet_rows(workbook, title, source, limits):
         if len(values) >= 1 and isinstance(values[0], str) and values[0].strip():
             value = values[1] if len(values) > 1 else None
-            pairs[values[0].strip()] = "" if value is None else str(value)
+            # A stamp value is text roam wrote; a formula there is not one of them.
+            unusable = value is None or isinstance(value, NotText)
+            pairs[values[0].strip()] = "" if unusable else str(value)
     return pairs
 
 

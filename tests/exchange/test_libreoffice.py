@@ -138,3 +138,54 @@ def test_template_survives_libreoffice(assessment_file: Path, tmp_path: Path) ->
     assert low.history[0].who == "Amina"
     assert (answers["R.A.2.a"].value, answers["R.A.2.a"].year) == (61.25, 2023)
     assert answers["R.B.1.a"].status == "no_data"
+
+
+def test_formulas_saved_by_libreoffice_are_bad_cells_not_text(
+    assessment_file: Path, framework: Framework, tmp_path: Path
+) -> None:
+    """Text that became a formula keeps out of the answers and threads, with its cell named.
+
+    LibreOffice evaluates the formula and stores its result (#NAME? or #VALUE!) beside it;
+    before, that result was imported as the justification or the liaison's comment.
+    """
+    template = tmp_path / "template.xlsx"
+    assert run("template", assessment_file, "-o", template).exit_code == 0
+    rows: dict[str, int] = {}
+
+    def fill(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook["Answers"]
+        rows["R.A.1.b"] = row = row_of(sheet, "R.A.1.b")
+        sheet.cell(row, COLUMN_NUMBER["level"]).value = "low"
+        sheet.cell(row, COLUMN_NUMBER["justification"]).value = "=- no source publishes this"
+
+    filled = edit_workbook(template, tmp_path / "filled.xlsx", fill)
+    result = run("import-answers", assessment_file, through_libreoffice(filled, tmp_path))
+
+    assert result.exit_code == 0, result.output
+    assert "imported 1 new" in result.output and "1 bad cells" in result.output
+    justification = openpyxl.utils.get_column_letter(COLUMN_NUMBER["justification"])
+    assert f"  Answers!{justification}{rows['R.A.1.b']}: holds a formula (" in result.output
+    answer = load(assessment_file).answers["R.A.1.b"]
+    assert (answer.level, answer.justification) == ("low", "")
+
+    report = export(assessment_file, tmp_path / "report.xlsx", framework)
+
+    def review(workbook: openpyxl.Workbook) -> None:
+        sheet = workbook["R Rights"]
+        rows["review"] = row = row_of(sheet, "R.A.1.a")
+        sheet.cell(row, header_column(sheet, label("col.decision"), 5)).value = "query"
+        comment = header_column(sheet, label("col.liaison_comment"), 5)
+        rows["comment"] = comment
+        sheet.cell(row, comment).value = '=HYPERLINK("x")'
+
+    reviewed = edit_workbook(report, tmp_path / "reviewed.xlsx", review)
+    result = run(
+        "import-review", assessment_file, through_libreoffice(reviewed, tmp_path), "--reviewer", "L"
+    )
+
+    assert result.exit_code == 0, result.output
+    cell = f"{openpyxl.utils.get_column_letter(rows['comment'])}{rows['review']}"
+    assert f"  R Rights!{cell}: holds a formula (=HYPERLINK(" in result.output
+    assert "1 queried" in result.output and "1 bad cells" in result.output
+    thread = load(assessment_file).answers["R.A.1.a"].review.thread
+    assert [c.text for c in thread] == ["Queried."]

@@ -35,6 +35,7 @@ from roam.report.styles import (
 from roam.report.tables import table_name, write_table
 
 DECISIONS = ("accept", "query", "reject")
+TEXT_FORMAT = "@"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
 # (header label key, style, width); the order is the column order.
@@ -93,6 +94,7 @@ def build_category(
         last = FIRST_ROW + len(places) - 1
         _score_colours(sheet, last)
         _decision_list(ctx, sheet, last)
+        _text_inputs(sheet, last)
     sheet.freeze_panes = sheet.cell(FIRST_ROW, CODE_COLUMN + 1).coordinate
     _protect(sheet)
     prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{HEADER_ROW}:{HEADER_ROW}")
@@ -209,6 +211,17 @@ def _decision_list(ctx: ReportContext, sheet: Worksheet, last: int) -> None:
     column = get_column_letter(DECISION_COLUMN)
     validation.add(f"{column}{FIRST_ROW}:{column}{last}")
     sheet.add_data_validation(validation)
+
+
+def _text_inputs(sheet: Worksheet, last: int) -> None:
+    """The liaison's cells take what is typed as text (Excel's Text format, "@").
+
+    In a General cell, a comment such as "=- see the 2022 act" or "-> queried"
+    becomes a formula (showing #NAME? or #VALUE!), which the importer cannot use.
+    """
+    for row in range(FIRST_ROW, last + 1):
+        for column in (DECISION_COLUMN, COMMENT_COLUMN):
+            sheet.cell(row, column).number_format = TEXT_FORMAT
 
 
 def _protect(sheet: Worksheet) -> None:
