@@ -94,11 +94,28 @@ class RoamApp(App[None]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.is_headless:
+            self._quit_on_hangup()
         if self.start_path is None:
             self.show_home()
         else:
             # Straight to the walkthrough; the home screen is built only when needed.
             self.open_assessment(self.start_path, read_only=self.start_read_only)
+
+    def _quit_on_hangup(self) -> None:
+        """A closed terminal or a dropped SSH link quits as ctrl+q does.
+
+        Typing still waiting is saved and the lock given back, so the next start
+        on a weak link does not meet a lock left by the lost session.
+        """
+        import asyncio
+        import contextlib
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signal_number, lambda: self.call_next(self.action_quit))
 
     def show_home(self) -> None:
         """Make the home screen the current one, building it if it was never shown."""

@@ -1,8 +1,11 @@
-"""A small hand-made assessment for the storage tests."""
+"""A small hand-made assessment for the storage tests, and a lock left by a dead editor."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 from roam.assessment.model import Answer, Assessment, Evidence, FrameworkRef
 from roam.framework.model import Framework
@@ -40,3 +43,18 @@ def small_assessment(mini: Framework, justification: str = "Law of 2020.") -> As
             "O.A.1.a": Answer(status="no_data", justification="Not published."),
         },
     )
+
+
+def lock_left_by_a_dead_process(path: Path) -> int:
+    """Take the lock in a child process that exits without releasing it; return its pid."""
+    script = (
+        "import os, sys\n"
+        "from roam.assessment.lock import AssessmentLock\n"
+        "AssessmentLock(sys.argv[1]).acquire()\n"
+        "print(os.getpid())\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from roam.assessment.storage import save_assessment
 from roam.errors import RoamError, SourceError
 from roam.framework.model import Framework
 
-from .builders import small_assessment
+from .builders import lock_left_by_a_dead_process, small_assessment
 
 
 @pytest.fixture
@@ -25,21 +23,6 @@ def saved(tmp_path: Path, mini: Framework) -> Path:
     path = tmp_path / "kenya.yaml"
     save_assessment(small_assessment(mini), path, mini)
     return path
-
-
-def _lock_left_by_a_dead_process(path: Path) -> int:
-    """Take the lock in a child process that exits without releasing it; return its pid."""
-    script = (
-        "import os, sys\n"
-        "from roam.assessment.lock import AssessmentLock\n"
-        "AssessmentLock(sys.argv[1]).acquire()\n"
-        "print(os.getpid())\n"
-        "os._exit(0)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
-    )
-    return int(done.stdout)
 
 
 def test_second_opener_is_told_who_holds_the_file(saved: Path, mini: Framework) -> None:
@@ -106,7 +89,7 @@ def test_opening_a_bad_file_does_not_leave_a_lock(tmp_path: Path, mini: Framewor
 
 
 def test_stale_lock_is_reported_and_can_be_broken(saved: Path, mini: Framework) -> None:
-    dead = _lock_left_by_a_dead_process(saved)
+    dead = lock_left_by_a_dead_process(saved)
     with pytest.raises(LockedError) as caught:
         open_assessment(saved, mini)
     assert caught.value.breakable
@@ -183,7 +166,7 @@ def test_plain_save_does_not_overwrite_a_file_open_elsewhere(saved: Path, mini: 
 
 
 def test_plain_save_ignores_a_stale_lock(saved: Path, mini: Framework) -> None:
-    _lock_left_by_a_dead_process(saved)
+    lock_left_by_a_dead_process(saved)
     save_assessment(small_assessment(mini, justification="other"), saved, mini)
     assert "other" in saved.read_text(encoding="utf-8")
 

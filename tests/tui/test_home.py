@@ -121,6 +121,24 @@ async def test_a_locked_file_offers_read_only(mini_file: Path) -> None:
 
 
 @ui_test
+async def test_a_dead_editors_lock_is_broken_with_b(mini_file: Path) -> None:
+    from tests.assessment.builders import lock_left_by_a_dead_process
+
+    dead = lock_left_by_a_dead_process(mini_file)
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LockedScreen)
+        assert f"process {dead}" in str(dialog.query_one(".dialog-body", Static).render())
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        assert not screen.session.read_only
+
+
+@ui_test
 async def test_a_broken_file_says_why_without_a_traceback(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("country: [unclosed\n", encoding="utf-8")

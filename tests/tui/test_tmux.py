@@ -73,3 +73,26 @@ def test_type_an_answer_in_a_real_terminal(mini_file: Path, data_dir: Path) -> N
     answer = answer_in_file(mini_file, "R.A.2.a")
     assert (answer["status"], answer["value"], answer["year"]) == ("answered", 42, 2023)
     assert not mini_file.with_name(f".{mini_file.name}.lock").exists()  # the lock was released
+
+
+def test_closing_the_terminal_saves_the_typing_and_gives_the_lock_back(
+    mini_file: Path, data_dir: Path
+) -> None:
+    terminal = Terminal(f"roam-test-hangup-{os.getpid()}")
+    command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
+    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    lock = mini_file.with_name(f".{mini_file.name}.lock")
+    try:
+        terminal.wait_for("C.1.1.a")
+        assert lock.exists()
+        terminal.keys("C-n", "C-n")  # to R.A.1.b, a scaled indicator
+        terminal.wait_for("The law is applied")
+        terminal.keys("Tab", "Tab", "Tab")  # status, level, then the justification
+        terminal.keys(*"Court records")
+    finally:
+        terminal.tmux("kill-server")  # the terminal goes away: roam gets SIGHUP
+    deadline = time.monotonic() + 10
+    while lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not lock.exists()
+    assert answer_in_file(mini_file, "R.A.1.b")["justification"] == "Court records"

@@ -90,6 +90,7 @@ class LockedScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('read-only')", "Read-only", id="roam.lock.read_only"),
+        Binding("b", "break_lock", "Break the lock", id="roam.lock.break"),
         Binding("escape", "choose(None)", "Cancel", id="roam.lock.cancel"),
     ]
 
@@ -104,7 +105,7 @@ class LockedScreen(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Open read-only (r)", variant="primary", id="read-only", compact=True)
                 if self.error.breakable:
-                    yield Button("Break the lock", variant="error", id="break", compact=True)
+                    yield Button("Break the lock (b)", variant="error", id="break", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -112,6 +113,11 @@ class LockedScreen(ModalScreen[str | None]):
 
     def action_choose(self, choice: str | None) -> None:
         self.dismiss(choice)
+
+    def action_break_lock(self) -> None:
+        # Only a lock whose process is gone may be broken; a live one keeps its editor.
+        if self.error.breakable:
+            self.dismiss("break")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -57,11 +57,16 @@ class HelpScreen(ModalScreen[None]):
             yield Static(marks, classes="legend")
             yield Static(
                 "Keys with ctrl and the F-keys also work while typing in a field. "
-                f"Remap a key in {SETTINGS_FILE} (see the README): "
+                f"Remap a key in {self._settings_file()} (see the README): "
                 '"keys": {"roam.next": "ctrl+j"}.',
                 classes="legend",
                 markup=False,
             )
+
+    def _settings_file(self) -> str:
+        settings = getattr(self.app, "settings", None)
+        folder = settings.folder_path() if settings is not None else None
+        return str(folder / SETTINGS_FILE) if folder is not None else SETTINGS_FILE
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
