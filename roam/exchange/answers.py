@@ -366,7 +366,7 @@ def _level(
     try:
         return parse_choice(cell, choice_table(ids, aliases), "a level of the scale")
     except CellError as problem:
-        bad.append(BadCell(cell.ref, str(problem)))
+        bad.append(BadCell(cell.ref, f"{problem}; {_NOT_IMPORTED}"))
         return None
 
 
@@ -377,13 +377,18 @@ def _value(cell: CellValue, place: IndicatorPlace, bad: list[BadCell]) -> float 
     try:
         number = parse_number(cell)
     except CellError as problem:
-        bad.append(BadCell(cell.ref, str(problem)))
+        bad.append(BadCell(cell.ref, f"{problem}; {_NOT_IMPORTED}"))
         return None
     valid = getattr(place.indicator, "valid_range", None)
     if valid is not None and not valid.contains(number):
         low = "-inf" if valid.min is None else f"{valid.min:g}"
         high = "+inf" if valid.max is None else f"{valid.max:g}"
-        bad.append(BadCell(cell.ref, f"{number:g} is outside the possible range {low} to {high}"))
+        bad.append(
+            BadCell(
+                cell.ref,
+                f"{number:g} is outside the possible range {low} to {high}; {_NOT_IMPORTED}",
+            )
+        )
         return None
     return number
 
@@ -399,7 +404,7 @@ def _optional(cell: CellValue, parser: Callable[[CellValue], T], bad: list[BadCe
     try:
         return parser(cell)
     except CellError as problem:
-        bad.append(BadCell(cell.ref, f"{problem}; left empty"))
+        bad.append(BadCell(cell.ref, f"{problem}; {_LEFT_EMPTY}"))
         return None
 
 

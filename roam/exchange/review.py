@@ -67,6 +67,18 @@ _DECISIONS = choice_table(
     },
 )
 _MADE_BY = "roam export"
+LISTED_CODES = 10  # changed indicators named in the warning; the summary holds them all
+
+
+def listed_codes(codes: list[str], limit: int = LISTED_CODES) -> str:
+    """``codes`` joined with commas, the first ``limit`` of them and "and N more" after.
+
+    A warning stays one readable line when hundreds of answers changed; the full
+    list is :attr:`ImportSummary.changed_since_export`.
+    """
+    if len(codes) <= limit:
+        return ", ".join(codes)
+    return f"{', '.join(codes[:limit])} and {len(codes) - limit} more"
 
 
 def comment_text(decision: Decision | None, comment: str) -> str:
@@ -106,7 +118,7 @@ def import_review(
     if summary.changed_since_export:
         summary.warnings.append(
             f"{origin.source} was made from an older version of the answers; changed since: "
-            + ", ".join(summary.changed_since_export)
+            + listed_codes(summary.changed_since_export)
         )
     run = _ReviewRun(
         assessment=assessment,

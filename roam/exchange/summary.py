@@ -153,7 +153,10 @@ def summary_lines(summary: ImportSummary) -> list[str]:
                 "--keep mine|theirs, or resolve them in the TUI"
             )
     if summary.bad_cells:
-        lines.append(f"bad cells ({len(summary.bad_cells)}); the other cells were imported:")
+        lines.append(
+            f"bad cells ({len(summary.bad_cells)}); each says what was left out, "
+            f"the rest was imported:"
+        )
         lines += [f"  {bad}" for bad in summary.bad_cells]
     return lines
 
