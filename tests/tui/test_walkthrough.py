@@ -140,6 +140,21 @@ async def test_a_bad_date_in_evidence_is_refused_with_the_reason(mini_file: Path
 
 
 @ui_test
+async def test_evidence_without_a_kind_asks_for_one(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+r")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#field-citation", Input).focus()
+        await type_text(pilot, "Annual report 2023")
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        message = await on_screen(pilot, form.query_one("#error-kind", Static))
+        assert message == "⚠ choose one of the options"
+
+
+@ui_test
 async def test_not_applicable_needs_a_justification_shown_inline(mini_file: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:

@@ -33,6 +33,8 @@ def friendly(error: ErrorDetails) -> str:
         return "required"
     if kind == "too_short":
         return "choose at least one"
+    if kind in ("literal_error", "enum"):
+        return "choose one of the options"
     if kind.startswith("date") or kind.startswith("datetime"):
         return "not a date: write it as YYYY-MM-DD, for example 2024-03-31"
     return str(error.get("msg", "invalid")).removeprefix("Value error, ")
