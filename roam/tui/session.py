@@ -277,7 +277,8 @@ class Session:
 
     def _searchable(self, code: str) -> str:
         place = self.place(code)
-        parts = [code, place.indicator.text, place.indicator.guidance, place.question.text]
+        # Not the code: finding a code is the jump's work, and both would list it twice.
+        parts = [place.indicator.text, place.indicator.guidance, place.question.text]
         texts = [p if isinstance(p, str) else " ".join((p or {}).values()) for p in parts]
         return " ".join(texts).casefold()
 
