@@ -12,4 +12,5 @@ CHECKS: dict[str, str] = {
     "no_evidence": "Answered without evidence",
     "old_evidence": "Old evidence",
     "open_query": "Open review queries",
+    "open_conflict": "Researchers disagree",
 }

@@ -71,7 +71,14 @@ def _indicator_findings(
         findings.append(Finding("old_evidence", code, _old_message(old, max_age_years)))
     if answer.review.state == "queried":
         findings.append(Finding("open_query", code, _query_message(answer)))
+    if answer.conflicts:
+        findings.append(Finding("open_conflict", code, _conflict_message(answer)))
     return findings
+
+
+def _conflict_message(answer: Answer) -> str:
+    sources = ", ".join(version.source for version in answer.conflicts)
+    return f"the merged files differ ({sources}); the team decides which version stands"
 
 
 def _justification_message(answer: Answer) -> str:

@@ -185,6 +185,20 @@ def test_open_review_queries(mini: Framework, state: str, open_query: bool) -> N
         assert findings == []
 
 
+def test_an_undecided_conflict_is_a_finding(mini: Framework) -> None:
+    from roam.assessment.model import AnswerVersion
+
+    answer = answered("mid", evidence=[RECENT])
+    answer.conflicts = [AnswerVersion(source="lena.yaml", status="answered", level="high")]
+    assert findings_for(mini, **{"R.A.1.a": answer}) == [
+        Finding(
+            "open_conflict",
+            "R.A.1.a",
+            "the merged files differ (lena.yaml); the team decides which version stands",
+        )
+    ]
+
+
 def test_findings_come_in_framework_order_then_check_order(mini: Framework) -> None:
     queried = Review(state="queried")
     old = source(published=dt.date(2000, 1, 1))
