@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -64,9 +65,14 @@ class HelpScreen(ModalScreen[None]):
             )
 
     def _settings_file(self) -> str:
-        settings = getattr(self.app, "settings", None)
-        folder = settings.folder_path() if settings is not None else None
-        return str(folder / SETTINGS_FILE) if folder is not None else SETTINGS_FILE
+        # The platform's folder, not the one in use: $ROAM_DATA_DIR (tests, shared
+        # set-ups) would make the screen differ from run to run.
+        from platformdirs import user_data_path
+
+        folder = user_data_path("roam", appauthor=False)
+        home = Path.home()
+        shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+        return f"{shown}/{SETTINGS_FILE} (or $ROAM_DATA_DIR/{SETTINGS_FILE})"
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
