@@ -10,11 +10,25 @@ _SNIPPET = 80
 
 def summary_line(result: MergeResult) -> str:
     count = len(result.disagreements)
-    return (
+    line = (
         f"Merged {len(result.sources)} files ({', '.join(result.sources)}): "
         f"{result.agreed} {_plural(result.agreed, 'indicator')} answered alike, "
         f"{count} {_plural(count, 'conflict')}."
     )
+    carried = _carried(result)
+    if carried:
+        line += (
+            f" {carried} {_plural(carried, 'conflict')} from an earlier merge "
+            f"{'is' if carried == 1 else 'are'} still undecided."
+        )
+    return line
+
+
+def _carried(result: MergeResult) -> int:
+    """Answers with versions still side by side that this merge did not find itself."""
+    found = {disagreement.code for disagreement in result.disagreements}
+    answers = result.assessment.answers
+    return sum(1 for code, answer in answers.items() if answer.conflicts and code not in found)
 
 
 def conflict_report_text(result: MergeResult) -> str:

@@ -165,3 +165,15 @@ def test_the_conflict_report_lists_every_disagreement_with_every_version() -> No
     assert "no data" in text  # Ben's version of O.A.1.a
     assert "| R.A.1.b | level | ana.yaml | answered, level mid | Applied unevenly. |" in markdown
     assert "|  |  | ben.yaml | answered, level low | Rarely applied. |" in markdown
+
+
+def test_merging_a_merged_file_again_says_its_conflicts_are_still_open() -> None:
+    first = merge_assessments(three_files())
+    again = merge_assessments(
+        [Labelled("merged.yaml", first.assessment), three_files()[2]]  # Cy's file once more
+    )
+    assert {code for code, a in again.assessment.answers.items() if a.conflicts} >= {
+        "R.A.1.b",
+        "O.A.1.a",
+    }
+    assert "2 conflicts from an earlier merge are still undecided" in conflict_report_text(again)
