@@ -11,7 +11,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.report.cells import CellValue, CellWriter, clean_text
-from roam.report.layout import RowFitter, column_widths
+from roam.report.layout import RowFitter, column_widths, header_width
 from roam.report.styles import HEADER, NOTE
 
 
@@ -29,6 +29,19 @@ def unique_headers(headers: Sequence[str]) -> list[str]:
         seen[header.casefold()] = count + 1
         result.append(header if count == 0 else f"{header} {count + 1}")
     return result
+
+
+def widen_for_headers(sheet: Worksheet, headers: Sequence[str], first_column: int = 1) -> None:
+    """Widen each column to its header's longest word, so no word breaks mid-word.
+
+    Header cells wrap; a column narrower than a word splits it ("Décision du
+    correspon-/dant"), which no reader should have to piece together.
+    """
+    widths = column_widths(sheet, first_column, len(headers))
+    for offset, (header, width) in enumerate(zip(headers, widths, strict=True)):
+        needed = header_width(header)
+        if needed > width:
+            sheet.column_dimensions[get_column_letter(first_column + offset)].width = needed
 
 
 def write_table(
@@ -50,6 +63,7 @@ def write_table(
     widths first: the rows are sized from them.
     """
     header_texts = unique_headers(headers)
+    widen_for_headers(sheet, header_texts, first_column)
     widths = column_widths(sheet, first_column, len(headers))
     cells.put_row(sheet, top, header_texts, HEADER, first_column)
     RowFitter([HEADER] * len(headers), widths).fit(sheet, top, header_texts)

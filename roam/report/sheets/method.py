@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.framework.model import QuantitativeIndicator
@@ -52,8 +53,13 @@ def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
     row = _scales(ctx, sheet, row + 1)
     row = _goalposts(ctx, sheet, row + 1)
     row = _bands(ctx, sheet, row + 1)
-    _weights(ctx, sheet, row + 1)
-    prepare_printing(sheet, ctx.assessment.country, ctx.lang)
+    # The score tree runs to many printed pages: it starts a page, and its header
+    # row repeats on every page after (a sheet has one range of title rows).
+    weights = row + 1
+    sheet.row_breaks.append(Break(id=weights - 1))
+    _weights(ctx, sheet, weights)
+    header = weights + 1
+    prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{header}:{header}")
 
 
 def _section(
