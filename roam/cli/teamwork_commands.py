@@ -238,12 +238,15 @@ def _agreement_text(report: AgreementReport) -> str:
     if not gaps:
         lines.append("No indicator is rated two or more levels apart.")
         return "\n".join(lines)
-    lines.append(f"Rated two or more levels apart ({len(gaps)}):")
+    lines.append(f"Rated two or more levels apart ({len(gaps)}), by category:")
     width = max(len(gap.code) for gap in gaps)
-    lines += [
-        f"  {gap.code.ljust(width)}  {gap.level_a} / {gap.level_b}  ({gap.steps} levels)"
-        for gap in gaps
-    ]
+    for category in report.categories:
+        if category.wide_gaps:
+            lines.append(f"  {category.code} {category.name} ({len(category.wide_gaps)})")
+            lines += [
+                f"    {gap.code.ljust(width)}  {gap.level_a} / {gap.level_b}  ({gap.steps} levels)"
+                for gap in category.wide_gaps
+            ]
     return "\n".join(lines)
 
 

@@ -91,3 +91,18 @@ def test_agreement_prints_per_category_figures_and_json(tmp_path: Path) -> None:
     # rated pairs (1, 1) and (0.5, 0): observed |1-1| + |0.5-0| = 0.5 over 2 = 0.25;
     # expected over all four A x B pairs (0 + 1 + 0.5 + 0.5) / 4 = 0.5; kappa = 1 - 0.25/0.5
     assert rights["kappa_linear"] == 0.5
+
+
+def test_agreement_lists_wide_gaps_under_their_category(tmp_path: Path) -> None:
+    paths = write_three(tmp_path)
+    ben = load_assessment(paths[1])
+    ben.answers["R.A.1.a"].level = "low"  # Ana says high: two levels apart
+    save_assessment(ben, paths[1])
+
+    text = CliRunner().invoke(main, ["agreement", str(paths[0]), str(paths[1])]).output
+
+    listing = text.split("Rated two or more levels apart (1), by category:\n", 1)[1]
+    assert listing.splitlines()[:2] == [
+        "  R Rights (1)",
+        "    R.A.1.a  high / low  (2 levels)",
+    ]
