@@ -102,13 +102,14 @@ def milestone_row(milestone: Milestone) -> tuple[str, ...]:
 
 
 def recommendation_row(item: Recommendation) -> tuple[str, ...]:
+    """The short columns first and the text last, so a narrow terminal cuts only the text."""
     groups = ", ".join(GROUP_LABELS[g] for g in item.groups)
     return (
         item.id,
         item.priority,
-        _short(item.text, 56),
-        groups,
         _short(", ".join(item.indicators), 24),
+        _short(groups, 32),
+        _short(item.text, 56),
     )
 
 

@@ -18,7 +18,7 @@ from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.record_table import RecordTable
 from roam.tui.widgets.top_bar import TopBar
 
-_COLUMNS = ("Id", "Priority", "Recommendation", "Addressed to", "Indicators")
+_COLUMNS = ("Id", "Priority", "Indicators", "Addressed to", "Recommendation")
 
 
 def _new(session: Session, code: str | None) -> dict[str, object]:
