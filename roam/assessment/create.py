@@ -24,14 +24,26 @@ from roam.framework.model import Framework
 _ISO_ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
 
 
+# ISO 3166-1 leaves these alpha-3 ranges to users: fictional countries (the demo's XEX),
+# regions and groupings that run an assessment of their own.
+_USER_ASSIGNED = (("AAA", "AAZ"), ("QMA", "QZZ"), ("XAA", "XZZ"), ("ZZA", "ZZZ"))
+
+
 def normalize_iso(code: str) -> str:
-    """An ISO 3166-1 alpha-3 code in capitals; RoamError if it is not three letters."""
-    cleaned = code.strip()
+    """An assigned (or user-assigned) ISO 3166-1 alpha-3 code in capitals; RoamError if not."""
+    cleaned = code.strip().upper()
     if not _ISO_ALPHA3.match(cleaned):
         raise RoamError(
             f"'{code}' is not an ISO 3166-1 alpha-3 country code (three letters, such as KEN)"
         )
-    return cleaned.upper()
+    from iso3166 import countries_by_alpha3
+
+    if cleaned in countries_by_alpha3 or any(low <= cleaned <= up for low, up in _USER_ASSIGNED):
+        return cleaned
+    raise RoamError(
+        f"'{code}' is not an assigned ISO 3166-1 alpha-3 country code (KEN for Kenya, FRA for "
+        "France); a fictional or regional assessment may use a user-assigned one, XAA to XZZ"
+    )
 
 
 def now() -> dt.datetime:

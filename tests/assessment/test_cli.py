@@ -71,6 +71,7 @@ def test_new_does_not_replace_a_file_someone_is_editing(tmp_path: Path) -> None:
     [
         (["--country", "Kenya", "--iso", "KE"], "not an ISO 3166-1 alpha-3 country code"),
         (["--country", "Kenya", "--iso", "K3N"], "not an ISO 3166-1 alpha-3 country code"),
+        (["--country", "France", "--iso", "FRE"], "'FRE' is not an assigned ISO 3166-1"),
         (["--country", " ", "--iso", "KEN"], "country name must not be empty"),
         (["--country", "Kenya"], "Missing option '--iso'"),
         (["--country", "Kenya", "--iso", "KEN", "--scope", "half"], "'half' is not one of"),
@@ -130,3 +131,13 @@ def test_demo_on_the_built_in_edition(tmp_path: Path, built_in: object) -> None:
     result = _roam("demo", str(path))
     assert result.exit_code == 0, result.output
     assert len(load_assessment(path).answers) == 303
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("fra", "FRA"), ("XEX", "XEX"), ("qmz", "QMZ")])
+def test_new_takes_assigned_and_user_assigned_codes(
+    tmp_path: Path, typed: str, stored: str
+) -> None:
+    path = tmp_path / "a.yaml"
+    result = _roam("new", str(path), "--country", "Somewhere", "--iso", typed, *MINI)
+    assert result.exit_code == 0, result.output
+    assert f"iso: {stored}" in path.read_text(encoding="utf-8")
