@@ -68,19 +68,12 @@ def instrument() -> None:
 
 async def first_frame(path: Path, data_dir: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
-    from tui_probe import Frames
+    from tui_probe import Frames, mark_each_indicator_shown
 
     from roam.tui.app import RoamApp
-    from roam.tui.screens.walkthrough import WalkthroughScreen
 
     frames = Frames()
-    show = WalkthroughScreen.show
-
-    def show_marked(self: WalkthroughScreen, code: str) -> None:
-        show(self, code)
-        frames.changed()
-
-    WalkthroughScreen.show = show_marked  # type: ignore[method-assign]
+    mark_each_indicator_shown(frames)
     app = RoamApp(path, data_dir=data_dir)
     frames.watch(app)
     async with app.run_test(size=(120, 40)):

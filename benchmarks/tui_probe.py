@@ -138,12 +138,10 @@ async def step_many(
     return timings
 
 
-async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -> dict[str, Any]:
-    from roam.tui.app import RoamApp
+def mark_each_indicator_shown(frames: Frames) -> None:
+    """The walkthrough tells ``frames`` whenever it shows an indicator."""
     from roam.tui.screens.walkthrough import WalkthroughScreen
-    from roam.tui.widgets.indicator_tree import IndicatorTree
 
-    frames = Frames()
     show = WalkthroughScreen.show
 
     def show_and_mark(self: WalkthroughScreen, code: str) -> None:
@@ -151,6 +149,15 @@ async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -
         frames.changed()
 
     WalkthroughScreen.show = show_and_mark  # type: ignore[method-assign]
+
+
+async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -> dict[str, Any]:
+    from roam.tui.app import RoamApp
+    from roam.tui.screens.walkthrough import WalkthroughScreen
+    from roam.tui.widgets.indicator_tree import IndicatorTree
+
+    frames = Frames()
+    mark_each_indicator_shown(frames)
     app = RoamApp(path, data_dir=data_dir)
     frames.watch(app)
     async with app.run_test(size=SIZE) as pilot:

@@ -48,6 +48,14 @@ def assessment_file(tmp_path: Path, framework: Framework) -> Path:
     return path
 
 
+@pytest.fixture
+def template(assessment_file: Path) -> Path:
+    """A data-collection template of the whole assessment, as `roam template` writes it."""
+    out = assessment_file.parent / "template.xlsx"
+    assert run("template", assessment_file, "-o", out).exit_code == 0
+    return out
+
+
 def load(path: Path) -> Assessment:
     return load_assessment(path)
 

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework
@@ -30,13 +29,6 @@ def fill(cells: Cells, name: str | None = None, organisation: str | None = None)
                 instructions.cell(row, 2).value = value
 
     return edit
-
-
-@pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
 
 
 def filled(template: Path, cells: Cells, **who: str) -> Path:

@@ -28,13 +28,6 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-@pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
-
-
 def sheet_part(workbook: Path, title: str) -> str:
     """The zip member holding sheet ``title``."""
     with zipfile.ZipFile(workbook) as archive:

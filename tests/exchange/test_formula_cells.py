@@ -26,13 +26,6 @@ ADVICE = "not text; type the text again, or start it with an apostrophe (')"
 
 
 @pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
-
-
-@pytest.fixture
 def report(assessment_file: Path, framework: Framework) -> Path:
     return export(assessment_file, assessment_file.parent / "report.xlsx", framework)
 

@@ -36,13 +36,6 @@ BILLION_LAUGHS = (
 )
 
 
-@pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
-
-
 def rewrite(source: Path, target: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
     """Copy the zip ``source`` to ``target`` with one member's bytes changed."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from roam.exchange.review import listed_codes
 from roam.framework import Framework
@@ -43,13 +42,6 @@ def test_a_stale_report_warning_is_one_short_line(
     [warning] = [line for line in result.output.splitlines() if "older version" in line]
     assert warning.endswith("changed since: " + ", ".join(sorted(CHANGED)[:10]) + " and 20 more")
     assert len(warning.split("changed since: ")[1]) < 150
-
-
-@pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
 
 
 def test_every_bad_cell_says_whether_its_row_was_imported(

@@ -32,13 +32,6 @@ BASES: dict[str, dict[str, object]] = {
 GOOD_ROW = ("O.A.1.a", {"level": "high", "justification": "Policy adopted in 2020."})
 
 
-@pytest.fixture
-def template(assessment_file: Path) -> Path:
-    out = assessment_file.parent / "template.xlsx"
-    assert run("template", assessment_file, "-o", out).exit_code == 0
-    return out
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_malformed_cell_is_reported_and_the_rest_imports(
     case: dict[str, Any], assessment_file: Path, template: Path
