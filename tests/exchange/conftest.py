@@ -86,6 +86,21 @@ def row_of(sheet: Any, code: str, code_column: int = 1) -> int:
     raise AssertionError(f"{code} is not on sheet {sheet.title}")
 
 
+def fill_answers(sheet: Any, cells: dict[str, dict[str, object]]) -> dict[str, int]:
+    """Type ``cells`` (code -> template column key -> value) into a template's Answers sheet.
+
+    Returns the row of each code, for tests that name the cells they filled.
+    """
+    from roam.report.template_workbook import COLUMN_NUMBER
+
+    rows: dict[str, int] = {}
+    for code, values in cells.items():
+        rows[code] = row = row_of(sheet, code)
+        for key, value in values.items():
+            sheet.cell(row, COLUMN_NUMBER[key]).value = value
+    return rows
+
+
 def header_column(sheet: Any, header: str, header_row: int) -> int:
     for cell in sheet[header_row]:
         if cell.value == header:

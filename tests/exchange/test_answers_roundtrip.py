@@ -9,19 +9,14 @@ import openpyxl
 
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework
-from roam.report.template_workbook import COLUMN_NUMBER
-from tests.exchange.conftest import edit_workbook, export, kenya, load, row_of, run
+from tests.exchange.conftest import edit_workbook, export, fill_answers, kenya, load, run
 
 Cells = dict[str, dict[str, object]]  # code -> template column key -> value
 
 
 def fill(cells: Cells, name: str | None = None, organisation: str | None = None):
     def edit(workbook: openpyxl.Workbook) -> None:
-        sheet = workbook["Answers"]
-        for code, values in cells.items():
-            row = row_of(sheet, code)
-            for key, value in values.items():
-                sheet.cell(row, COLUMN_NUMBER[key]).value = value
+        fill_answers(workbook["Answers"], cells)
         instructions = workbook["Instructions"]
         for label, value in (("Your name", name), ("Organisation", organisation)):
             if value is not None:

@@ -19,9 +19,9 @@ import pytest
 from roam.errors import SourceError
 from roam.framework import Framework
 from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
-from roam.report.template_workbook import COLUMN_NUMBER, read_filled_template
+from roam.report.template_workbook import read_filled_template
 from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook, sheet_rows
-from tests.exchange.conftest import edit_workbook, export, load, row_of, run
+from tests.exchange.conftest import edit_workbook, export, fill_answers, load, run
 from tests.exchange.test_hostile_workbooks import ANSWERS_PART, rewrite
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -65,10 +65,7 @@ def test_template_rows_and_columns_past_the_dimension_are_imported(
     }
 
     def fill(workbook: openpyxl.Workbook) -> None:
-        sheet = workbook["Answers"]
-        for code, values in filled_rows.items():
-            for key, value in values.items():
-                sheet.cell(row_of(sheet, code), COLUMN_NUMBER[key]).value = value
+        fill_answers(workbook["Answers"], filled_rows)
 
     filled = edit_workbook(template, template.with_name("filled.xlsx"), fill)
     # Header row 3 and one indicator row, columns A to C: most input cells lie outside.

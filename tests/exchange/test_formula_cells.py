@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from roam.framework import Framework
 from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW
 from roam.report.template_workbook import COLUMN_NUMBER, HEADER_ROW, read_filled_template
-from tests.exchange.conftest import edit_workbook, export, load, row_of, run
+from tests.exchange.conftest import edit_workbook, export, fill_answers, load, row_of, run
 
 RIGHTS = "R Rights"
 TEXT_FORMAT = "@"
@@ -34,11 +34,7 @@ def fill(template: Path, rows: dict[str, dict[str, object]]) -> tuple[Path, dict
     where: dict[str, int] = {}
 
     def edit(workbook: openpyxl.Workbook) -> None:
-        sheet = workbook["Answers"]
-        for code, values in rows.items():
-            where[code] = row = row_of(sheet, code)
-            for key, value in values.items():
-                sheet.cell(row, COLUMN_NUMBER[key]).value = value
+        where.update(fill_answers(workbook["Answers"], rows))
 
     return edit_workbook(template, template.with_name("filled.xlsx"), edit), where
 

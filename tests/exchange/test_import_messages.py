@@ -8,8 +8,7 @@ import openpyxl
 
 from roam.exchange.review import listed_codes
 from roam.framework import Framework
-from roam.report.template_workbook import COLUMN_NUMBER
-from tests.exchange.conftest import edit_workbook, export, load, row_of, run
+from tests.exchange.conftest import edit_workbook, export, fill_answers, load, row_of, run
 
 CHANGED = [f"Z.A.{n}.a" for n in range(1, 31)]  # 30 answers "changed since the export"
 
@@ -54,10 +53,7 @@ def test_every_bad_cell_says_whether_its_row_was_imported(
     }
 
     def fill(workbook: openpyxl.Workbook) -> None:
-        sheet = workbook["Answers"]
-        for code, values in rows.items():
-            for key, value in values.items():
-                sheet.cell(row_of(sheet, code), COLUMN_NUMBER[key]).value = value
+        fill_answers(workbook["Answers"], rows)
 
     filled = edit_workbook(template, template.with_name("filled.xlsx"), fill)
 

@@ -17,7 +17,15 @@ import pytest
 from roam.framework import Framework
 from roam.report.labels import label
 from roam.report.template_workbook import COLUMN_NUMBER
-from tests.exchange.conftest import edit_workbook, export, header_column, load, row_of, run
+from tests.exchange.conftest import (
+    edit_workbook,
+    export,
+    fill_answers,
+    header_column,
+    load,
+    row_of,
+    run,
+)
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -110,10 +118,7 @@ def test_template_survives_libreoffice(assessment_file: Path, tmp_path: Path) ->
             "R.A.2.a": {"value": 61.25, "year": 2023},
             "R.B.1.a": {"status": "no_data", "justification": "Not counted."},
         }
-        for code, values in cells.items():
-            row = row_of(sheet, code)
-            for key, value in values.items():
-                sheet.cell(row, COLUMN_NUMBER[key]).value = value
+        fill_answers(sheet, cells)
         workbook["Instructions"]["B15"] = "Amina"
 
     filled = edit_workbook(template, tmp_path / "filled.xlsx", fill)

@@ -26,7 +26,7 @@ from roam.tui.screens.import_preview import ImportPreviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from tests.exchange.conftest import edit_workbook, header_column, row_of
+from tests.exchange.conftest import edit_workbook, fill_answers, header_column, row_of
 from tests.tui.conftest import CREATED, MINI
 from tests.tui.helpers import answer_in_file, pick, type_text, ui_test
 
@@ -91,11 +91,7 @@ def filled_template(assessment_file: Path, cells: dict[str, dict[str, object]]) 
     )
 
     def fill(workbook: openpyxl.Workbook) -> None:
-        sheet = workbook["Answers"]
-        for code, values in cells.items():
-            row = row_of(sheet, code)
-            for key, value in values.items():
-                sheet.cell(row, COLUMN_NUMBER[key]).value = value
+        fill_answers(workbook["Answers"], cells)
 
     return edit_workbook(template, template.with_name("filled.xlsx"), fill)
 
