@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
@@ -30,8 +31,10 @@ class IndicatorTree(Tree[tuple[str, str]]):
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
-        self._widths: dict[int, tuple[object, int]] = {}  # node id -> (label, its width)
-        super().__init__("assessment", id=id)
+        self._building = False  # read by _invalidate, which Tree.__init__ may call
+        # Text, not a str: Textual reads a str label as markup, and that loads Rich's
+        # emoji table (several milliseconds of the start) for a root that never shows.
+        super().__init__(Text("assessment"), id=id)
         self.session = session
         self.show_root = False
         self.guide_depth = 2
@@ -40,9 +43,22 @@ class IndicatorTree(Tree[tuple[str, str]]):
 
     def build(self, codes: Iterable[str]) -> None:
         """Show ``codes`` (in framework order) with their question, theme and category."""
+        self._building = True
+        try:
+            self._add_nodes(codes)
+        finally:
+            self._building = False
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        # Textual invalidates the whole tree (and asks for a layout) for every node
+        # added: half the cost of building 470 nodes.  During build, once at the end.
+        if not self._building:
+            super()._invalidate()
+
+    def _add_nodes(self, codes: Iterable[str]) -> None:
         self.clear()
         self._leaves = {}
-        self._widths = {}
         self.shown_codes = list(codes)
         session = self.session
         parents: dict[str, TreeNode[tuple[str, str]]] = {}
@@ -149,19 +165,29 @@ class IndicatorTree(Tree[tuple[str, str]]):
         self.scroll_to(y=max(0, target), animate=False, force=True)
 
     def get_label_width(self, node: TreeNode[tuple[str, str]]) -> int:
-        """The width of a label without rendering it (the tree never scrolls sideways).
+        """Nothing to measure: the tree never scrolls sideways (``overflow-x: hidden``).
 
-        Remembered per label: the tree asks for every line's width each time it
-        lays its lines out, which is several times while the walkthrough opens.
+        Textual measures every label to size a horizontal scroll that never
+        comes; the lines are padded to the tree's own width all the same.
+        """
+        return 0
+
+    def render_label(
+        self, node: TreeNode[tuple[str, str]], base_style: Style, style: Style
+    ) -> Text:
+        """Only the start of the label that can show: the rest would be cut off anyway.
+
+        Labels carry the indicator's whole text; styling and rendering all of it
+        for every line drawn was most of the cost of drawing the tree.  Twice the
+        width in characters covers labels whose characters take no cell of their own.
         """
         label = node.label
-        known = self._widths.get(node.id)
-        if known is not None and known[0] is label:
-            return known[1]
-        width = label.cell_len if isinstance(label, Text) else cell_len(label)
-        width += 2 if node.allow_expand else 0
-        self._widths[node.id] = (label, width)
-        return width
+        label = label[: 2 * self.size.width] if isinstance(label, Text) else Text(str(label))
+        label.stylize(style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+        return Text.assemble(("", base_style), label)
 
     def action_expand_node(self) -> None:
         node = self.cursor_node
