@@ -59,6 +59,11 @@ class OpenedAssessment:
         self.close()
 
     @property
+    def disk_sha256(self) -> str:
+        """The SHA-256 of the file as this session last read or wrote it."""
+        return self._disk_sha256
+
+    @property
     def closed(self) -> bool:
         return self._closed
 

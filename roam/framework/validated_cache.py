@@ -34,8 +34,9 @@ DISABLED = "off"
 MAX_ENTRIES = 48
 MAX_TOTAL_BYTES = 96 * 1024 * 1024
 _SUFFIX = ".pickle"
-# The code whose output is cached: a change to any of these files is a new fingerprint.
-_CODE_FOLDERS = ("framework", "assessment")
+# The code whose output is cached (scores too: roam/scoring/remembered.py): a change
+# to any of these files is a new fingerprint.
+_CODE_FOLDERS = ("framework", "assessment", "scoring")
 _CODE_FILES = ("marked_yaml.py", "errors.py")
 
 

@@ -138,7 +138,7 @@ class Session:
     codes: list[str] = field(init=False)
     save_state: SaveState = field(init=False)
     save_error: str = field(init=False, default="")
-    report: ScoreReport | None = field(init=False, default=None)
+    report: ScoreReport | None = None  # given when the caller has it; scored otherwise
     touched: set[str] = field(init=False, default_factory=set)  # answers changed, for views
     _undo: list[UndoStep] = field(init=False, default_factory=list)
     _findings: list[Finding] | None = field(init=False, default=None)
@@ -147,7 +147,8 @@ class Session:
     def __post_init__(self) -> None:
         self.codes = in_scope_codes(self.framework, self.assessment)
         self.save_state = "read-only" if self.read_only else "saved"
-        self.rescore()
+        if self.report is None:
+            self.rescore()
 
     # -- opening and closing -------------------------------------------------
 
@@ -161,9 +162,11 @@ class Session:
         :class:`RoamError` for anything else a user can fix.
         """
         from roam.assessment.session import open_assessment
+        from roam.scoring.remembered import score_of_file
 
         opened = open_assessment(path, read_only=read_only, break_lock=break_lock)
-        return cls(opened, who=who)
+        report = score_of_file(opened.assessment, opened.framework, opened.disk_sha256)
+        return cls(opened, who=who, report=report)
 
     @classmethod
     def create(
