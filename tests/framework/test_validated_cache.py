@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from roam.errors import SourceError
-from roam.framework import loader
+from roam.framework import edition_reader, loader
 from roam.framework import validated_cache as cache
 from roam.framework.loader import load_framework
 from roam.framework.text import localize
@@ -38,13 +38,13 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(raw, shown, sha256)
 
     monkeypatch.setattr(loader, "parse_marked_bytes", counted)
-    real_read = loader.read_marked_yaml
+    real_read = edition_reader.read_marked_yaml
 
     def counted_read(path: str | Path, *, display_path: str | None = None) -> Any:
         seen.append(Path(path).name)
         return real_read(path, display_path=display_path)
 
-    monkeypatch.setattr(loader, "read_marked_yaml", counted_read)
+    monkeypatch.setattr(edition_reader, "read_marked_yaml", counted_read)
     return seen
 
 
