@@ -136,9 +136,10 @@ class ReviewScreen(Screen[None]):
         # answer's own state: only a choice the widget still shows, and that differs
         # from the answer's state, is the user's.
         state = str(event.value)
-        if event.select.value != event.value or state == self.session.answer(
-            self.code
-        ).review.state:
+        if (
+            event.select.value != event.value
+            or state == self.session.answer(self.code).review.state
+        ):
             return
         if self.session.add_comment(self.code, "", state=state):
             self._refresh_row(self.code)
