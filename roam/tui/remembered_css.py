@@ -31,15 +31,24 @@ MAX_REMEMBERED = 200
 
 
 @cache
-def _parser_fingerprint() -> str:
-    """A hash of Textual's CSS code: the parser whose output is kept.
+def _parser_fingerprint() -> str | None:
+    """A hash of the Textual code behind parsed rules: the parser and the types it builds.
 
-    Not ``textual.__version__``: Textual reads it from the package metadata, which
-    costs more (about 25 ms) than the parse this saves.
+    With the installed version's folder name.  Not ``textual.__version__``: Textual
+    reads it from the package metadata, which costs more (about 25 ms) than the parse
+    this saves.
     """
+    package = Path(textual.css.__file__).parent.parent
+    files = [*package.glob("css/*.py"), *package.glob("layouts/*.py")]
+    files += [package / "color.py", package / "geometry.py"]
     digest = hashlib.sha256()
-    for path in sorted(Path(textual.css.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for installed in sorted(package.parent.glob("textual-*.dist-info")):
+        digest.update(installed.name.encode() + b"\0")
+    try:
+        for path in sorted(files):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except OSError:
+        return None  # installed without sources: no safe fingerprint, so no cache
     return digest.hexdigest()
 
 
@@ -48,7 +57,8 @@ class RememberingStylesheet(Stylesheet):
 
     def __init__(self, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
-        self._entry_key = cache_key("textual-css", _parser_fingerprint())
+        fingerprint = _parser_fingerprint()
+        self._entry_key = cache_key("textual-css", fingerprint) if fingerprint else None
         remembered = recall(self._entry_key)
         self._remembered: dict[str, list[RuleSet]] = (
             remembered if isinstance(remembered, dict) else {}

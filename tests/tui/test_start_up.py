@@ -15,6 +15,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
 from roam.framework import validated_cache as cache
+from roam.tui import remembered_css
 from roam.tui.app import RoamApp
 from roam.tui.remembered_css import RememberingStylesheet
 from roam.tui.widgets.indicator_tree import IndicatorTree
@@ -98,6 +99,17 @@ async def test_another_theme_parses_anew_and_is_remembered_too(
         assert app.theme == theme
         assert (_rules(app), app.export_screenshot()) == (rules, screen)
     assert parses == []
+
+
+@ui_test
+async def test_another_textual_parses_anew(
+    mini_file: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _started(mini_file)
+    parses.clear()
+    monkeypatch.setattr(remembered_css, "_parser_fingerprint", lambda: "another Textual")
+    await _started(mini_file)
+    assert any("roam.tcss" in where for where in parses)
 
 
 def test_css_with_errors_is_not_remembered(tmp_path: Path) -> None:
