@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +29,33 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def mini_framework_path() -> Path:
     return MINI_FRAMEWORK
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of validated files of the test's own (the folder appears on the first store)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ROAM_CACHE_DIR", str(folder))
+    return folder
+
+
+def recorded_calls(
+    monkeypatch: pytest.MonkeyPatch,
+    owner: object,
+    name: str,
+    note: Callable[..., str],
+    into: list[str] | None = None,
+) -> list[str]:
+    """Wrap ``owner.name`` so that each call adds ``note(*args, **kwargs)`` to the list returned.
+
+    For the tests that tell what was parsed or computed from what came from a cache.
+    """
+    seen = [] if into is None else into
+    real = getattr(owner, name)
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        seen.append(note(*args, **kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return seen

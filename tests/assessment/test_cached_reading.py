@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -17,33 +16,21 @@ from roam.assessment.session import open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import SourceError
 from roam.framework import load_framework
-from roam.framework import validated_cache as cache
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK
+from tests.conftest import MINI_FRAMEWORK, recorded_calls
 
 from .builders import small_assessment
 
-
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("cache_dir")  # a cache folder of each test's own
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The assessment files parsed (rather than taken from the cache)."""
-    seen: list[str] = []
-    real = loader.parse_marked_bytes
-
-    def counted(raw: bytes, shown: str, sha256: str | None = None) -> Any:
-        seen.append(Path(shown).name)
-        return real(raw, shown, sha256)
-
-    monkeypatch.setattr(loader, "parse_marked_bytes", counted)
-    return seen
+    return recorded_calls(
+        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
+    )
 
 
 @pytest.fixture

@@ -17,35 +17,18 @@ from roam.framework import validated_cache as cache
 from roam.framework.loader import load_framework
 from roam.framework.text import localize
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    return folder
+from tests.conftest import MINI_FRAMEWORK, recorded_calls
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the framework loader parses (rather than taking from the cache)."""
-    seen: list[str] = []
-    real = loader.parse_marked_bytes
-
-    def counted(raw: bytes, shown: str, sha256: str | None = None) -> Any:
-        seen.append(Path(shown).name)
-        return real(raw, shown, sha256)
-
-    monkeypatch.setattr(loader, "parse_marked_bytes", counted)
-    real_read = edition_reader.read_marked_yaml
-
-    def counted_read(path: str | Path, *, display_path: str | None = None) -> Any:
-        seen.append(Path(path).name)
-        return real_read(path, display_path=display_path)
-
-    monkeypatch.setattr(edition_reader, "read_marked_yaml", counted_read)
-    return seen
+    seen = recorded_calls(
+        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
+    )
+    return recorded_calls(
+        monkeypatch, edition_reader, "read_marked_yaml", lambda path, **_: Path(path).name, seen
+    )
 
 
 @pytest.fixture

@@ -15,29 +15,17 @@ from roam.scoring import engine
 from roam.scoring.remembered import score_of_file
 from roam.tui.session import Session
 from tests.assessment.builders import mini_ref
+from tests.conftest import recorded_calls
 
 from .builders import answered, make_assessment
 
-
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("cache_dir")  # a cache folder of each test's own
 
 
 @pytest.fixture
 def scorings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The countries scored by the engine (rather than taken from the cache)."""
-    seen: list[str] = []
-    real = engine.score
-
-    def counted(assessment: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(assessment.country)
-        return real(assessment, *args, **kwargs)
-
-    monkeypatch.setattr(engine, "score", counted)
-    return seen
+    return recorded_calls(monkeypatch, engine, "score", lambda assessment, *_: assessment.country)
 
 
 def _save(path: Path, mini: Framework, level: str) -> None:

@@ -9,40 +9,32 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
-from roam.framework import validated_cache as cache
 from roam.tui import remembered_css
 from roam.tui.app import RoamApp
 from roam.tui.remembered_css import RememberingStylesheet
 from roam.tui.widgets.indicator_tree import IndicatorTree
+from tests.conftest import recorded_calls
 from tests.tui.helpers import ui_test
 
 SIZE = (100, 32)
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("cache_dir")  # a cache folder of each test's own
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pieces of CSS Textual's parser was given (where each was read from)."""
-    seen: list[str] = []
-    real = Stylesheet._parse_rules
-
-    def counted(self: Stylesheet, css: str, read_from: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(str(read_from))
-        return real(self, css, read_from, *args, **kwargs)
-
-    monkeypatch.setattr(Stylesheet, "_parse_rules", counted)
-    return seen
+    return recorded_calls(
+        monkeypatch,
+        Stylesheet,
+        "_parse_rules",
+        lambda sheet, css, read_from, *_, **__: str(read_from),
+    )
 
 
 def _rules(app: RoamApp) -> list[str]:
