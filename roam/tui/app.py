@@ -224,7 +224,7 @@ class RoamApp(App[None]):
         if self.session is not None:
             self.session.close()
         self._resume_collector()  # a start that never drew its first screen
-        if isinstance(self.stylesheet, RememberingStylesheet):  # not after a CSS reload
+        if isinstance(self.stylesheet, RememberingStylesheet):
             self.stylesheet.save()
 
     # -- views --------------------------------------------------------------------

@@ -52,19 +52,41 @@ def _parser_fingerprint() -> str | None:
     return digest.hexdigest()
 
 
+class _RuleStore:
+    """The rules one run remembers: read from the cache once, shared by a stylesheet's copies."""
+
+    def __init__(self) -> None:
+        fingerprint = _parser_fingerprint()
+        self.key = cache_key("textual-css", fingerprint) if fingerprint else None
+        remembered = recall(self.key)
+        self.rules: dict[str, list[RuleSet]] = remembered if isinstance(remembered, dict) else {}
+        self.learned = False  # parsed anything not remembered
+
+    def add(self, key: str, rules: list[RuleSet]) -> None:
+        if len(self.rules) >= MAX_REMEMBERED:
+            self.rules.clear()  # themes or stylesheets that come and go
+        self.rules[key] = rules
+        self.learned = True
+
+    def save(self) -> None:
+        if self.learned:
+            remember(self.key, self.rules)
+            self.learned = False
+
+
 class RememberingStylesheet(Stylesheet):
     """A Stylesheet that takes parsed rules from, and adds them to, roam's cache."""
 
-    def __init__(self, *, variables: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, *, variables: dict[str, str] | None = None, store: _RuleStore | None = None
+    ) -> None:
         super().__init__(variables=variables)
-        fingerprint = _parser_fingerprint()
-        self._entry_key = cache_key("textual-css", fingerprint) if fingerprint else None
-        remembered = recall(self._entry_key)
-        self._remembered: dict[str, list[RuleSet]] = (
-            remembered if isinstance(remembered, dict) else {}
-        )
-        self._learned = False  # parsed anything not remembered
-        self._digested: tuple[dict[str, str], str] | None = None
+        self._store = store or _RuleStore()
+        self._variables_key = _digest(repr(sorted(self._variables.items())))
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        super().set_variables(variables)
+        self._variables_key = _digest(repr(sorted(variables.items())))
 
     def _parse_rules(
         self,
@@ -74,49 +96,30 @@ class RememberingStylesheet(Stylesheet):
         tie_breaker: int = 0,
         scope: str = "",
     ) -> list[RuleSet]:
-        key = self._rules_key(css, read_from, is_default_rules, tie_breaker, scope)
-        rules = self._remembered.get(key)
+        key = _digest(
+            self._variables_key, repr((read_from, is_default_rules, tie_breaker, scope)), css
+        )
+        rules = self._store.rules.get(key)
         if rules is not None:
             return rules
         rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
         if not any(rule.errors for rule in rules):
-            if len(self._remembered) >= MAX_REMEMBERED:
-                self._remembered.clear()  # themes or stylesheets that come and go
-            self._remembered[key] = rules
-            self._learned = True
+            self._store.add(key, rules)
         return rules
 
-    def _rules_key(
-        self, css: str, read_from: CSSLocation, is_default: bool, tie_breaker: int, scope: str
-    ) -> str:
-        digest = hashlib.sha256(self._variables_digest().encode())
-        for part in (repr((read_from, is_default, tie_breaker, scope)), css):
-            digest.update(b"\0" + part.encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
-
-    def _variables_digest(self) -> str:
-        """The theme's variables, hashed once per set of them (Textual replaces the dict)."""
-        variables = self._variables
-        if self._digested is None or self._digested[0] is not variables:
-            text = repr(sorted(variables.items()))
-            self._digested = (variables, hashlib.sha256(text.encode()).hexdigest())
-        return self._digested[1]
+    def copy(self) -> RememberingStylesheet:
+        """A copy that parses through the same remembered rules (Textual's is a plain one)."""
+        fresh = RememberingStylesheet(variables=self._variables.copy(), store=self._store)
+        fresh.source = self.source.copy()
+        return fresh
 
     def reparse(self) -> None:
         """Parse again with new variables (another theme), through the remembered rules.
 
-        Textual's own reparse parses into a fresh, plain Stylesheet, so that CSS with
-        errors leaves this one whole; that one would neither find nor keep rules.
+        As Textual's own, into a copy, so that CSS with errors leaves this one whole;
+        Textual's builds a plain Stylesheet, which would neither find nor keep rules.
         """
-        fresh = _Borrowing(self)
-        for read_from, (css, is_default, tie_breaker, scope) in self.source.items():
-            fresh.add_source(
-                css,
-                read_from=read_from,
-                is_default_css=is_default,
-                tie_breaker=tie_breaker,
-                scope=scope,
-            )
+        fresh = self.copy()
         try:
             fresh.parse()
         except Exception:
@@ -129,24 +132,11 @@ class RememberingStylesheet(Stylesheet):
 
     def save(self) -> None:
         """Store what this run parsed for the next; nothing when it parsed nothing new."""
-        if self._learned:
-            remember(self._entry_key, self._remembered)
-            self._learned = False
+        self._store.save()
 
 
-class _Borrowing(Stylesheet):
-    """A fresh stylesheet for :meth:`RememberingStylesheet.reparse` that parses through it."""
-
-    def __init__(self, owner: RememberingStylesheet) -> None:
-        super().__init__(variables=owner._variables)
-        self._owner = owner
-
-    def _parse_rules(
-        self,
-        css: str,
-        read_from: CSSLocation,
-        is_default_rules: bool = False,
-        tie_breaker: int = 0,
-        scope: str = "",
-    ) -> list[RuleSet]:
-        return self._owner._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
