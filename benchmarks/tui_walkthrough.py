@@ -100,17 +100,19 @@ def _reopened_cache() -> Path:
 
 
 def _changed_cache(run: int | str) -> Path:
-    """A cache folder of its own: the built-in edition and the TUI's CSS, no assessment.
+    """A cache folder of its own: the built-in edition, the TUI's CSS and the records' validators.
 
-    The parsed CSS comes from the warm-up session, as it would from any earlier run.
+    The parsed CSS and the validators come from the warm-up session, as they would
+    from any earlier run of this roam: neither depends on the file opened.
     """
     template = scratch() / "cache-edition-only"
     if not template.exists():
         load = "from roam.framework.loader import load_framework; load_framework()"
         run_process([PYTHON, "-c", load], extra_env={CACHE_DIR_ENV: str(template)})
         template.mkdir(exist_ok=True)  # a roam without the cache leaves none
-        for css in _reopened_cache().glob("textual-css-*"):
-            shutil.copy2(css, template / css.name)
+        for kind in ("textual-css", "validators"):
+            for entry in _reopened_cache().glob(f"{kind}-*"):
+                shutil.copy2(entry, template / entry.name)
     folder = scratch() / f"cache-changed-{run}"
     shutil.rmtree(folder, ignore_errors=True)  # a session before may have filled it
     shutil.copytree(template, folder)

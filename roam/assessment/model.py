@@ -87,6 +87,12 @@ IsoCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["KEN"])]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
+def _english_only() -> list[str]:
+    # A named function, not a lambda: the validators are pickled into the cache
+    # (roam.framework.remembered_validators), and a lambda cannot be.
+    return ["en"]
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
@@ -207,7 +213,7 @@ class Assessment(Record):
     framework: FrameworkRef
     scope: Scope = "core"
     custom_codes: list[str] = Field(default_factory=list)
-    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    languages: list[str] = Field(default_factory=_english_only, min_length=1)
     created: dt.datetime
     team: list[Person] = Field(default_factory=list)
     mab: list[MabMember] = Field(default_factory=list)
@@ -226,3 +232,14 @@ class Assessment(Record):
     def answer(self, code: str) -> Answer:
         """The answer for ``code``, created empty if the file has none yet."""
         return self.answers.setdefault(code, Answer())
+
+
+def record_models() -> tuple[type[Record], ...]:
+    """Record and every class built on it, in the same order in every run."""
+    found: list[type[Record]] = []
+    waiting = [Record]
+    while waiting:
+        model = waiting.pop(0)
+        found.append(model)
+        waiting.extend(model.__subclasses__())
+    return tuple(found)

@@ -1,0 +1,108 @@
+"""A changed file is validated by the validators a run before stored, with the same results.
+
+Each reading runs in a process of its own: the validators are put on the record
+classes once per process, so only a fresh process shows where they came from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from roam.assessment.storage import save_assessment
+from roam.framework.model import Framework
+
+from .builders import small_assessment
+
+# Prints whether the records' validators came from the cache (Pydantic marks a
+# class complete when it builds one itself), then the reading or its problems.
+_READ = """
+import json, sys
+from roam.assessment.loader import read_assessment
+from roam.assessment.model import record_models
+from roam.errors import SourceError
+try:
+    result = {"dump": read_assessment(sys.argv[1]).assessment.model_dump(mode="json")}
+except SourceError as exc:
+    result = {"problems": exc.lines}
+result["stored"] = all(
+    type(model.__dict__.get("__pydantic_validator__")).__name__ == "SchemaValidator"
+    and not model.__pydantic_complete__
+    for model in record_models()
+)
+print(json.dumps(result))
+"""
+
+
+def _read(path: Path, cache: Path | str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", _READ, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "ROAM_CACHE_DIR": str(cache)},
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+@pytest.fixture
+def kenya(tmp_path: Path, mini: Framework) -> Path:
+    path = tmp_path / "kenya.yaml"
+    save_assessment(small_assessment(mini), path, mini)
+    return path
+
+
+def _change(path: Path, key: str, value: Any) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[key] = value
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _stored_validators(cache: Path) -> list[Path]:
+    return sorted(cache.glob("validators-*.pickle"))
+
+
+def test_a_later_run_validates_with_the_stored_validators(kenya: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _read(kenya, cache)
+    assert not first["stored"] and len(_stored_validators(cache)) == 1
+    _change(kenya, "country", "Kenya, changed outside roam")
+    second = _read(kenya, cache)
+    assert second["stored"]
+    assert second["dump"]["country"] == "Kenya, changed outside roam"
+    assert second == {**_read(kenya, "off"), "stored": True}
+
+
+def test_errors_are_the_same_with_the_stored_validators(kenya: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _read(kenya, cache)
+    _change(kenya, "iso", "kenya")
+    _change(kenya, "languages", [])
+    found = _read(kenya, cache)
+    assert found["stored"]
+    assert found["problems"] == _read(kenya, "off")["problems"]
+    assert any("ISO 3166-1" in line for line in found["problems"])
+    assert any("languages" in line for line in found["problems"])
+
+
+def test_a_damaged_entry_is_built_again_and_replaced(kenya: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _read(kenya, cache)
+    (entry,) = _stored_validators(cache)
+    entry.write_bytes(entry.read_bytes()[:100])
+    again = _read(kenya, cache)
+    assert not again["stored"] and again["dump"]["country"]
+    assert _read(kenya, cache)["stored"]
+
+
+def test_without_the_cache_pydantic_builds_them(kenya: Path) -> None:
+    found = _read(kenya, "off")
+    assert not found["stored"] and found["dump"]["iso"]
