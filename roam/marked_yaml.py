@@ -320,27 +320,36 @@ class _Builder:
     def _sequence(self, loc: Loc, depth: int) -> list[Any]:
         result: list[Any] = []
         next_event = self.next_event
+        text_of = self._text
         while True:
             event = next_event()
             if type(event) is yaml.SequenceEndEvent:
                 return result
-            result.append(self._value(event, (*loc, len(result)), depth))
+            text = None if self.record else text_of(event)
+            if text is None:
+                result.append(self._value(event, (*loc, len(result)), depth))
+            else:
+                result.append(text)  # the common case, without a location to build
 
     def _mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         merged: list[Any] = []
         next_event = self.next_event
         key_positions = self.document.key_positions
+        text_of = self._text
         while True:
             key_event = next_event()
             if type(key_event) is yaml.MappingEndEvent:
                 break
-            if _is_plain_text(key_event):
-                key: Any = key_event.value
-                self._count()
-            else:
+            key: Any = text_of(key_event)
+            if key is None:
                 key = self._key(key_event, loc, depth)
             value_event = next_event()
+            if not self.record and key not in result and type(key) is str:
+                text = text_of(value_event)
+                if text is not None:  # the common case, without a location to build
+                    result[key] = text
+                    continue
             if key is _MERGE:
                 merged.append(self._value(value_event, (*loc, "<<"), depth))
                 continue
@@ -357,16 +366,33 @@ class _Builder:
 
     def _value(self, event: _Event, loc: Loc, depth: int) -> Any:
         """``build``, with the common case of a plain text scalar done inline."""
-        if _is_plain_text(event):
-            self._count()
-            if self.record:
-                mark = event.start_mark
-                self.positions[loc] = (mark.line + 1, mark.column + 1)
-            # One object per distinct text: names, publishers and field names recur
-            # on every answer (200 KiB of copies in the demo, kept by the records).
-            text: str = event.value
-            return self.texts.setdefault(text, text)
-        return self.build(event, loc, depth)
+        text = self._text(event)
+        if text is None:
+            return self.build(event, loc, depth)
+        if self.record:
+            mark = event.start_mark
+            self.positions[loc] = (mark.line + 1, mark.column + 1)
+        return text
+
+    def _text(self, event: _Event) -> str | None:
+        """The text of a scalar that is text without resolving (quoted, or plain and
+        not number-like), counted; None for any other event.
+
+        One object per distinct text: names, publishers and field names recur on
+        every answer (200 KiB of copies in the demo, kept by the records).
+        """
+        if (
+            type(event) is not yaml.ScalarEvent
+            or event.tag is not None
+            or event.anchor is not None
+            or (event.implicit[0] and event.value[:1] in _RESOLVED_FIRST_CHARS)
+        ):
+            return None
+        self.visited += 1  # _count, inline: this runs for most values of a file
+        if self.visited > MAX_NODES:
+            self._count(0)
+        text: str = event.value
+        return self.texts.setdefault(text, text)
 
     def _key(self, event: _Event, loc: Loc, depth: int) -> Any:
         if type(event) is yaml.AliasEvent:
@@ -474,16 +500,6 @@ class _Builder:
         problem = Problem(self.document.path, message, mark.line + 1, mark.column + 1)
         self.document.problems.append(problem)
         return problem
-
-
-def _is_plain_text(event: _Event) -> bool:
-    """A scalar that is text without resolving: quoted, or plain and not number-like."""
-    return (
-        type(event) is yaml.ScalarEvent
-        and event.tag is None
-        and event.anchor is None
-        and (not event.implicit[0] or event.value[:1] not in _RESOLVED_FIRST_CHARS)
-    )
 
 
 _PLAIN_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
