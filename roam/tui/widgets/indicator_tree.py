@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets._tree import TOGGLE_STYLE
@@ -20,6 +21,9 @@ from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
+
+
+CACHED_SCREENS = 2  # drawn lines kept for scrolling back, in tree heights
 
 
 class IndicatorTree(Tree[tuple[str, str]]):
@@ -55,6 +59,12 @@ class IndicatorTree(Tree[tuple[str, str]]):
         # added: half the cost of building 470 nodes.  During build, once at the end.
         if not self._building:
             super()._invalidate()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual keeps up to 1,024 drawn lines, and a step to the next indicator
+        # redraws the visible ones under new keys: a walk through the edition
+        # left about 3 MiB of lines that would never be shown again.
+        self._line_cache.maxsize = CACHED_SCREENS * max(event.size.height, 1)
 
     def _add_nodes(self, codes: Iterable[str]) -> None:
         self.clear()
