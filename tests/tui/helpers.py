@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select
 
+from roam.tui.screens.record_form import RecordForm
 from roam.tui.widgets.choice_set import ChoiceSet
 
 
@@ -79,3 +80,11 @@ def ui_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., Non
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+async def record_form(pilot: Pilot[Any], *keys: str) -> RecordForm:
+    """Press ``keys`` (those that open a form for one record) and return the form shown."""
+    await pilot.press(*keys)
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm), f"{keys} opened {form!r}, not a record form"
+    return form

@@ -13,7 +13,6 @@ from roam.tui.screens.dashboard import DashboardScreen
 from roam.tui.screens.help import HelpScreen
 from roam.tui.screens.process import ProcessScreen
 from roam.tui.screens.recommendations import RecommendationsScreen
-from roam.tui.screens.record_form import RecordForm
 from roam.tui.screens.review import ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -21,7 +20,7 @@ from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
 from tests.tui.conftest import TODAY
-from tests.tui.helpers import answer_in_file, choose, pick, saved, type_text, ui_test
+from tests.tui.helpers import answer_in_file, choose, pick, record_form, saved, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -33,9 +32,7 @@ async def test_add_a_recommendation_linked_to_indicators_and_groups(mini_file: P
         app.screen.go_to("R.A.1.a")  # type: ignore[attr-defined]
         await pilot.press("f5")
         assert isinstance(app.screen, RecommendationsScreen)
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "a")
         # A fresh id and the indicator being worked on are filled in already.
         assert form.query_one("#field-id", Input).value == "REC-1"
         assert form.query_one("#field-indicators", Input).value == "R.A.1.a"
@@ -72,17 +69,13 @@ async def test_add_a_recommendation_linked_to_indicators_and_groups(mini_file: P
 async def test_edit_and_remove_a_recommendation(mini_file: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f5", "a")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "f5", "a")
         form.query_one("#field-text", TextArea).focus()
         await type_text(pilot, "First text")
         form.query_one("#field-groups", SelectionList).focus()
         await pilot.press("space", "ctrl+s")
         await pilot.pause()
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "e")
         form.query_one("#field-text", TextArea).focus()
         await pilot.press("end")
         await type_text(pilot, ", revised")
@@ -153,26 +146,20 @@ async def test_process_team_mab_and_milestones_are_editable(mini_file: Path) -> 
         await pilot.press("f6")
         screen = app.screen
         assert isinstance(screen, ProcessScreen)
-        await pilot.press("a")  # the team table has the focus
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "a")  # the team table has the focus
         await type_text(pilot, "Amina Njoroge")
         await pilot.press("tab")
         await type_text(pilot, "lead researcher")
         await pilot.press("ctrl+s")
         await pilot.pause()
         screen.query_one("#mab", RecordTable).table.focus()
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "a")
         await type_text(pilot, "Joseph Otieno")
         await choose(pilot, form.query_one("#field-group", Select), "civil_society")
         await pilot.press("ctrl+s")
         await pilot.pause()
         screen.query_one("#milestones", RecordTable).table.focus()
-        await pilot.press("e")  # the first milestone: the research plan
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "e")  # the first milestone: the research plan
         await choose(pilot, form.query_one("#field-status", Select), "done")
         form.query_one("#field-date", Input).focus()
         await type_text(pilot, "2024-03-01")

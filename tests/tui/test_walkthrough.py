@@ -8,13 +8,20 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static, TextArea
 
 from roam.tui.app import RoamApp
-from roam.tui.screens.record_form import RecordForm
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.answer_form import AnswerForm, LevelSet
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.helpers import answer_in_file, choose, on_screen, pick, type_text, ui_test
+from tests.tui.helpers import (
+    answer_in_file,
+    choose,
+    on_screen,
+    pick,
+    record_form,
+    type_text,
+    ui_test,
+)
 
 SIZE = (120, 40)
 
@@ -85,9 +92,7 @@ async def test_add_evidence_with_every_field(mini_file: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = walkthrough(app)
         await pilot.press("ctrl+n")  # R.A.1.a
-        await pilot.press("ctrl+r")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "ctrl+r")
         await choose(pilot, form.query_one("#field-kind", Select), "law_or_regulation")
         form.query_one("#field-citation", Input).focus()
         await type_text(pilot, "Access to Information Act 2016")
@@ -122,9 +127,7 @@ async def test_add_evidence_with_every_field(mini_file: Path) -> None:
 async def test_a_bad_date_in_evidence_is_refused_with_the_reason(mini_file: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "ctrl+r")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "ctrl+n", "ctrl+r")
         await choose(pilot, form.query_one("#field-kind", Select), "report")
         form.query_one("#field-published", Input).focus()
         await type_text(pilot, "2023-13-45")
@@ -143,9 +146,7 @@ async def test_a_bad_date_in_evidence_is_refused_with_the_reason(mini_file: Path
 async def test_evidence_without_a_kind_asks_for_one(mini_file: Path) -> None:
     app = RoamApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "ctrl+r")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await record_form(pilot, "ctrl+n", "ctrl+r")
         form.query_one("#field-citation", Input).focus()
         await type_text(pilot, "Annual report 2023")
         await pilot.press("ctrl+s")
