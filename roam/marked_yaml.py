@@ -375,11 +375,11 @@ class _Builder:
         return text
 
     def _text(self, event: _Event) -> str | None:
-        """The text of a scalar that is text without resolving (quoted, or plain and
-        not number-like), counted; None for any other event.
+        """The text of a scalar that needs no resolving, counted; None for any other event.
 
-        One object per distinct text: names, publishers and field names recur on
-        every answer (200 KiB of copies in the demo, kept by the records).
+        Such a scalar is quoted, or plain and not number-like.  One object per
+        distinct text: names, publishers and field names recur on every answer
+        (200 KiB of copies in the demo, kept by the records).
         """
         if (
             type(event) is not yaml.ScalarEvent
@@ -388,9 +388,9 @@ class _Builder:
             or (event.implicit[0] and event.value[:1] in _RESOLVED_FIRST_CHARS)
         ):
             return None
-        self.visited += 1  # _count, inline: this runs for most values of a file
+        self.visited += 1  # what _count does, inline: this runs for most values of a file
         if self.visited > MAX_NODES:
-            self._count(0)
+            self._count(0)  # over the limit: _count raises the error that says so
         text: str = event.value
         return self.texts.setdefault(text, text)
 
