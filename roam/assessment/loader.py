@@ -18,12 +18,11 @@ from pydantic import ValidationError
 from roam.assessment import migrate as migration
 from roam.assessment.create import unanswered_codes
 from roam.assessment.migrate import migrate
-from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef, record_models
+from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.collector import collector_paused
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
-from roam.framework.remembered_validators import use_remembered_validators
 from roam.framework.validated_cache import cache_key, recall, remember
 from roam.marked_yaml import (
     Loc,
@@ -117,7 +116,6 @@ def _read(
 ) -> LoadedAssessment:
     data = _top_mapping(document)
     data, upgraded_from = migrate(data, document)
-    use_remembered_validators(record_models())
     problems: list[Problem] = list(document.problems)
     assessment = _validated(Assessment, data, (), document, problems)
     ref = (

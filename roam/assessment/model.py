@@ -8,6 +8,7 @@ indicator's scale? is a justification required?) lives in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -95,6 +96,33 @@ def _english_only() -> list[str]:
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Mapping[str, Any] | None = None,
+    ) -> bool | None:
+        """Pydantic calls this when a record's validator is first needed.
+
+        The validators an earlier run stored are put back instead of being built
+        again (see :mod:`roam.framework.remembered_validators`).
+        """
+        # Imported here: a start that opens a file from the cache needs none of it.
+        from roam.framework.remembered_validators import use_remembered_validators
+
+        if not force and use_remembered_validators(record_models()):
+            return True
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            # One frame deeper than Pydantic expects: this method's own.
+            _parent_namespace_depth=_parent_namespace_depth + 1 if _parent_namespace_depth else 0,
+            _types_namespace=_types_namespace,
+        )
 
 
 class FrameworkRef(Record):

@@ -41,9 +41,47 @@ print(json.dumps(result))
 """
 
 
-def _read(path: Path, cache: Path | str) -> dict[str, Any]:
+# Opens a file as the TUI does (from the cache when it is there), then edits an
+# answer, saves, and asks for a record's JSON Schema.  "built" says whether Pydantic
+# generated any schema itself: its scan for plugins comes with the first it builds.
+_EDIT = """
+import datetime as dt, json, sys
+from roam.assessment.history import set_answer_field
+from roam.assessment.model import Answer, record_models
+from roam.assessment.session import open_assessment
+opened = open_assessment(sys.argv[1])
+answer = opened.assessment.answer("R.A.1.a")
+when = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
+set_answer_field(answer, "justification", "Law of 2021.", "Amina", when)
+try:
+    set_answer_field(answer, "year", 1800, "Amina", when)
+except ValueError as exc:
+    refused = str(exc)
+opened.save()
+opened.close()
+built = "pydantic.plugin._loader" in sys.modules or any(
+    model.__pydantic_complete__ for model in record_models()
+)
+print(json.dumps({
+    "saved": open(sys.argv[1], encoding="utf-8").read(),
+    "refused": refused,
+    "built": built,
+    "schema": Answer.model_json_schema(),  # after "built": it makes TypeAdapters of its own
+}))
+"""
+
+
+_OPEN = """
+import sys
+from roam.assessment.session import open_assessment
+open_assessment(sys.argv[1]).close()
+print("{}")
+"""
+
+
+def _read(path: Path, cache: Path | str, script: str = _READ) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", _READ, str(path)],
+        [sys.executable, "-c", script, str(path)],
         capture_output=True,
         text=True,
         check=True,
@@ -101,6 +139,21 @@ def test_a_damaged_entry_is_built_again_and_replaced(kenya: Path, tmp_path: Path
     again = _read(kenya, cache)
     assert not again["stored"] and again["dump"]["country"]
     assert _read(kenya, cache)["stored"]
+
+
+def test_editing_a_file_from_the_cache_uses_the_stored_validators(
+    kenya: Path, tmp_path: Path
+) -> None:
+    """The first edit, save or schema of a session that opened its file from the cache."""
+    cache = tmp_path / "cache"
+    _read(kenya, cache, _OPEN)  # validates the file: stores it and the validators
+    original = kenya.read_bytes()
+    edited = _read(kenya, cache, _EDIT)
+    assert not edited["built"]
+    assert "Law of 2021." in edited["saved"]
+    assert edited["refused"].startswith("year: Input should be greater than or equal to 1900")
+    kenya.write_bytes(original)
+    assert edited == {**_read(kenya, "off", _EDIT), "built": False}
 
 
 def test_without_the_cache_pydantic_builds_them(kenya: Path) -> None:
