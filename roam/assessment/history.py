@@ -15,6 +15,7 @@ from pydantic_core import to_jsonable_python
 
 from roam.assessment.create import now
 from roam.assessment.model import Answer, Change
+from roam.framework.field_name_sets import own_field_names
 
 _NOT_EDITABLE = frozenset({"history", "conflicts"})
 
@@ -66,6 +67,7 @@ def _owner_of(answer: Answer, field: str) -> tuple[BaseModel, str]:
 
 def _assign_validated(owner: BaseModel, name: str, value: Any) -> None:
     old = getattr(owner, name)
+    own_field_names(owner)  # Pydantic adds the name to the set, which may be shared
     try:
         type(owner).__pydantic_validator__.validate_assignment(owner, name, value)
     except ValidationError as exc:

@@ -21,6 +21,7 @@ from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.collector import collector_paused
+from roam.framework.field_name_sets import share_field_names
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
 from roam.framework.validated_cache import cache_key, recall, remember
@@ -140,6 +141,7 @@ def _read(
             warnings += framework_warnings(assessment, chosen, document)
     if problems or assessment is None or chosen is None:
         raise SourceError(sort_problems(problems))
+    share_field_names(assessment)
     return LoadedAssessment(
         path=file_path,
         assessment=assessment,

@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
+
+from roam.framework.field_name_sets import SharesFieldNames
 
 FORMAT_VERSION = 1
 
@@ -94,7 +96,7 @@ def _english_only() -> list[str]:
     return ["en"]
 
 
-class Record(BaseModel):
+class Record(SharesFieldNames):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
     @classmethod

@@ -159,3 +159,13 @@ def test_editing_a_file_from_the_cache_uses_the_stored_validators(
 def test_without_the_cache_pydantic_builds_them(kenya: Path) -> None:
     found = _read(kenya, "off")
     assert not found["stored"] and found["dump"]["iso"]
+
+
+def test_importing_the_models_builds_no_validator() -> None:
+    """Every model is built when first used: a start from the cache builds none."""
+    probe = (
+        "import sys, roam.assessment.model, roam.framework.model, roam.tui.app\n"
+        "print('pydantic.plugin._loader' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
