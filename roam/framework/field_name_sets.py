@@ -15,7 +15,8 @@ because another record changed.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -45,25 +46,41 @@ def share_field_names(root: object) -> None:
     ``root`` is a model, or a list, tuple or dict of them, nested as deep as they go.
     """
     pool: dict[frozenset[str], SharedFieldNames] = {}
-    seen: set[int] = set()
-    waiting = [root]
+    waiting: list[Any] = [root]
     while waiting:
         item = waiting.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, BaseModel):
+        kind: Any = type(item)
+        if kind is list or kind is tuple:
+            waiting.extend(item)
+        elif kind is dict:
+            waiting.extend(item.values())
+        elif (fields := _fields_with_records(kind)) is not None:
             names = item.__pydantic_fields_set__
             key = frozenset(names)
             shared = pool.get(key)
             if shared is None:
                 shared = pool[key] = SharedFieldNames(names)
             object.__setattr__(item, "__pydantic_fields_set__", shared)
-            waiting.extend(item.__dict__.values())
-        elif isinstance(item, dict):
-            waiting.extend(item.values())
-        elif isinstance(item, list | tuple):
-            waiting.extend(item)
+            values = item.__dict__
+            for name in fields:
+                waiting.append(values[name])
+
+
+@cache
+def _fields_with_records(kind: type) -> tuple[str, ...] | None:
+    """The fields of a model whose type can hold a model; None for what is not a model."""
+    # Only those are walked: most fields hold text and numbers.
+    if not issubclass(kind, BaseModel):
+        return None
+    return tuple(
+        name for name, field in kind.model_fields.items() if _may_hold_models(field.annotation)
+    )
+
+
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(argument) for argument in get_args(annotation))
 
 
 def own_field_names(record: BaseModel) -> None:
