@@ -154,3 +154,18 @@ async def test_the_tree_has_every_indicator_in_framework_order(demo_file: Path) 
         assert shown == session.codes
         assert tree.virtual_size.height == len(lines)
         assert tree.cursor_code == app.screen.code  # type: ignore[attr-defined]
+
+
+@ui_test
+async def test_the_blank_containers_have_nothing_of_their_own_to_draw(mini_file: Path) -> None:
+    """They are drawn as blank lines: a border or a title given to one would never show."""
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        blank = [node for node in app.screen.walk_children(with_self=True) if node.BLANK]
+        named = {"walkthrough", "detail", "form-box", "form", "answer-area", "level-box"}
+        assert {node.id for node in blank} >= named
+        for node in blank:
+            assert all(kind in ("", "none", "hidden") for kind, _ in node.styles.border)
+            assert all(kind in ("", "none", "hidden") for kind, _ in node.styles.outline)
+            assert not node.border_title and not node.border_subtitle

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Tree
 
@@ -16,6 +16,7 @@ from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
+from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.key_bar import KeyBar
@@ -25,6 +26,10 @@ from roam.tui.widgets.top_bar import TopBar
 
 class WalkthroughScreen(Screen[None]):
     """Answer indicators one after another; every key here also works inside a text field."""
+
+    BLANK = (
+        True  # the screen draws nothing but its background (see roam.tui.widgets.blank_containers)
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", priority=True, id="roam.next"),
@@ -57,16 +62,16 @@ class WalkthroughScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.session
         yield TopBar("Walkthrough", session)
-        with Horizontal(id="walkthrough"):
+        with BlankHorizontal(id="walkthrough"):
             with Vertical(id="sidebar"):
                 yield IndicatorTree(session, id="tree")
                 yield ProgressPanel(session, id="progress")
-            with Vertical(id="detail"):
+            with BlankVertical(id="detail"):
                 # Fixed heights: a longer or shorter indicator text never moves the form,
                 # so a move redraws only what changed.  Neither box takes the focus, so
                 # Tab goes from the tree straight to the answer's fields.
                 yield IndicatorInfo(session, id="info")
-                with VerticalScroll(id="form-box", can_focus=False):
+                with BlankVerticalScroll(id="form-box", can_focus=False):
                     yield AnswerForm(session, first=self.first, id="form")
         yield KeyBar(classes="key-bar")
 

@@ -25,6 +25,7 @@ from textual.widgets import Label, Static
 from roam.framework.model import Scale, ScaledIndicator
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
 from roam.tui.session import Session
+from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.field_error import FieldError
 
@@ -69,6 +70,7 @@ STATUS_CHOICES: list[tuple[str, str | None]] = [
 class AnswerForm(Vertical):
     """Status, level or value, justification, evidence, confidence, groups, disaggregation."""
 
+    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
     can_focus = False
     ERROR_FIELDS: ClassVar[tuple[str, ...]] = ("level", "value", "justification")
 
@@ -101,8 +103,8 @@ class AnswerForm(Vertical):
         # One area for the level or the value, as tall as the longest scale: moving
         # between kinds of indicator then never shifts the fields below.
         first = self.session.indicator(self.first) if self.first else None
-        with Vertical(id="answer-area"):
-            with Vertical(id="level-box"):
+        with BlankVertical(id="answer-area"):
+            with BlankVertical(id="level-box"):
                 yield Label("Level", classes="field-label")
                 if isinstance(first, ScaledIndicator):
                     scale = self.session.framework.scales[first.scale]

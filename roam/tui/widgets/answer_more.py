@@ -42,6 +42,8 @@ class AnswerMore(Vertical):
     It lives inside the :class:`AnswerForm` and stores every edit through it.
     """
 
+    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
+
     def __init__(self, form: AnswerForm) -> None:
         super().__init__(id="answer-more")
         self.form = form

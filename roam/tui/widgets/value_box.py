@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from roam.assessment.model import Answer
+from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical
 from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -18,16 +19,18 @@ if TYPE_CHECKING:
 class ValueBox(Vertical):
     """Value, year and unit of a number, with the problems found in them."""
 
+    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
+
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="value-row"):
-            with Vertical(classes="value-cell"):
+        with BlankHorizontal(classes="value-row"):
+            with BlankVertical(classes="value-cell"):
                 yield Label("Value", classes="field-label")
                 # No validation by the Input: the form checks the value itself, and the
                 # Input's own check re-styles the form on every indicator shown.
                 yield Input(
                     id="value", type="number", placeholder="number", compact=True, validate_on=()
                 )
-            with Vertical(classes="year-cell"):
+            with BlankVertical(classes="year-cell"):
                 yield Label("Year", classes="field-label")
                 yield Input(
                     id="year",
@@ -37,7 +40,7 @@ class ValueBox(Vertical):
                     compact=True,
                     validate_on=(),
                 )
-            with Vertical(classes="unit-cell"):
+            with BlankVertical(classes="unit-cell"):
                 yield Label("Unit", classes="field-label")
                 yield Input(id="unit", compact=True)
         yield FieldError(id="error-value")
