@@ -27,9 +27,7 @@ from roam.tui.widgets.top_bar import TopBar
 class WalkthroughScreen(Screen[None]):
     """Answer indicators one after another; every key here also works inside a text field."""
 
-    BLANK = (
-        True  # the screen draws nothing but its background (see roam.tui.widgets.blank_containers)
-    )
+    BLANK = True  # nothing of its own but the background (roam.tui.widgets.blank_containers)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", priority=True, id="roam.next"),

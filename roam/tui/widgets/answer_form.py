@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
@@ -67,10 +66,9 @@ STATUS_CHOICES: list[tuple[str, str | None]] = [
 ]
 
 
-class AnswerForm(Vertical):
+class AnswerForm(BlankVertical):
     """Status, level or value, justification, evidence, confidence, groups, disaggregation."""
 
-    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
     can_focus = False
     ERROR_FIELDS: ClassVar[tuple[str, ...]] = ("level", "value", "justification")
 

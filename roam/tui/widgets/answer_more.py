@@ -20,6 +20,7 @@ from textual.widgets import Label, SelectionList, TextArea
 from roam.assessment.model import STAKEHOLDER_GROUPS, Answer, Breakdown, Evidence
 from roam.tui.forms import EVIDENCE_COLUMNS, EVIDENCE_FIELDS, evidence_row
 from roam.tui.labels import BREAKDOWN_LABELS, CONFIDENCE_LABELS, GROUP_LABELS
+from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.field_error import FieldError
 from roam.tui.widgets.record_table import RecordTable
@@ -36,13 +37,11 @@ CONFIDENCE_CHOICES: list[tuple[str, str | None]] = [
 HELD_BACK = (TextArea.Changed, SelectionList.SelectedChanged)
 
 
-class AnswerMore(Vertical):
+class AnswerMore(BlankVertical):
     """Justification, evidence, confidence, stakeholder groups and breakdowns of an answer.
 
     It lives inside the :class:`AnswerForm` and stores every edit through it.
     """
-
-    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
 
     def __init__(self, form: AnswerForm) -> None:
         super().__init__(id="answer-more")

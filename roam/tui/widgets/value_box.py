@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from roam.assessment.model import Answer
@@ -16,10 +15,8 @@ if TYPE_CHECKING:
     from roam.framework.model import ContextualIndicator, QuantitativeIndicator
 
 
-class ValueBox(Vertical):
+class ValueBox(BlankVertical):
     """Value, year and unit of a number, with the problems found in them."""
-
-    BLANK = True  # no border, no content of its own (see roam.tui.widgets.blank_containers)
 
     def compose(self) -> ComposeResult:
         with BlankHorizontal(classes="value-row"):
