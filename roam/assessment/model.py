@@ -5,11 +5,13 @@ indicator's scale? is a justification required?) lives in
 :mod:`roam.assessment.rules`, so the models stay loadable without one.
 """
 
-from __future__ import annotations
+# Annotations are evaluated as written, not postponed: Pydantic would otherwise
+# evaluate each field's annotation string as the classes are made (5 ms of every
+# TUI start, benchmarks/README.md).
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -221,7 +223,7 @@ class Answer(Record):
     conflicts: list[AnswerVersion] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _level_or_value(self) -> Answer:
+    def _level_or_value(self) -> Self:
         if self.level is not None and self.value is not None:
             raise ValueError("an answer has either a level or a value, not both")
         return self
@@ -252,7 +254,7 @@ class Assessment(Record):
     recommendations: list[Recommendation] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _custom_scope_lists_codes(self) -> Assessment:
+    def _custom_scope_lists_codes(self) -> Self:
         if self.scope == "custom" and not self.custom_codes:
             raise ValueError("scope 'custom' needs the list of indicator codes in custom_codes")
         if self.scope != "custom" and self.custom_codes:

@@ -6,13 +6,15 @@ codes nested under their parents) live in :mod:`roam.framework.checks` so they
 can point at the exact line of each offending value.
 """
 
-from __future__ import annotations
+# Annotations are evaluated as written, not postponed: Pydantic would otherwise
+# evaluate each field's annotation string as the classes are made (5 ms of every
+# TUI start, benchmarks/README.md).
 
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
@@ -61,7 +63,7 @@ class Scale(StrictModel):
     levels: list[ScaleLevel] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _levels_rise(self) -> Scale:
+    def _levels_rise(self) -> Self:
         ids = [level.id for level in self.levels]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
@@ -97,7 +99,7 @@ class Goalposts(StrictModel):
     rationale: Text | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> Goalposts:
+    def _ordered(self) -> Self:
         if self.lower >= self.upper:
             raise ValueError(f"lower ({self.lower:g}) must be less than upper ({self.upper:g})")
         return self
@@ -110,7 +112,7 @@ class ValueRange(StrictModel):
     max: float | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> ValueRange:
+    def _ordered(self) -> Self:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min:g}) must not exceed max ({self.max:g})")
         return self

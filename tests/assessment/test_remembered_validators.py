@@ -169,3 +169,23 @@ def test_importing_the_models_builds_no_validator() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_models_annotations_are_objects_not_strings_to_evaluate() -> None:
+    """Pydantic evaluates annotation strings as each class is made, on every start."""
+    from roam.assessment.model import Assessment
+    from roam.framework.field_name_sets import SharesFieldNames
+
+    models, waiting = [], [SharesFieldNames]
+    while waiting:
+        models.append(model := waiting.pop())
+        waiting.extend(model.__subclasses__())
+    postponed = {
+        f"{model.__name__}.{name}"
+        for model in models
+        if model.__module__.startswith("roam.")
+        for name, annotation in vars(model).get("__annotations__", {}).items()
+        if isinstance(annotation, str)
+    }
+    assert {Assessment, Framework} <= set(models)
+    assert postponed == set()
