@@ -173,19 +173,24 @@ def test_importing_the_models_builds_no_validator() -> None:
 
 def test_the_models_annotations_are_objects_not_strings_to_evaluate() -> None:
     """Pydantic evaluates annotation strings as each class is made, on every start."""
-    from roam.assessment.model import Assessment
-    from roam.framework.field_name_sets import SharesFieldNames
+    from pydantic import BaseModel
 
-    models, waiting = [], [SharesFieldNames]
-    while waiting:
-        models.append(model := waiting.pop())
-        waiting.extend(model.__subclasses__())
+    from roam.assessment import model as assessment_model
+    from roam.framework import model as framework_model
+
+    models = [
+        found
+        for module in (assessment_model, framework_model)
+        for found in vars(module).values()
+        if isinstance(found, type)
+        and issubclass(found, BaseModel)
+        and found.__module__ == module.__name__
+    ]
     postponed = {
         f"{model.__name__}.{name}"
         for model in models
-        if model.__module__.startswith("roam.")
         for name, annotation in vars(model).get("__annotations__", {}).items()
         if isinstance(annotation, str)
     }
-    assert {Assessment, Framework} <= set(models)
+    assert {assessment_model.Assessment, Framework} <= set(models)
     assert postponed == set()
