@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import yaml
 
 from benchmarks.demo_files import demo_assessment
 from benchmarks.harness import Budget, Measurement, NotAvailable, Spec, compare
@@ -38,6 +37,8 @@ def operation() -> Callable[[], object]:
 
 
 def measure(budget: Budget) -> dict[str, Measurement]:
+    import yaml  # here, not at the top: see harness.settle_library_pages
+
     load_and_score = operation()
     path = demo_assessment()
 
