@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
 from benchmarks.demo_files import demo_assessment
 from benchmarks.harness import Budget, Measurement, NotAvailable, Spec, compare
 
