@@ -61,11 +61,14 @@ def test_killed_writer_leaves_old_or_new_file_whole(tmp_path: Path, mini: Framew
     # Kills spread over about three saves land at every step of one: while the
     # temporary file is written, around the replace, while the backup is made.
     spread = 3 * _time_of_one_save(path, old, mini)
-    save_assessment(old, path, mini)
     texts = {"old": assessment_yaml(old, mini), "new": assessment_yaml(new, mini)}
     left = {"old": 0, "new": 0}
     rng = random.Random(20240501)
     for _ in range(KILLS):
+        # Each writer starts from the old file: left as the last writer left it, a
+        # file holding the new version stays new until a writer's second replace,
+        # which a writer's slow first save (fresh from fork) can push past `spread`.
+        save_assessment(old, path, mini)
         ready_read, ready_write = os.pipe()
         writer = os.fork()
         if writer == 0:
