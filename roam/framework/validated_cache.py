@@ -111,6 +111,12 @@ def recall(key: str | None) -> Any:
     return value
 
 
+def holds(key: str | None) -> bool:
+    """Whether an entry is stored under ``key`` (cheaper than :func:`recall`; not checked)."""
+    folder = cache_folder()
+    return key is not None and folder is not None and (folder / f"{key}{_SUFFIX}").is_file()
+
+
 def remember(key: str | None, value: Any) -> None:
     """Store ``value`` under ``key``; silently nothing if the folder is not writable."""
     folder = cache_folder()
