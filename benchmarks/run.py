@@ -95,6 +95,16 @@ def format_table(figures: list[Figure]) -> str:
     return "\n".join(lines)
 
 
+def format_notes(figures: list[Figure]) -> str:
+    """What each figure's number does not say by itself (how it was taken, what came beside it)."""
+    notes = [
+        f"  {f.spec.key}: {f.measurement.note}"
+        for f in figures
+        if f.measurement and f.measurement.note
+    ]
+    return "\n".join(["notes:", *notes]) if notes else ""
+
+
 def verdict(figures: list[Figure]) -> str:
     met = [f for f in figures if f.met is True]
     missed = [f for f in figures if f.met is False]
@@ -144,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print()
     print(format_table(figures))
+    notes = format_notes(figures)
+    if notes:
+        print()
+        print(notes)
     print()
     print(verdict(figures))
     path = write_results(figures, machine, seconds)
