@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from roam.errors import Problem, SourceError
 
 if TYPE_CHECKING:
     import yaml
+    from pydantic import ValidationError
 else:
     yaml = None  # imported on the first parse (_import_yaml): cached files need none of it
 

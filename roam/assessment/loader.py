@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from roam.assessment import migrate as migration
 from roam.assessment.create import unanswered_codes
+from roam.assessment.file_format import reading_key
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.assessment.read_ahead import finish_read_ahead
@@ -25,7 +25,7 @@ from roam.framework.collector import collector_paused
 from roam.framework.field_name_sets import share_field_names
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
-from roam.framework.validated_cache import cache_key, recall, remember
+from roam.framework.validated_cache import recall, remember
 from roam.marked_yaml import (
     Loc,
     MarkedDocument,
@@ -79,7 +79,7 @@ def read_assessment(
     finish_read_ahead(file_path)
     raw = read_source(file_path, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
-    key = _reading_key(sha256)
+    key = reading_key(sha256)
     with collector_paused():
         recalled = _recalled(key, file_path, shown, sha256, framework)
         if recalled is not None:
@@ -90,20 +90,6 @@ def read_assessment(
             entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
             remember(key, entry)
     return loaded
-
-
-def reading_key_of(path: Path) -> str | None:
-    """The cache key of a reading of ``path`` as it is now (None: cache off, or unreadable)."""
-    try:
-        raw = read_source(path, str(path))
-    except SourceError:
-        return None
-    return _reading_key(hashlib.sha256(raw).hexdigest())
-
-
-def _reading_key(sha256: str) -> str | None:
-    # The format is part of the key: a roam reading a newer format upgrades the file.
-    return cache_key("assessment", sha256, str(migration.CURRENT_VERSION))
 
 
 def _recalled(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from roam.assessment.model import FORMAT_VERSION
+from roam.assessment.file_format import FORMAT_VERSION
 from roam.errors import SourceError
 from roam.marked_yaml import MarkedDocument
 

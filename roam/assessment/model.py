@@ -15,9 +15,8 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
+from roam.assessment.file_format import FORMAT_VERSION
 from roam.framework.field_name_sets import SharesFieldNames
-
-FORMAT_VERSION = 1
 
 Status = Literal["answered", "not_applicable", "no_data", "not_assessed"]
 STATUSES: tuple[Status, ...] = ("answered", "not_applicable", "no_data", "not_assessed")

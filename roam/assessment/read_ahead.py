@@ -3,10 +3,11 @@
 A file changed since roam last read it (a merge, a text editor, a command that
 wrote it) must be parsed, validated and scored before its first screen: about
 180 ms for the demo, all of it on the one core that is also importing Textual.
-``roam assess FILE`` therefore forks before it imports the TUI; the child reads
-the file into roam's cache of validated files (and its scores beside it) on
-another core, and the parent's own reading, which waits for the child, finds it
-there (see :mod:`roam.framework.validated_cache`).
+``roam assess FILE`` therefore forks before it imports the TUI or Pydantic (telling
+whether the cache holds the file as it is needs neither: :mod:`roam.assessment.file_format`);
+the child reads the file into roam's cache of validated files (and its scores
+beside it) on another core, and the parent's own reading, which waits for the
+child, finds it there (see :mod:`roam.framework.validated_cache`).
 
 The child is only a head start.  The parent reads the file exactly as it would
 without it: a file with errors, a child that failed, was killed or is too slow
@@ -52,7 +53,7 @@ def start_read_ahead(path: Path) -> ReadAhead | None:
     """
     if not hasattr(os, "fork") or _usable_cpus() < 2 or not path.is_file():
         return None
-    from roam.assessment.loader import reading_key_of
+    from roam.assessment.file_format import reading_key_of
     from roam.framework.validated_cache import holds
 
     key = reading_key_of(path)

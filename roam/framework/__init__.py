@@ -1,19 +1,36 @@
-"""The indicator framework: its model, its YAML loader and its summary figures."""
+"""The indicator framework: its model, its YAML loader and its summary figures.
 
-from roam.framework.loader import default_edition_path, list_editions, load_framework
-from roam.framework.model import (
-    Category,
-    ContextualIndicator,
-    Framework,
-    Indicator,
-    IndicatorPlace,
-    QuantitativeIndicator,
-    Question,
-    Scale,
-    ScaledIndicator,
-    Theme,
-)
-from roam.framework.text import localize
+Names are imported on first use, as in :mod:`roam`: the TUI's start checks roam's
+cache of validated files (:mod:`roam.framework.validated_cache`) before it imports
+Pydantic, and importing that module must not load the models.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+_MODEL = "roam.framework.model"
+_API = {
+    "default_edition_path": "roam.framework.loader",
+    "list_editions": "roam.framework.loader",
+    "load_framework": "roam.framework.loader",
+    "localize": "roam.framework.text",
+    **{
+        name: _MODEL
+        for name in (
+            "Category",
+            "ContextualIndicator",
+            "Framework",
+            "Indicator",
+            "IndicatorPlace",
+            "QuantitativeIndicator",
+            "Question",
+            "Scale",
+            "ScaledIndicator",
+            "Theme",
+        )
+    },
+}
 
 __all__ = [
     "Category",
@@ -31,3 +48,28 @@ __all__ = [
     "load_framework",
     "localize",
 ]
+
+if TYPE_CHECKING:
+    from roam.framework.loader import default_edition_path, list_editions, load_framework
+    from roam.framework.model import (
+        Category,
+        ContextualIndicator,
+        Framework,
+        Indicator,
+        IndicatorPlace,
+        QuantitativeIndicator,
+        Question,
+        Scale,
+        ScaledIndicator,
+        Theme,
+    )
+    from roam.framework.text import localize
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _API.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'roam.framework' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

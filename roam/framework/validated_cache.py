@@ -68,21 +68,21 @@ def cache_key(kind: str, *parts: str) -> str | None:
 
 @cache
 def code_fingerprint() -> str | None:
-    import pydantic.version
-
     import roam
 
-    digest = hashlib.sha256(f"{roam.__version__}|{sys.version}|{pydantic.version.VERSION}".encode())
+    digest = hashlib.sha256(f"{roam.__version__}|{sys.version}".encode())
     package = Path(__file__).resolve().parents[1]
     files = [package / name for name in _CODE_FILES]
     for folder in _CODE_FOLDERS:
         files += sorted((package / folder).glob("*.py"))
-    # PyYAML's version is in its __init__.py, read rather than imported: a run
-    # that finds everything in the cache never loads PyYAML at all.
-    yaml_spec = importlib.util.find_spec("yaml")
-    if yaml_spec is None or yaml_spec.origin is None:
-        return None
-    files.append(Path(yaml_spec.origin))
+    # The versions of PyYAML and Pydantic are in files read rather than imported:
+    # a run that finds everything in the cache never loads PyYAML, and the TUI
+    # checks the cache before it imports Pydantic (roam/assessment/read_ahead.py).
+    for version_file in (("yaml", "__init__.py"), ("pydantic", "version.py")):
+        found = _package_file(*version_file)
+        if found is None:
+            return None
+        files.append(found)
     try:
         for path in files:
             digest.update(f"\0{path.name}\0".encode())
@@ -90,6 +90,13 @@ def code_fingerprint() -> str | None:
     except OSError:
         return None  # installed without sources: no safe fingerprint, so no cache
     return digest.hexdigest()
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    spec = importlib.util.find_spec(package)  # finds it without importing it
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / name
 
 
 def recall(key: str | None) -> Any:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,3 +173,27 @@ def test_roam_assess_reads_its_file_ahead_before_the_tui_starts(
     assert result.exit_code == 0, result.output
     assert pending_when_run == [[kenya.resolve()]]
     assert read_ahead.finish_read_ahead(kenya) is not None
+
+
+def test_starting_it_imports_neither_pydantic_nor_pyyaml_nor_textual(
+    kenya: Path, cache_dir: Path
+) -> None:
+    """The fork comes before the TUI's heavy imports, so the check must not make them."""
+    probe = (
+        "import sys\nfrom pathlib import Path\nfrom roam.assessment import read_ahead\n"
+        "read_ahead._usable_cpus = lambda: 2\n"
+        "HEAVY = {'pydantic', 'pydantic_core', 'yaml', 'textual'}\n"
+        f"started = read_ahead.start_read_ahead(Path({str(kenya)!r}))\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in HEAVY)\n"
+        "read_ahead.finish_read_ahead(Path(started.path)) if started else None\n"
+        "print(started is not None, heavy)"
+    )
+    env = {**os.environ, "ROAM_CACHE_DIR": str(cache_dir)}
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+        ).stdout.strip()
+
+    assert run() == "True []"  # changed: read ahead by a child
+    assert run() == "False []"  # now in the cache: nothing to do
