@@ -20,8 +20,9 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import select
+import selectors
 import signal
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class ReadAhead:
 
 
 _pending: dict[Path, ReadAhead] = {}
+# ru_maxrss is in KiB on Linux and the BSDs, in bytes on macOS.
+_MAXRSS_PER_KIB = 1024 if sys.platform == "darwin" else 1
 
 
 def start_read_ahead(path: Path) -> ReadAhead | None:
@@ -53,6 +56,8 @@ def start_read_ahead(path: Path) -> ReadAhead | None:
     """
     if not hasattr(os, "fork") or _usable_cpus() < 2 or not path.is_file():
         return None
+    if _key(path) in _pending:
+        return _pending[_key(path)]
     from roam.assessment.file_format import reading_key_of
     from roam.framework.validated_cache import holds
 
@@ -66,8 +71,6 @@ def start_read_ahead(path: Path) -> ReadAhead | None:
         _read_in_child(path)
     os.close(child_end)
     handle = ReadAhead(path=path, pid=pid, done=done)
-    if not _pending:
-        atexit.register(_stop_all)
     _pending[_key(path)] = handle
     return handle
 
@@ -82,17 +85,19 @@ def finish_read_ahead(path: Path) -> ReadAhead | None:
 
 def _finish(handle: ReadAhead) -> None:
     try:
-        ready, _, _ = select.select([handle.done], [], [], WAIT_SECONDS)
-        if not ready:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(handle.pid, signal.SIGKILL)
+        with selectors.DefaultSelector() as selector:  # select() alone fails above fd 1023
+            selector.register(handle.done, selectors.EVENT_READ)
+            if not selector.select(WAIT_SECONDS):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(handle.pid, signal.SIGKILL)
     finally:
         os.close(handle.done)
     with contextlib.suppress(ChildProcessError):  # already reaped (SIGCHLD ignored)
         _, handle.exit_status, usage = os.wait4(handle.pid, 0)
-        handle.peak_kib = usage.ru_maxrss
+        handle.peak_kib = usage.ru_maxrss // _MAXRSS_PER_KIB
 
 
+@atexit.register
 def _stop_all() -> None:
     """At exit, end the children of files never opened: their work would be wasted."""
     for handle in list(_pending.values()):

@@ -95,6 +95,14 @@ def test_no_child_for_a_file_the_cache_holds_as_it_is(kenya: Path) -> None:
     assert _reaped(handle)
 
 
+def test_a_second_start_for_the_same_file_is_the_same_child(kenya: Path) -> None:
+    first = _started(kenya)
+    assert start_read_ahead(kenya) is first
+    read_assessment(kenya, cache=True)
+    assert _reaped(first)
+    assert read_ahead.finish_read_ahead(kenya) is None
+
+
 @pytest.mark.parametrize("why", ["one CPU", "cache off", "no such file"])
 def test_no_child_where_it_cannot_help(
     why: str, kenya: Path, monkeypatch: pytest.MonkeyPatch
