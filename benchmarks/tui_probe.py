@@ -200,6 +200,7 @@ async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -
     # the probe's, so it is reported beside it.
     if read_ahead is not None and read_ahead.peak_kib is not None:
         result["read_ahead_peak_mib"] = read_ahead.peak_kib / 1024
+        result["read_ahead_wait_ms"] = read_ahead.waited * 1000
     return result
 
 

@@ -23,6 +23,7 @@ import os
 import selectors
 import signal
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,7 @@ class ReadAhead:
     done: int  # read end of a pipe whose write end only the child holds: EOF when it ends
     exit_status: int | None = None
     peak_kib: int | None = None
+    waited: float = 0.0  # seconds the reader waited for the child to end
 
 
 _pending: dict[Path, ReadAhead] = {}
@@ -84,6 +86,7 @@ def finish_read_ahead(path: Path) -> ReadAhead | None:
 
 
 def _finish(handle: ReadAhead) -> None:
+    began = time.perf_counter()
     try:
         with selectors.DefaultSelector() as selector:  # select() alone fails above fd 1023
             selector.register(handle.done, selectors.EVENT_READ)
@@ -92,6 +95,7 @@ def _finish(handle: ReadAhead) -> None:
                     os.kill(handle.pid, signal.SIGKILL)
     finally:
         os.close(handle.done)
+        handle.waited = time.perf_counter() - began
     with contextlib.suppress(ChildProcessError):  # already reaped (SIGCHLD ignored)
         _, handle.exit_status, usage = os.wait4(handle.pid, 0)
         handle.peak_kib = usage.ru_maxrss // _MAXRSS_PER_KIB

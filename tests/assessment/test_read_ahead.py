@@ -152,6 +152,7 @@ def test_a_child_that_hangs_is_stopped_and_the_file_read_here(
     assert loaded.assessment.iso == "KEN"
     assert handle.exit_status is not None
     assert os.waitstatus_to_exitcode(handle.exit_status) == -signal.SIGKILL
+    assert handle.waited >= 0.2  # it waited its time before giving up on the child
     assert _reaped(handle)
 
 
