@@ -58,13 +58,14 @@ def start_read_ahead(path: Path) -> ReadAhead | None:
     """
     if not hasattr(os, "fork") or _usable_cpus() < 2 or not path.is_file():
         return None
-    if _key(path) in _pending:
-        return _pending[_key(path)]
+    pending_key = _pending_key(path)
+    if pending_key in _pending:
+        return _pending[pending_key]
     from roam.assessment.file_format import reading_key_of
     from roam.framework.validated_cache import holds
 
-    key = reading_key_of(path)
-    if key is None or holds(key):
+    cache_key = reading_key_of(path)
+    if cache_key is None or holds(cache_key):
         return None
     done, child_end = os.pipe()
     pid = os.fork()
@@ -73,13 +74,13 @@ def start_read_ahead(path: Path) -> ReadAhead | None:
         _read_in_child(path)
     os.close(child_end)
     handle = ReadAhead(path=path, pid=pid, done=done)
-    _pending[_key(path)] = handle
+    _pending[pending_key] = handle
     return handle
 
 
 def finish_read_ahead(path: Path) -> ReadAhead | None:
     """Wait for the child reading ``path``, if there is one, so its work is in the cache."""
-    handle = _pending.pop(_key(path), None)
+    handle = _pending.pop(_pending_key(path), None)
     if handle is not None:
         _finish(handle)
     return handle
@@ -142,7 +143,7 @@ def _usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def _key(path: Path) -> Path:
+def _pending_key(path: Path) -> Path:
     with contextlib.suppress(OSError):
         return path.resolve()
     return path.absolute()

@@ -9,29 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-_MODEL = "roam.framework.model"
-_API = {
-    "default_edition_path": "roam.framework.loader",
-    "list_editions": "roam.framework.loader",
-    "load_framework": "roam.framework.loader",
-    "localize": "roam.framework.text",
-    **{
-        name: _MODEL
-        for name in (
-            "Category",
-            "ContextualIndicator",
-            "Framework",
-            "Indicator",
-            "IndicatorPlace",
-            "QuantitativeIndicator",
-            "Question",
-            "Scale",
-            "ScaledIndicator",
-            "Theme",
-        )
-    },
-}
-
 __all__ = [
     "Category",
     "ContextualIndicator",
@@ -48,6 +25,14 @@ __all__ = [
     "load_framework",
     "localize",
 ]
+_FUNCTION_HOMES = {
+    "default_edition_path": "roam.framework.loader",
+    "list_editions": "roam.framework.loader",
+    "load_framework": "roam.framework.loader",
+    "localize": "roam.framework.text",
+}
+# Every other name of the API is a class of the model.
+_API = {name: _FUNCTION_HOMES.get(name, "roam.framework.model") for name in __all__}
 
 if TYPE_CHECKING:
     from roam.framework.loader import default_edition_path, list_editions, load_framework
