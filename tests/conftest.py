@@ -59,3 +59,13 @@ def recorded_calls(
 
     monkeypatch.setattr(owner, name, recorded)
     return seen
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The assessment files this process parsed (rather than took from the cache)."""
+    from roam.assessment import loader
+
+    return recorded_calls(
+        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
+    )

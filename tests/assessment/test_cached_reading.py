@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roam.assessment import loader, migrate
+from roam.assessment import migrate
 from roam.assessment.loader import read_assessment
 from roam.assessment.model import Answer, FrameworkRef
 from roam.assessment.session import open_assessment
@@ -18,19 +18,11 @@ from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK, recorded_calls
+from tests.conftest import MINI_FRAMEWORK
 
 from .builders import small_assessment
 
 pytestmark = pytest.mark.usefixtures("cache_dir")  # a cache folder of each test's own
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The assessment files parsed (rather than taken from the cache)."""
-    return recorded_calls(
-        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
-    )
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from roam.assessment import loader, read_ahead
+from roam.assessment import read_ahead
 from roam.assessment.loader import read_assessment
 from roam.assessment.read_ahead import ReadAhead, start_read_ahead
 from roam.assessment.storage import save_assessment
@@ -20,7 +20,6 @@ from roam.errors import SourceError
 from roam.framework.model import Framework
 from roam.framework.validated_cache import cache_key, recall
 from roam.scoring.result import ScoreReport
-from tests.conftest import recorded_calls
 
 from .builders import small_assessment
 
@@ -34,14 +33,6 @@ pytestmark = [
 def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever this machine has: with one CPU the read-ahead is (rightly) never started."""
     monkeypatch.setattr(read_ahead, "_usable_cpus", lambda: 2)
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files this process parsed (the child's parses are its own)."""
-    return recorded_calls(
-        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
-    )
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment import loader, read_ahead
+from roam.assessment import read_ahead
 from roam.assessment.read_ahead import start_read_ahead
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from tests.conftest import recorded_calls
 from tests.tui.helpers import ui_test
 
 SIZE = (120, 40)
@@ -21,12 +20,9 @@ SIZE = (120, 40)
 @pytest.mark.usefixtures("cache_dir")
 @ui_test
 async def test_a_file_read_ahead_opens_without_being_parsed_in_the_tui(
-    mini_file: Path, monkeypatch: pytest.MonkeyPatch
+    mini_file: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(read_ahead, "_usable_cpus", lambda: 2)
-    parses = recorded_calls(
-        monkeypatch, loader, "parse_marked_bytes", lambda raw, shown, *_: Path(shown).name
-    )
     handle = start_read_ahead(mini_file)
     assert handle is not None
     app = RoamApp(mini_file)
