@@ -23,6 +23,7 @@ from roam.tui.remembered_css import RememberingStylesheet
 from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 from roam.tui.start_collector import pause_for_start, resume
+from roam.tui.strip_memos import free_lines_promptly
 
 if TYPE_CHECKING:
     from roam.exchange.summary import ImportSummary
@@ -73,6 +74,7 @@ class RoamApp(App[None]):
     ) -> None:
         super().__init__()
         self._collector_paused = pause_for_start()  # resumed once the first screen is drawn
+        free_lines_promptly()
         self.stylesheet = RememberingStylesheet(variables=self.get_css_variables())
         self.settings = Settings.load(data_dir)
         self.today = today  # the readiness checks' date; fixed for reproducible pictures
