@@ -172,9 +172,9 @@ def settle_library_pages() -> int:
     maps it is charged whole blocks: pydantic-core's library counted 3.4 MiB right
     after `pip install`, 2.0 MiB once read back from disk.  The bare app's
     libraries (the interpreter's) were installed long before, so a fresh venv
-    charged roam alone about 1.4 MiB more.  Dropping the cached pages (only those
-    no running process maps) puts every library of both apps in the state of a
-    library read from disk, whenever it was installed.
+    charged roam alone about 1.4 MiB more.  Writing back and then dropping the
+    cached pages (only those no running process maps) puts every library of both
+    apps in the state of a library read from disk, whenever it was installed.
     """
     if not hasattr(os, "posix_fadvise"):  # not on macOS or Windows
         return 0
@@ -185,6 +185,9 @@ def settle_library_pages() -> int:
         except OSError:
             continue
         try:
+            # Pages not yet written back are not dropped: a library pip wrote
+            # minutes ago still counted whole blocks until this was added.
+            os.fdatasync(descriptor)
             os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
             settled += 1
         except OSError:
