@@ -21,11 +21,12 @@ class NotText:
     Text typed into a General cell that starts with ``=``, ``+`` or ``-`` becomes a
     formula in Excel and LibreOffice (often one that evaluates to ``#NAME?`` or
     ``#VALUE!``).  roam never evaluates formulas and never imports an error as text,
-    so such cells are reported as bad cells and left out.
+    so such cells are reported as bad cells and left out.  So is a date-formatted number
+    too large or too small for any date, which openpyxl would otherwise read as ``#VALUE!``.
     """
 
-    kind: str  # "formula" or "error"
-    text: str  # the formula as stored ("=A1+1") or the error code ("#VALUE!")
+    kind: str  # "formula", "error" or "date" (a date-formatted number past any calendar)
+    text: str  # the formula as stored ("=A1+1"), the error code ("#VALUE!") or the number
 
     def __str__(self) -> str:
         return self.text
@@ -33,6 +34,11 @@ class NotText:
     @property
     def reason(self) -> str:
         """Why the cell was not imported and what to do, without the consequence."""
+        if self.kind == "date":
+            return (
+                f"holds the number {self.text} formatted as a date, but no date has that "
+                "number; type the date as YYYY-MM-DD"
+            )
         shown = " ".join(self.text.split())
         if len(shown) > _SHOWN_FORMULA_CHARS:
             shown = shown[: _SHOWN_FORMULA_CHARS - 1] + "…"

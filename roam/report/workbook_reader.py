@@ -24,7 +24,9 @@ Formulas are never evaluated, and their stored results are not used: a cell
 holding a formula or an error value is read as a
 :class:`~roam.exchange.cells.NotText`, which the importers report as a bad cell.
 Such cells are text a person typed that Excel or LibreOffice turned into a
-formula (anything starting with ``=``, ``+`` or ``-`` in a General cell).
+formula (anything starting with ``=``, ``+`` or ``-`` in a General cell).  A
+date-formatted number that no date has is a ``NotText`` too, and openpyxl's warnings
+are kept from the user's terminal (see ``_next_row``).
 
 Every refusal is a :class:`~roam.errors.SourceError` naming the file and the
 reason, so nothing the file does reaches the user as a traceback.
@@ -35,7 +37,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import itertools
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -58,6 +62,10 @@ _MB = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _PROLOG_SCAN_BYTES = 64 * 1024
+_OPENPYXL_BAD_DATE = re.compile(
+    r"Cell (?P<cell>[A-Z]+[0-9]+) is marked as a date "
+    r"but the serial value (?P<serial>\S+) is outside"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +215,8 @@ def open_untrusted_workbook(
     try:
         # data_only=False: a formula must be seen as one (see the module notes), not as
         # its cached result, which may be an error, a stale value, or missing.
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        with warnings.catch_warnings(record=True):  # see _next_row
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl reports bad parts with many exception types
         _refuse(name, f"not a readable xlsx workbook: {_reason(exc)}")
     try:
@@ -258,7 +267,8 @@ def sheet_rows(
     so rows and columns past it are read (and counted) like the others.  A formula
     or error cell comes back as a :class:`NotText`.
     """
-    sheet = workbook[title]
+    with warnings.catch_warnings(record=True):  # see _next_row
+        sheet = workbook[title]
     declared_rows = sheet.max_row or 0
     declared_columns = sheet.max_column or 0
     if declared_rows > limits.max_rows:
@@ -280,10 +290,13 @@ def sheet_rows(
         # Without max_row and max_col, openpyxl reads every row the sheet holds,
         # each as wide as its last cell.
         rows = sheet.iter_rows(min_row=min_row)
-        for number, cells in enumerate(rows, start=min_row):
+        for number in itertools.count(min_row):
+            cells, bad_dates = _next_row(rows)
+            if cells is None:
+                break
             if number > limits.max_rows:
                 _refuse(source, f"sheet '{title}' has more than {limits.max_rows:,} rows")
-            values = _trimmed(tuple(_cell_data(cell) for cell in cells))
+            values = _trimmed(tuple(_cell_data(cell, bad_dates) for cell in cells))
             if len(values) > limits.max_columns:
                 _refuse(
                     source,
@@ -296,10 +309,32 @@ def sheet_rows(
         _refuse(source, f"sheet '{title}' cannot be read: {_reason(exc)}")
 
 
-def _cell_data(cell: Any) -> CellData:
-    """A cell's value; a formula or an error value as :class:`NotText`."""
+def _next_row(rows: Iterator[tuple[Any, ...]]) -> tuple[tuple[Any, ...] | None, dict[str, str]]:
+    """The next row's cells, and the serials of its date cells openpyxl could not convert.
+
+    openpyxl turns a date-formatted number outside the calendar into ``#VALUE!`` and says
+    so with a ``UserWarning``, which would otherwise reach the user's terminal as a line
+    of openpyxl's source.  Its other warnings (parts it ignores, extensions it does not
+    support) say nothing the user can act on: what roam needs from the workbook is
+    checked and reported cell by cell.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cells = next(rows, None)
+    bad_dates = {}
+    for warning in caught:
+        match = _OPENPYXL_BAD_DATE.match(str(warning.message))
+        if match:
+            bad_dates[match["cell"]] = match["serial"]
+    return cells, bad_dates
+
+
+def _cell_data(cell: Any, bad_dates: dict[str, str]) -> CellData:
+    """A cell's value; a formula, an error value or an impossible date as :class:`NotText`."""
     value = cell.value
     kind = getattr(cell, "data_type", None)
+    if bad_dates and getattr(cell, "coordinate", None) in bad_dates:
+        return NotText("date", bad_dates[cell.coordinate])
     if kind == "f" and value is not None:
         text = getattr(value, "text", None)  # ArrayFormula keeps its formula in .text
         return NotText("formula", str(text if isinstance(text, str) else value))

@@ -9,6 +9,7 @@ arrives as a bad cell (sheet, cell, reason), importing the rest.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import openpyxl
@@ -122,6 +123,36 @@ def test_an_error_value_in_a_text_cell_is_a_bad_cell(assessment_file: Path, temp
     answer = load(assessment_file).answers["R.A.1.b"]
     assert (answer.level, answer.justification, answer.evidence) == ("mid", "", [])
     assert "#VALUE!" not in assessment_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("serial", "shown"),
+    [(1.66487650939164e16, "1.66487650939164e+16"), (-110627871943, "-110627871943")],
+)
+def test_a_date_cell_past_any_calendar_is_a_bad_cell_with_no_openpyxl_warning(
+    assessment_file: Path, template: Path, serial: float, shown: str
+) -> None:
+    """openpyxl reads such a cell as #VALUE! and prints a warning of its own."""
+    evidence = {"evidence1.kind": "court_decision", "evidence1.citation": "Ruling 12/2021"}
+    filled, where = fill(
+        template, {"R.A.1.b": {"level": "mid", **evidence, "evidence1.date": serial}}
+    )
+    with pytest.warns(UserWarning, match="outside the limits for dates"):
+        sheet = openpyxl.load_workbook(filled)["Answers"]
+    assert sheet.cell(where["R.A.1.b"], COLUMN_NUMBER["evidence1.date"]).value == "#VALUE!"
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning reaching the user fails the test
+        result = run("import-answers", assessment_file, filled)
+
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  {cell('evidence1.date', where['R.A.1.b'])}: holds the number {shown} formatted "
+        "as a date, but no date has that number; type the date as YYYY-MM-DD; left empty\n"
+    ) in result.output
+    assert "UserWarning" not in result.output
+    [item] = load(assessment_file).answers["R.A.1.b"].evidence
+    assert (item.citation, item.published) == ("Ruling 12/2021", None)
 
 
 def test_a_formula_for_the_level_keeps_the_row_out(assessment_file: Path, template: Path) -> None:
