@@ -26,7 +26,7 @@ holding a formula or an error value is read as a
 Such cells are text a person typed that Excel or LibreOffice turned into a
 formula (anything starting with ``=``, ``+`` or ``-`` in a General cell).  A
 date-formatted number that no date has is a ``NotText`` too, and openpyxl's warnings
-are kept from the user's terminal (see ``_next_row``).
+are kept from the user's terminal (see ``_openpyxl_warnings``).
 
 Every refusal is a :class:`~roam.errors.SourceError` naming the file and the
 reason, so nothing the file does reaches the user as a traceback.
@@ -215,7 +215,7 @@ def open_untrusted_workbook(
     try:
         # data_only=False: a formula must be seen as one (see the module notes), not as
         # its cached result, which may be an error, a stale value, or missing.
-        with warnings.catch_warnings(record=True):  # see _next_row
+        with _openpyxl_warnings():
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl reports bad parts with many exception types
         _refuse(name, f"not a readable xlsx workbook: {_reason(exc)}")
@@ -267,7 +267,7 @@ def sheet_rows(
     so rows and columns past it are read (and counted) like the others.  A formula
     or error cell comes back as a :class:`NotText`.
     """
-    with warnings.catch_warnings(record=True):  # see _next_row
+    with _openpyxl_warnings():
         sheet = workbook[title]
     declared_rows = sheet.max_row or 0
     declared_columns = sheet.max_column or 0
@@ -309,17 +309,27 @@ def sheet_rows(
         _refuse(source, f"sheet '{title}' cannot be read: {_reason(exc)}")
 
 
-def _next_row(rows: Iterator[tuple[Any, ...]]) -> tuple[tuple[Any, ...] | None, dict[str, str]]:
-    """The next row's cells, and the serials of its date cells openpyxl could not convert.
+@contextlib.contextmanager
+def _openpyxl_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Collect openpyxl's warnings instead of letting Python print them.
 
-    openpyxl turns a date-formatted number outside the calendar into ``#VALUE!`` and says
-    so with a ``UserWarning``, which would otherwise reach the user's terminal as a line
-    of openpyxl's source.  Its other warnings (parts it ignores, extensions it does not
-    support) say nothing the user can act on: what roam needs from the workbook is
-    checked and reported cell by cell.
+    Printed, a warning reaches the user's terminal as a line of openpyxl's source.  What
+    it says (a part it ignores, an extension it does not support, a date it could not
+    convert) is either nothing the user can act on or, for the dates, reported by roam
+    cell by cell (see ``_next_row``).
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        yield caught
+
+
+def _next_row(rows: Iterator[tuple[Any, ...]]) -> tuple[tuple[Any, ...] | None, dict[str, str]]:
+    """The next row's cells, and the serials of its date cells openpyxl could not convert.
+
+    openpyxl reads a date-formatted number outside the calendar as ``#VALUE!`` and says
+    so only in a warning, which is where the number is kept.
+    """
+    with _openpyxl_warnings() as caught:
         cells = next(rows, None)
     bad_dates = {}
     for warning in caught:
