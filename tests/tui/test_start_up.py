@@ -2,7 +2,8 @@
 
 The parsed CSS comes from roam's cache only for the same CSS, theme and Textual;
 the garbage collector is paused while the first screen is built and always resumed;
-the tree, built in one go, still has every indicator.
+the tree, built in one go, still has every indicator; the walkthrough, not
+restyled when it first shows, is styled as a full restyle would style it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ from pathlib import Path
 
 import pytest
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
+from textual.screen import Screen
 
 from roam.tui import remembered_css
 from roam.tui.app import RoamApp
 from roam.tui.remembered_css import RememberingStylesheet
+from roam.tui.screens.filter_picker import FilterPicker
+from roam.tui.screens.walkthrough import WalkthroughScreen
+from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from tests.conftest import recorded_calls
 from tests.tui.helpers import ui_test
@@ -169,3 +174,31 @@ async def test_the_blank_containers_have_nothing_of_their_own_to_draw(mini_file:
             assert all(kind in ("", "none", "hidden") for kind, _ in node.styles.border)
             assert all(kind in ("", "none", "hidden") for kind, _ in node.styles.outline)
             assert not node.border_title and not node.border_subtitle
+
+
+def _node_styles(screen: Screen[object]) -> list[str]:
+    """What CSS gave each widget of ``screen`` and the states it matched, as text."""
+    return [
+        repr((node, sorted(node._css_styles.get_rules().items()), sorted(node.pseudo_classes)))
+        for node in screen.walk_children(with_self=True)
+    ]
+
+
+@ui_test
+async def test_the_walkthrough_is_styled_as_a_full_restyle_would_style_it(demo_file: Path) -> None:
+    """Its widgets are styled as they mount, not all again when it first shows."""
+    app = RoamApp(demo_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen) and screen.query_one(AnswerForm).complete
+        for state in ("first shown", "back from a dialog"):
+            as_styled = _node_styles(screen)
+            app.update_styles(screen)
+            assert _node_styles(screen) == as_styled, state
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert isinstance(app.screen, FilterPicker)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -56,6 +56,7 @@ class WalkthroughScreen(Screen[None]):
         self.filter_name: FilterName = "all"
         codes = session.codes
         self.first = session.next_unanswered(None) or (codes[0] if codes else None)
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -137,8 +138,14 @@ class WalkthroughScreen(Screen[None]):
         if self.code is not None:
             self.query_one(IndicatorInfo).show(self.code)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back from another view: redraw the answers changed there (reviews, for one)."""
+        if not self._resumed:
+            # Each widget was styled as it mounted, just before this first resume,
+            # and Textual would restyle every one of them again: about a tenth of
+            # the start-up (benchmarks/README.md).  Later resumes restyle as usual.
+            self._resumed = True
+            event.refresh_styles = False
         changed, self.session.touched = self.session.touched, set()
         if not changed or self.code is None or not self.is_mounted:
             return
