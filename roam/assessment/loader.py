@@ -19,13 +19,10 @@ from roam.assessment.create import unanswered_codes
 from roam.assessment.file_format import reading_key
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
-from roam.assessment.read_ahead import finish_read_ahead
+from roam.cache import recall, remember
 from roam.errors import Problem, SourceError, sort_problems
-from roam.framework.collector import collector_paused
-from roam.framework.field_name_sets import share_field_names
 from roam.framework.loader import display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
-from roam.framework.validated_cache import recall, remember
 from roam.marked_yaml import (
     Loc,
     MarkedDocument,
@@ -71,24 +68,22 @@ def read_assessment(
 
     A file read before with ``cache=True``, unchanged since and checked against
     the same edition, comes from the cache of validated files (see
-    :mod:`roam.framework.validated_cache`) instead of being parsed; ``cache=True``
+    :mod:`roam.cache`) instead of being parsed; ``cache=True``
     stores the result of this read for next time.
     """
     file_path = Path(path)
     shown = display_path(file_path)
-    finish_read_ahead(file_path)
     raw = read_source(file_path, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
     key = reading_key(sha256)
-    with collector_paused():
-        recalled = _recalled(key, file_path, shown, sha256, framework)
-        if recalled is not None:
-            return recalled
-        loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
-        if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
-            warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
-            entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
-            remember(key, entry)
+    recalled = _recalled(key, file_path, shown, sha256, framework)
+    if recalled is not None:
+        return recalled
+    loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
+    if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
+        warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
+        entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
+        remember(key, entry)
     return loaded
 
 
@@ -142,7 +137,6 @@ def _read(
             warnings += framework_warnings(assessment, chosen, document)
     if problems or assessment is None or chosen is None:
         raise SourceError(sort_problems(problems))
-    share_field_names(assessment)
     return LoadedAssessment(
         path=file_path,
         assessment=assessment,

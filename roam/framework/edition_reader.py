@@ -14,7 +14,6 @@ from pydantic import ValidationError
 
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.checks import CategorySource, check_edition
-from roam.framework.field_name_sets import share_field_names
 from roam.framework.loader import display_path
 from roam.framework.model import Category, EditionHeader, Framework
 from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
@@ -45,7 +44,6 @@ def read_edition(
     for part in hashes:
         digest.update(part.encode())
     framework._content_hash = digest.hexdigest()
-    share_field_names(framework)
     names = [entry for entry in data["categories"] if isinstance(entry, str)]
     return framework, tuple(zip(names, hashes, strict=True))
 

@@ -11,10 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from roam.cache import cache_key, recall, remember
 from roam.errors import SourceError
-from roam.framework.collector import collector_paused
 from roam.framework.model import Framework
-from roam.framework.validated_cache import cache_key, recall, remember
 from roam.marked_yaml import parse_marked_bytes, read_source
 
 EDITION_FILE = "edition.yaml"
@@ -89,15 +88,14 @@ def load_framework(path: str | Path | None = None) -> Framework:
     raw = read_source(top, shown)
     top_sha256 = hashlib.sha256(raw).hexdigest()
     key = cache_key("framework", str(top.resolve()), top_sha256)
-    with collector_paused():
-        framework = _recalled(key, top, top_sha256)
-        if framework is None:
-            # Imported on a miss only: a start from the cache needs none of the checks.
-            from roam.framework.edition_reader import read_edition
+    framework = _recalled(key, top, top_sha256)
+    if framework is None:
+        # Imported on a miss only: a start from the cache needs none of the checks.
+        from roam.framework.edition_reader import read_edition
 
-            document = parse_marked_bytes(raw, shown, top_sha256)
-            framework, category_files = read_edition(top, document)
-            remember(key, _CachedEdition(category_files, framework))
+        document = parse_marked_bytes(raw, shown, top_sha256)
+        framework, category_files = read_edition(top, document)
+        remember(key, _CachedEdition(category_files, framework))
     framework._origin = str(top)
     return framework
 

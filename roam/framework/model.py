@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal, Self
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from roam.framework.field_name_sets import SharesFieldNames
 from roam.framework.text import Text
 
 CODE_PATTERN = r"^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$"
@@ -32,7 +31,7 @@ Disaggregation = Literal["sex", "age", "location", "income", "disability", "lang
 Direction = Literal["higher_is_better", "lower_is_better"]
 
 
-class StrictModel(SharesFieldNames):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
