@@ -121,3 +121,68 @@ def _recalled(key: str | None, top: Path, top_sha256: str) -> Framework | None:
 
 def _sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the edition an assessment names --------------------------------------------------------
+
+
+class EditionNotFoundError(Exception):
+    """The edition named is not where the name says; ``field`` is ``"id"`` or ``"path"``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def edition_location(edition_id: str, relative: str | None, beside: Path) -> Path:
+    """Where the edition lives that an assessment file at ``beside`` names.
+
+    Its ``framework.path`` (``relative``, relative to the file's folder) when it
+    gives one, else the built-in edition ``edition_id``.  Raises
+    :class:`EditionNotFoundError` when there is no such folder or built-in edition.
+    """
+    if relative is not None:
+        folder = beside.parent / relative
+        if not folder.exists():
+            raise EditionNotFoundError(
+                "path",
+                f"framework '{relative}' not found (framework.path is relative to this file)",
+            )
+        return folder
+    built_in = {edition.name: edition for edition in list_editions()}
+    if edition_id not in built_in:
+        known = ", ".join(sorted(built_in)) or "none"
+        raise EditionNotFoundError(
+            "id",
+            f"'{edition_id}' is not a built-in framework (built-in: {known}); "
+            f"give its folder in framework.path",
+        )
+    return built_in[edition_id]
+
+
+def other_edition_message(edition_id: str, framework: Framework) -> str | None:
+    """What is wrong when ``framework`` is not the edition ``edition_id``; None when it is."""
+    if framework.id == edition_id:
+        return None
+    return (
+        f"this assessment was made against framework '{edition_id}', "
+        f"not '{framework.id}' ({display_path(Path(framework.origin))})"
+    )
+
+
+def resolve_framework(edition_id: str, relative: str | None, assessment_path: Path) -> Framework:
+    """The edition an assessment file names: its ``framework.path`` or a built-in one by id.
+
+    Raises :class:`SourceError` (naming ``assessment_path``) when it cannot be found,
+    loaded, or is another edition than ``edition_id``.
+    """
+    shown = display_path(assessment_path)
+    try:
+        framework = load_framework(edition_location(edition_id, relative, assessment_path))
+    except EditionNotFoundError as exc:
+        raise SourceError.single(shown, exc.message, 1, 1) from None
+    wrong = other_edition_message(edition_id, framework)
+    if wrong is not None:
+        raise SourceError.single(shown, wrong, 1, 1)
+    return framework
