@@ -19,6 +19,7 @@ run: $(STAMP)
 ## Set up and run the whole test suite (what CI runs).
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

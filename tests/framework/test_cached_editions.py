@@ -199,4 +199,3 @@ def test_an_entry_copied_under_another_key_is_a_miss(cache_dir: Path) -> None:
     (cache_dir / f"{other}.pickle").write_bytes((cache_dir / f"{mine}.pickle").read_bytes())
     assert cache.recall(other) is None
     assert cache.recall(mine) == "my value"
-

@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-import roam.teamwork.framework_cache as framework_cache
 from roam.assessment.demo import make_demo
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Comment
@@ -21,6 +20,7 @@ from roam.cli.main import main
 from roam.framework.loader import load_framework
 from roam.report.overview_workbook import write_overview_workbook
 from roam.scoring.engine import score
+from roam.teamwork import framework_cache
 from roam.teamwork.overview import Portfolio, build_portfolio, country_sort_key
 from tests.conftest import MINI_FRAMEWORK
 
