@@ -39,11 +39,11 @@ def read_edition(
     categories = [source.category for source in sources if source.category is not None]
     if problems or header is None or len(categories) != len(sources):
         raise SourceError(sort_problems(problems))
-    framework = Framework.model_construct(**header.__dict__, categories=categories)
+    framework = Framework.model_construct(**dict(header), categories=categories)
     digest = hashlib.sha256(document.sha256.encode())
     for part in hashes:
         digest.update(part.encode())
-    framework._content_hash = digest.hexdigest()
+    framework.mark_source(content_hash=digest.hexdigest())
     names = [entry for entry in data["categories"] if isinstance(entry, str)]
     return framework, tuple(zip(names, hashes, strict=True))
 

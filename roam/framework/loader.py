@@ -96,7 +96,7 @@ def load_framework(path: str | Path | None = None) -> Framework:
         document = parse_marked_bytes(raw, shown, top_sha256)
         framework, category_files = read_edition(top, document)
         remember(key, _CachedEdition(category_files, framework))
-    framework._origin = str(top)
+    framework.mark_source(origin=str(top))
     return framework
 
 

@@ -232,6 +232,13 @@ class Framework(EditionHeader):
     def origin(self) -> str:
         return self._origin
 
+    def mark_source(self, *, origin: str | None = None, content_hash: str | None = None) -> None:
+        """Record the file this edition was read from, or the hash of its files."""
+        if origin is not None:
+            self._origin = origin
+        if content_hash is not None:
+            self._content_hash = content_hash
+
     def iter_places(self) -> Iterator[IndicatorPlace]:
         for category in self.categories:
             number = 0
