@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import getpass
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
+
+
+@cache
+def _freeze_imports() -> None:
+    """Once per process: the modules, classes and functions imported so far live as long as
+    the process; out of the collector's sight, its full passes stay short."""
+    gc.freeze()
 
 
 class RoamApp(App[None]):
@@ -71,9 +79,7 @@ class RoamApp(App[None]):
         today: dt.date | None = None,
     ) -> None:
         super().__init__()
-        # The modules, classes and functions imported so far live as long as the
-        # process: out of the collector's sight, its full passes stay short.
-        gc.freeze()
+        _freeze_imports()
         self.settings = Settings.load(data_dir)
         self.today = today  # the readiness checks' date; fixed for reproducible pictures
         self.language = language or self.settings.language
