@@ -165,3 +165,18 @@ def test_a_key_readable_by_others_turns_the_cache_off_with_one_warning(
     assert "read or written by other users" in str(caught[0].message)
     assert list(cache_dir.glob("*.pickle")) == []
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o644  # the user's file, left alone
+
+
+def test_without_posix_owners_the_mac_alone_keeps_planted_entries_out(
+    cache_dir: Path, config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on Windows: no owners to check, so the cache works and the HMAC decides."""
+    monkeypatch.setattr(cache, "_current_user", lambda: None)
+    key = cache.cache_key("test", "value")
+    cache.remember(key, "value")
+    assert cache.recall(key) == "value"
+    marker = tmp_path / "planted-code-ran"
+    for planted in _planted_entries(marker, key):
+        (cache_dir / f"{key}.pickle").write_bytes(planted)
+        assert cache.recall(key) is None
+        assert not marker.exists()
