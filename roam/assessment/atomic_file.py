@@ -33,8 +33,12 @@ from roam.errors import RoamError
 _ORPHAN_AGE_SECONDS = 600
 # The start of every assessment file roam writes (storage.HEADER), to recognise one.
 ASSESSMENT_SIGNATURE = b"# roam national assessment."
-_BINARY = getattr(os, "O_BINARY", 0)  # Windows only; 0 elsewhere, where files are binary
 _ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def binary_flag() -> int:
+    """``O_BINARY`` on Windows, whose descriptors are text mode without it; 0 elsewhere."""
+    return int(getattr(os, "O_BINARY", 0))
 
 
 class SaveError(RoamError):
@@ -201,7 +205,7 @@ def _temporary_name(target: Path) -> Path:
 def _write_and_replace(target: Path, content: bytes, mode: int | None) -> None:
     temporary = _temporary_name(target)
     # O_EXCL: a fresh file, never one planted at this name (nor a link's target).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | binary_flag()
     descriptor = os.open(temporary, flags, 0o666)
     try:
         try:
