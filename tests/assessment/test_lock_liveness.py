@@ -127,9 +127,7 @@ def test_a_lock_put_back_where_hard_links_fail(
     assert not lock_path(saved).exists()
 
 
-def test_the_lock_record_is_written_in_binary(
-    saved: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_lock_record_is_written_in_binary(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened_flags: list[int] = []
     real_open = os.open
 
