@@ -58,6 +58,7 @@ def write_atomically(
     are exactly ``content``), for noticing later changes by other programs.
     """
     target = write_target(path, follow_symlink=follow_symlink)
+    old_mode: int | None = None
     try:
         old_mode = _mode_of(target)
         if backup and old_mode is not None and not target.is_symlink():
@@ -65,9 +66,13 @@ def write_atomically(
         _write_and_replace(target, content, old_mode)
         _sync_folder(target.parent)
     except OSError as exc:
+        if not target.parent.is_dir():
+            raise SaveError(
+                f"{path}: cannot save: the folder {path.parent} does not exist"
+            ) from None
         reason = exc.strerror or str(exc)
-        message = f"{path}: cannot save: {reason}; the previous version is unchanged"
-        raise SaveError(message) from None
+        kept = "; the previous version is unchanged" if old_mode is not None else ""
+        raise SaveError(f"{path}: cannot save: {reason}{kept}") from None
     _remove_orphans(target)
     return hashlib.sha256(content).hexdigest()
 
@@ -78,8 +83,9 @@ def write_output(
     *,
     inputs: Iterable[str | Path] = (),
     follow_symlink: bool = True,
+    create_folder: bool = False,
 ) -> Path:
-    """Write a new output (workbook, report, schema), creating its folder.
+    """Write a new output (workbook, report, schema), creating its folder if asked.
 
     Refused, naming the file, when ``path`` is one of the command's ``inputs``,
     an assessment file (its header, or a lock beside it), or locked by a live
@@ -98,7 +104,8 @@ def write_output(
             f"another kind of file; choose another name"
         )
     refuse_if_locked_by_another(existing)
-    _make_folder(target)
+    if create_folder:
+        _make_folder(target)
     data = content.encode("utf-8") if isinstance(content, str) else content
     write_atomically(target, data, backup=False, follow_symlink=follow_symlink)
     return target

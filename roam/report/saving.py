@@ -27,4 +27,6 @@ def save_workbook(
     """
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return write_output(path, buffer.getvalue(), inputs=inputs, follow_symlink=follow_symlink)
+    return write_output(
+        path, buffer.getvalue(), inputs=inputs, follow_symlink=follow_symlink, create_folder=True
+    )
