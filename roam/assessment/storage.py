@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from roam.assessment.atomic_file import SaveError, backup_path, write_atomically
 from roam.assessment.lock import refuse_if_locked_by_another
 from roam.assessment.model import Answer, Assessment
+from roam.assessment.size_policy import refuse_oversized
 from roam.assessment.yaml_dump import dump_yaml
 from roam.framework.model import Framework
 
@@ -63,8 +64,16 @@ def save_assessment(
     open for editing is not touched (:class:`~roam.assessment.lock.LockedError`).
     """
     refuse_if_locked_by_another(path)
-    text = assessment_yaml(assessment, framework)
-    write_atomically(Path(path), text.encode("utf-8"), backup=backup)
+    write_atomically(Path(path), assessment_bytes(assessment, framework, path), backup=backup)
+
+
+def assessment_bytes(
+    assessment: Assessment, framework: Framework | None, path: str | Path
+) -> bytes:
+    """The file's bytes, refused (naming ``path``) when roam could not read them back."""
+    content = assessment_yaml(assessment, framework).encode("utf-8")
+    refuse_oversized(content, path)
+    return content
 
 
 def _record_data(record: BaseModel) -> dict[str, Any]:
@@ -88,6 +97,7 @@ def _answer_order(assessment: Assessment, framework: Framework | None) -> list[s
 __all__ = [
     "HEADER",
     "SaveError",
+    "assessment_bytes",
     "assessment_document",
     "assessment_yaml",
     "backup_path",
