@@ -29,7 +29,7 @@ import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 __all__ = [
     "AssessmentLock",
@@ -45,7 +45,8 @@ __all__ = [
     "refuse_if_locked_by_another",
 ]
 
-from filelock import FileLock, Timeout
+if TYPE_CHECKING:  # filelock is imported where a lock is taken or probed, not at start-up
+    from filelock import FileLock
 
 from roam.assessment.process_liveness import boot_id, pid_running
 from roam.errors import RoamError
@@ -201,6 +202,8 @@ class AssessmentLock:
 
     def _take_os_lock(self) -> FileLock | None:
         """The OS lock, or None where the file system offers none (the record still works)."""
+        from filelock import FileLock, Timeout
+
         os_lock = FileLock(str(os_lock_path(self.path)), timeout=0)
         try:
             os_lock.acquire()
@@ -393,6 +396,8 @@ def _my_lock_info(*, os_lock: bool) -> LockInfo:
 
 def os_lock_held(path: str | Path) -> bool | None:
     """Whether a process holds the OS lock of assessment ``path``; None if it cannot be told."""
+    from filelock import FileLock, Timeout
+
     probe = FileLock(str(os_lock_path(path)), timeout=0)
     try:
         probe.acquire()
