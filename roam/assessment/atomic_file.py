@@ -178,6 +178,8 @@ def same_file(one: Path, other: Path) -> bool:
 def _is_assessment(path: Path) -> bool:
     if lock_path(path).exists():
         return True  # an assessment open for editing (or left locked by a crash)
+    if not path.is_file():
+        return False  # nothing there, or a pipe or device that reading could block on
     try:
         with path.open("rb") as stream:
             return stream.read(len(ASSESSMENT_SIGNATURE)) == ASSESSMENT_SIGNATURE
