@@ -80,7 +80,9 @@ def _refuse_overwriting_inputs(
 
     for name, role in ((output, "the merged assessment"), (report_path, "the conflict report")):
         if name is not None and any(same_file(name, given) for given in files):
-            raise SaveError(f"{name}: that is an input of this merge; choose another {role} name")
+            raise SaveError(
+                f"{name}: that is an input of this merge; choose another name for {role}"
+            )
     if report_path is not None and same_file(report_path, output):
         raise SaveError(f"{report_path}: that is the merged assessment; choose another name")
 
