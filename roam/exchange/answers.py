@@ -44,7 +44,6 @@ from roam.assessment.model import (
     Status,
 )
 from roam.assessment.rules import answer_problems, in_scope_codes
-from roam.assessment.size_policy import given_name, person_name
 from roam.exchange.cells import BadCell, CellError, CellRef, CellValue, reading_order
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
 from roam.exchange.origin import check_origin
@@ -147,8 +146,8 @@ def import_answers(
     origin = template.origin
     warnings = check_origin(origin, assessment, _MADE_BY)
     who = (
-        given_name(contributor, "the contributor's name")
-        or person_name(template.contributor)
+        (contributor or "").strip()
+        or (template.contributor or "").strip()
         or origin.person
         or UNKNOWN_CONTRIBUTOR
     )

@@ -31,7 +31,6 @@ from typing import Literal, cast
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
 from roam.assessment.model import Assessment, Comment, ReviewState
-from roam.assessment.size_policy import given_name
 from roam.errors import RoamError
 from roam.exchange.cells import BadCell, CellError, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
@@ -111,7 +110,7 @@ def import_review(
             f"with `roam import-answers`"
         )
     warnings = check_origin(origin, assessment, _MADE_BY)
-    who = given_name(reviewer, "the reviewer's name") or origin.person or DEFAULT_REVIEWER
+    who = (reviewer or "").strip() or origin.person or DEFAULT_REVIEWER
     summary = ImportSummary("review", origin.source, who, dry_run=dry_run, warnings=warnings)
     stamped = stamp_answer_hashes(origin.stamp)
     if stamped or "roam.answers_hash" in origin.stamp:
