@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from roam.cli.textout import echo
+
 REPORTS_FOLDER = "reports"
 
 
@@ -64,7 +66,7 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
         lang=lang,
         redact_confidential=redact_confidential,
     )
-    click.echo(f"wrote {target}")
+    echo(f"wrote {target}")
 
 
 COMMANDS = [export]
