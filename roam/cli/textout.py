@@ -54,4 +54,3 @@ def echo_json(data: object) -> None:
     """
     text = json.dumps(data, ensure_ascii=False)
     click.echo(COMMANDS.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
-
