@@ -17,8 +17,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from roam.assessment.create import new_assessment
+from roam.assessment.loader import load_assessment
 from roam.assessment.model import (
     AnswerVersion,
     Comment,
@@ -33,9 +35,12 @@ from roam.tui.app import RoamApp
 from roam.tui.screens.conflicts import ConflictScreen
 from roam.tui.screens.dialogs import ConfirmScreen, MessageScreen
 from roam.tui.screens.home import HomeScreen
+from roam.tui.screens.import_file import ImportFileScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from tests.tui.conftest import CREATED, MINI
 from tests.tui.helpers import ui_test
+from tests.tui.test_imports import filled_template, open_import
+from tests.tui.test_imports import shown as preview_text
 
 SIZE = (200, 60)
 CRASHES = "[/2023 edition]"  # a closing tag that closes nothing: MarkupError
@@ -194,3 +199,48 @@ async def test_markup_in_every_field_is_shown_literally_and_never_runs(marked_fi
         assert isinstance(app.screen, HomeScreen)
         assert_literal(screen_text(pilot), f"kenya {FILE_MARK}.yaml")
         assert app.is_running
+
+
+@pytest.fixture
+def answered_file(mini_file: Path) -> Path:
+    """The mini assessment with R.A.1.a answered 'mid' by the team (as in test_imports)."""
+    framework = load_framework(MINI)
+    assessment = load_assessment(mini_file)
+    answer = assessment.answers["R.A.1.a"]
+    answer.status, answer.level, answer.justification = "answered", "mid", "The act exists."
+    save_assessment(assessment, mini_file, framework)
+    return mini_file
+
+
+@ui_test
+async def test_an_import_preview_shows_markup_from_the_workbook_literally(
+    answered_file: Path,
+) -> None:
+    """Cells a stakeholder typed, quoted in the preview's changes, conflicts and bad cells."""
+    workbook = filled_template(
+        answered_file,
+        {
+            "R.A.1.a": {"level": "low", "justification": f"Courts {CLICK}"},
+            "R.A.1.b": {
+                "level": "high",
+                "evidence1.citation": f"Regulator annual report {CRASHES}",
+            },
+            "R.A.2.a": {"value": f"lots {BOLD}", "year": 2023},
+        },
+    )
+    app = RoamApp(answered_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+
+        async def contributor(picker: ImportFileScreen) -> None:
+            picker.query_one("#who", Input).value = f"Amina {CRASHES}"
+
+        preview = await open_import(pilot, "f8", workbook, contributor)
+        text = preview_text(preview)
+        assert f"lots {BOLD}" in text  # the bad cell quotes it
+        assert f"Courts {CLICK}" in text  # the conflict shows both sides
+        await pilot.press("ctrl+s")  # apply: the notification quotes the summary
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, WalkthroughScreen)
+    parked = load_assessment(answered_file).answers["R.A.1.a"].conflicts
+    assert parked[1].source == f"Amina {CRASHES} (filled.xlsx)"
