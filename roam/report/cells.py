@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import NamedStyle
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.workbook import Workbook
@@ -50,19 +50,19 @@ DANGEROUS_FIRST = ("\t", "\r")
 INERT_MARK = "'"
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
-# openpyxl's ILLEGAL_CHARACTERS_RE (the C0 controls Excel refuses), plus DEL and the C1
+_PLANES = range(0x10000, 0x110000, 0x10000)
+# What openpyxl's ILLEGAL_CHARACTERS_RE matches (the C0 controls Excel refuses), DEL and the C1
 # controls (terminal commands, never text), what XML 1.0 cannot hold at all (lone
 # surrogates) and Unicode's non-characters (U+FDD0-U+FDEF, and the last two code points
 # of every plane: U+FFFE, U+FFFF, U+1FFFE, ...).
 _NOT_IN_A_CELL = re.compile(
-    ILLEGAL_CHARACTERS_RE.pattern
-    + "|[\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-    + "|[\U0001fffe-\U0001ffff\U0002fffe-\U0002ffff\U0003fffe-\U0003ffff"
-    + "\U0004fffe-\U0004ffff\U0005fffe-\U0005ffff\U0006fffe-\U0006ffff"
-    + "\U0007fffe-\U0007ffff\U0008fffe-\U0008ffff\U0009fffe-\U0009ffff"
-    + "\U000afffe-\U000affff\U000bfffe-\U000bffff\U000cfffe-\U000cffff"
-    + "\U000dfffe-\U000dffff\U000efffe-\U000effff\U000ffffe-\U000fffff"
-    + "\U0010fffe-\U0010ffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+# Apart: a character class with code points past U+FFFF is an order of magnitude slower,
+# and every string of a workbook goes through this.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one range: quick
+_ASTRAL_NON_CHARACTERS = re.compile(
+    "[" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in _PLANES) + "]"
 )
 # Invisible characters that are neither whitespace nor format characters (Cf) but that
 # Unicode says to ignore: the combining grapheme joiner, Hangul fillers, Khmer vowels.
@@ -72,7 +72,14 @@ _SKIPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 def clean_text(text: str) -> str:
     """``text`` without the characters Excel or XML refuse, cut to fit one cell."""
-    return _cut(_NOT_IN_A_CELL.sub("", text))
+    return _cut(_cleaned(text))
+
+
+def _cleaned(text: str) -> str:
+    text = _NOT_IN_A_CELL.sub("", text)
+    if not text.isascii() and _ASTRAL.search(text):
+        text = _ASTRAL_NON_CHARACTERS.sub("", text)
+    return text
 
 
 def _cut(text: str) -> str:
@@ -108,7 +115,7 @@ def _needs_mark(text: str) -> bool:
 
 def cell_text(text: str) -> str:
     """What a cell holds for ``text``: cleaned, cut, and inert if it is formula-like."""
-    cleaned = _NOT_IN_A_CELL.sub("", text)
+    cleaned = _cleaned(text)
     return _cut(INERT_MARK + cleaned if _needs_mark(cleaned) else cleaned)
 
 

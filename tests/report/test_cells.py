@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from roam.report.cells import (
     MAX_CELL_CHARS,
@@ -155,6 +156,12 @@ def test_control_characters_are_removed_and_the_file_is_valid_xml(tmp_path: Path
     assert values == [expected for _, expected in CONTROL_CORPUS]
     for part in _sheet_xml(path):
         etree.fromstring(part)
+
+
+def test_every_character_openpyxl_refuses_is_removed():
+    refused = "".join(chr(c) for c in range(0x20) if ILLEGAL_CHARACTERS_RE.match(chr(c)))
+    assert len(refused) == 29  # the C0 controls but tab, line feed and carriage return
+    assert clean_text(f"a{refused}b") == "ab"
 
 
 def test_lone_surrogates_are_removed(tmp_path: Path):
