@@ -38,6 +38,7 @@ def validate(path: Path | None, as_json: bool) -> None:
     echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
     kinds = ", ".join(f"{kind} {count}" for kind, count in summary["kinds"].items())
     echo(f"kinds: {kinds}")
+    echo(f"indicators with an open-data series (roam prefill): {summary['open_data']}")
 
 
 @click.command()

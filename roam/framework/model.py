@@ -136,7 +136,37 @@ class ScaledIndicator(IndicatorBase):
     scale: str
 
 
-class QuantitativeIndicator(IndicatorBase):
+OpenDataProvider = Literal["wdi", "itu", "national"]
+# A closed set: each is a plain arithmetic step a reviewer can check by hand.
+OpenDataTransform = Literal[
+    "none", "share_to_percent", "percent_to_share", "to_thousands", "to_millions"
+]
+
+
+class OpenDataSource(StrictModel):
+    """A public statistical series that measures an indicator, for `roam prefill`."""
+
+    source: OpenDataProvider = Field(
+        description="Whose series code this is: wdi (World Bank World Development "
+        "Indicators), itu, or national."
+    )
+    series: Annotated[
+        str,
+        Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=60, examples=["IT.NET.USER.ZS"]),
+    ]
+    transform: OpenDataTransform = Field(
+        default="none", description="The unit conversion from the series to the indicator."
+    )
+    note: Text | None = None
+
+
+class ValueIndicatorBase(IndicatorBase):
+    """Fields shared by the indicators answered with a number."""
+
+    open_data: list[OpenDataSource] = Field(default_factory=list, max_length=8)
+
+
+class QuantitativeIndicator(ValueIndicatorBase):
     """Answered with a number; scored by its position between the goalposts."""
 
     kind: Literal["quantitative"]
@@ -146,7 +176,7 @@ class QuantitativeIndicator(IndicatorBase):
     valid_range: ValueRange | None = None
 
 
-class ContextualIndicator(IndicatorBase):
+class ContextualIndicator(ValueIndicatorBase):
     """Describes the country; recorded and shown, never scored."""
 
     kind: Literal["contextual"]

@@ -36,5 +36,8 @@ def summarize(framework: Framework) -> dict[str, Any]:
         "themes": sum(per_category[c.code]["themes"] for c in scored),
         "contextual": kinds.get("contextual", 0),
         "kinds": dict(sorted(kinds.items())),
+        "open_data": sum(
+            1 for place in framework.iter_places() if getattr(place.indicator, "open_data", None)
+        ),
         "categories": per_category,
     }
