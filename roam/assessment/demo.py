@@ -520,8 +520,9 @@ class _Writer:
     def cover_every_evidence_kind(self, assessment: Assessment) -> None:
         answered = [a for a in assessment.answers.values() if a.status == "answered"]
         used = {item.kind for answer in answered for item in answer.evidence}
+        # Datasets are what `roam prefill` cites; the demo leaves them to it.
         for kind in EVIDENCE_KINDS:
-            if kind not in used and answered:
+            if kind not in used and answered and kind in _SOURCE_MAKERS:
                 self.rng.choice(answered).evidence.append(self.evidence(kind))
 
     def plant_missing_evidence(self, assessment: Assessment) -> None:

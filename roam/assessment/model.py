@@ -26,6 +26,7 @@ EvidenceKind = Literal[
     "media",
     "interview",
     "expert_judgement",
+    "dataset",
 ]
 EVIDENCE_KINDS: tuple[EvidenceKind, ...] = (
     "law_or_regulation",
@@ -36,6 +37,7 @@ EVIDENCE_KINDS: tuple[EvidenceKind, ...] = (
     "media",
     "interview",
     "expert_judgement",
+    "dataset",
 )
 Confidence = Literal["low", "medium", "high"]
 StakeholderGroup = Literal[
@@ -189,6 +191,11 @@ class Answer(Record):
     review: Review = Field(default_factory=Review)
     history: list[Change] = Field(default_factory=list)
     conflicts: list[AnswerVersion] = Field(default_factory=list)
+    provenance: str = Field(
+        default="",
+        description="Where roam took the value from when it filled it in, such as "
+        "'open data: WDI IT.NET.USER.ZS'; empty for the team's own answers.",
+    )
 
     @model_validator(mode="after")
     def _level_or_value(self) -> Self:

@@ -176,6 +176,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "evidence.media": ("media", "média"),
     "evidence.interview": ("interview", "entretien"),
     "evidence.expert_judgement": ("expert judgement", "avis d'expert"),
+    "evidence.dataset": ("dataset", "jeu de données"),
     "direction.higher_is_better": ("higher is better", "plus haut est mieux"),
     "direction.lower_is_better": ("lower is better", "plus bas est mieux"),
     "yes": ("yes", "oui"),

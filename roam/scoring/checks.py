@@ -13,4 +13,5 @@ CHECKS: dict[str, str] = {
     "old_evidence": "Old evidence",
     "open_query": "Open review queries",
     "open_conflict": "Researchers disagree",
+    "prefilled_unreviewed": "Pre-filled from open data, not yet reviewed",
 }

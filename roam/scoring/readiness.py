@@ -73,7 +73,13 @@ def _indicator_findings(
         findings.append(Finding("open_query", code, _query_message(answer)))
     if answer.conflicts:
         findings.append(Finding("open_conflict", code, _conflict_message(answer)))
+    if answer.provenance and answer.review.state == "draft":
+        findings.append(Finding("prefilled_unreviewed", code, _prefill_message(answer)))
     return findings
+
+
+def _prefill_message(answer: Answer) -> str:
+    return f"filled in by roam from {answer.provenance}; check the figure and submit it"
 
 
 def _conflict_message(answer: Answer) -> str:
