@@ -1,0 +1,32 @@
+"""The catalogue's open_data entries: checked like the rest of the framework, and counted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.opendata.conftest import run
+
+EDITION = Path(__file__).parents[2] / "indicators" / "roam-x-2018"
+
+
+def test_validate_counts_the_indicators_with_a_series() -> None:
+    result = run("validate", "--json")
+    assert json.loads(result.output)["open_data"] == 19
+
+
+def test_an_unknown_transform_is_reported_at_its_line(tmp_path: Path) -> None:
+    edition = tmp_path / "edition"
+    shutil.copytree(EDITION, edition)
+    category = edition / "A.yaml"
+    text = category.read_text("utf-8")
+    old = "- {source: wdi, series: IT.NET.USER.ZS}"
+    line = text[: text.index(old)].count("\n") + 1
+    category.write_text(
+        text.replace(old, "- {source: wdi, series: IT.NET.USER.ZS, transform: squared}"), "utf-8"
+    )
+    result = run("validate", edition)
+    assert result.exit_code == 2
+    assert f"A.yaml:{line}:" in result.output
+    assert "transform" in result.output and "share_to_percent" in result.output
