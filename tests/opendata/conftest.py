@@ -45,7 +45,8 @@ def mapped(framework: Framework) -> dict[str, str]:
     found = {}
     for place in framework.iter_places():
         indicator = place.indicator
-        if isinstance(indicator, QuantitativeIndicator | ContextualIndicator) and indicator.open_data:
+        numeric = isinstance(indicator, QuantitativeIndicator | ContextualIndicator)
+        if numeric and indicator.open_data:
             found[indicator.code] = indicator.open_data[0].series
     return found
 
