@@ -30,3 +30,13 @@ def test_an_unknown_transform_is_reported_at_its_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"A.yaml:{line}:" in result.output
     assert "transform" in result.output and "share_to_percent" in result.output
+
+
+def test_the_manual_lists_every_mapped_indicator_with_its_series() -> None:
+    from roam.framework import load_framework
+    from tests.opendata.conftest import mapped
+
+    page = (Path(__file__).parents[2] / "docs" / "open-data.md").read_text("utf-8")
+    rows = [[c.strip() for c in line.split("|")] for line in page.splitlines()]
+    listed = {cells[1]: cells[4].strip("`") for cells in rows if len(cells) > 5 and "`" in cells[4]}
+    assert listed == mapped(load_framework(None))
