@@ -24,7 +24,13 @@ from textual.screen import ModalScreen, Screen
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
 from roam.tui.plain import DropTerminalCommands, shown
-from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
+from roam.tui.session import (
+    FILTER_LABELS,
+    ImportKind,
+    ImportRequest,
+    Session,
+    open_data_request,
+)
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
 if TYPE_CHECKING:
@@ -69,6 +75,8 @@ class RoamApp(App[None]):
         Binding("f8", "import('answers')", "Import answers", show=False, priority=True,
                 id="roam.import.answers"),
         Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
+        Binding("f10", "import('open_data')", "Pre-fill from open data", show=False,
+                priority=True, id="roam.prefill"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
                 id="roam.theme"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="roam.quit"),
@@ -329,9 +337,12 @@ class RoamApp(App[None]):
 
         def chosen(request: ImportRequest | None) -> None:
             if request is not None:
+                if request.kind == "open_data":
+                    request = open_data_request(request, session)
                 self.push_screen(ImportPreviewScreen(session, request), imported)
 
-        kind_name: ImportKind = "review" if kind == "review" else "answers"
+        kinds: dict[str, ImportKind] = {"review": "review", "open_data": "open_data"}
+        kind_name = kinds.get(kind, "answers")
         self.push_screen(ImportFileScreen(kind_name, session.path.parent), chosen)
 
     # -- preferences --------------------------------------------------------------
@@ -415,6 +426,11 @@ class RoamApp(App[None]):
             "Import a filled template (Excel)",
             "f8: answers from a data-collection template",
             lambda: self.action_import("answers"),
+        )
+        yield SystemCommand(
+            "Pre-fill from open data…",
+            "f10: World Bank or tidy CSV figures into empty answers, as drafts",
+            lambda: self.action_import("open_data"),
         )
         yield SystemCommand("Export to Excel", "f9", self.action_export)
         yield SystemCommand("Close this assessment", "Back to the home screen", self.close_session)

@@ -29,6 +29,7 @@ from roam.scoring.result import Finding, ScoreReport
 if TYPE_CHECKING:
     from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
     from roam.exchange.summary import ImportSummary
+    from roam.opendata.reading import Reading
 
 SaveState = Literal["saved", "unsaved", "failed", "read-only"]
 FilterName = Literal["all", "core", "unanswered", "data_gaps", "queried", "failing", "conflicts"]
@@ -41,7 +42,7 @@ FILTER_LABELS: dict[FilterName, str] = {
     "failing": "Failing checks",
     "conflicts": "Conflicts to decide",
 }
-ImportKind = Literal["review", "answers"]
+ImportKind = Literal["review", "answers", "open_data"]
 Keep = Literal["mine", "theirs"]
 UNDO_LIMIT = 200
 CURRENT_VERSION = "current answer in this file"
@@ -79,13 +80,19 @@ class ImportRequest:
     path: Path
     who: str | None = None  # reviewer or contributor; None: the name the workbook gives
     keep: Keep | None = None  # answers that differ: None keeps both for the team to decide
+    iso: str = ""  # open data: the assessment's country, whose rows are read
+    series: frozenset[str] = frozenset()  # open data: the series the framework maps
 
-    def read(self) -> ReviewedWorkbook | FilledTemplate:
+    def read(self) -> ReviewedWorkbook | FilledTemplate | Reading:
         """Parse the workbook (slow when large; safe in a worker thread, it touches no session).
 
         Raises :class:`RoamError` (one readable line per problem) for a file
         that is unsafe, unreadable, or of the other kind.
         """
+        if self.kind == "open_data":
+            from roam.opendata.reading import read_open_data
+
+            return read_open_data([self.path], self.iso, set(self.series))
         if self.kind == "review":
             from roam.report.workbook_reader import read_reviewed_workbook
 
@@ -98,12 +105,27 @@ class ImportRequest:
         self,
         assessment: Assessment,
         framework: Framework,
-        workbook: ReviewedWorkbook | FilledTemplate,
+        workbook: ReviewedWorkbook | FilledTemplate | Reading,
         *,
         dry_run: bool,
     ) -> ImportSummary:
         """Apply the workbook to ``assessment`` in place (pass a copy for a dry run)."""
         from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
+        from roam.opendata.reading import Reading
+
+        if self.kind == "open_data":
+            if not isinstance(workbook, Reading):
+                raise RoamError(f"{self.path}: not an open-data file")
+            from roam.opendata.prefill import prefill
+
+            return prefill(
+                framework,
+                assessment,
+                workbook,
+                source=str(self.path),
+                keep=self.keep,
+                dry_run=dry_run,
+            ).summary
 
         if self.kind == "review":
             if not isinstance(workbook, ReviewedWorkbook):
@@ -125,6 +147,16 @@ class ImportRequest:
             keep=self.keep,
             dry_run=dry_run,
         )
+
+
+def open_data_request(request: ImportRequest, session: Session) -> ImportRequest:
+    """``request`` with the country and the series to read for ``session``'s assessment."""
+    from dataclasses import replace
+
+    from roam.opendata.prefill import mapped_series
+
+    series = frozenset(mapped_series(session.framework, session.assessment))
+    return replace(request, iso=session.assessment.iso, series=series)
 
 
 @dataclass(slots=True)
@@ -379,7 +411,7 @@ class Session:
     def preview_import(
         self,
         request: ImportRequest,
-        workbook: ReviewedWorkbook | FilledTemplate,
+        workbook: ReviewedWorkbook | FilledTemplate | Reading,
         snapshot: Assessment,
     ) -> ImportSummary:
         """What importing ``workbook`` would do, run on ``snapshot`` (a :meth:`snapshot`).
@@ -390,7 +422,7 @@ class Session:
         return request.run(snapshot, self.framework, workbook, dry_run=True)
 
     def apply_import(
-        self, request: ImportRequest, workbook: ReviewedWorkbook | FilledTemplate
+        self, request: ImportRequest, workbook: ReviewedWorkbook | FilledTemplate | Reading
     ) -> ImportSummary:
         """Import ``workbook`` into the assessment and save once; one undo step for it all."""
         if self.read_only:

@@ -58,6 +58,10 @@ def value_for(series: str) -> float:
 
 @pytest.fixture
 def examplia(tmp_path: Path, framework: Framework) -> Path:
+    return make_examplia(tmp_path, framework)
+
+
+def make_examplia(tmp_path: Path, framework: Framework) -> Path:
     """The demo assessment, its mapped indicators empty except the team's TEAM_CODE."""
     path = tmp_path / "examplia.yaml"
     assert run("demo", path).exit_code == 0

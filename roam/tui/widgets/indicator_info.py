@@ -129,6 +129,15 @@ class IndicatorInfo(Widget):
             text.append(shown("; ".join(session.text(source) for source in indicator.sources)))
         text.append("\n")
         text.append_text(self._answer_shape(code))
+        answer = session.assessment.answers.get(code)
+        if answer is not None and answer.provenance:
+            text.append("\nFilled in by roam ", style="bold")
+            text.append(shown(f"from {answer.provenance}"))
+            cited = [item for item in answer.evidence if item.kind == "dataset"]
+            if cited:
+                text.append(shown(f" ({cited[-1].citation})"), style="dim")
+            if answer.review.state == "draft":
+                text.append("; a draft until the team checks it", style="italic")
         return text
 
     def _answer_shape(self, code: str) -> Text:
