@@ -11,6 +11,7 @@ from roam.cli.textout import echo, format_table
 
 if TYPE_CHECKING:
     from roam.opendata.prefill import PrefillResult
+    from roam.opendata.reading import Reading
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -21,7 +22,6 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     "--from",
     "sources",
     multiple=True,
-    required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     metavar="PATH",
     help="A World Bank CSV download (API_<series>_....csv or WDICSV.csv), its ZIP, or a tidy "
@@ -40,6 +40,18 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     help="Where the team's answer differs: keep it (mine) or take the open data (theirs). "
     "Without it both are kept, for the team to decide in the TUI.",
 )
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Fetch the WDI series from the World Bank's API instead (needs roam-iui[online]).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1, max=600),
+    default=30,
+    show_default=True,
+    help="With --online: seconds to wait for each answer of the API.",
+)
 @click.option("--dry-run", is_flag=True, help="Show the table of what would change; save nothing.")
 @click.option(
     "--break-lock", is_flag=True, help="Take over a lock left by a session no longer running."
@@ -50,6 +62,8 @@ def prefill(
     sources: tuple[Path, ...],
     max_age: int,
     keep: str | None,
+    online: bool,
+    timeout: float,
     dry_run: bool,
     break_lock: bool,
 ) -> None:
@@ -63,15 +77,20 @@ def prefill(
     from roam.opendata.prefill import prefill as apply
     from roam.opendata.reading import read_open_data
 
+    if bool(sources) == online:
+        raise click.UsageError("give the files with --from, or --online (not both)")
     with open_assessment(file, read_only=dry_run, break_lock=break_lock) as opened:
         assessment = opened.assessment.model_copy(deep=True) if dry_run else opened.assessment
         wanted = mapped_series(opened.framework, assessment)
-        reading = read_open_data(sources, assessment.iso, wanted)
+        if online:
+            reading = _fetch_online(assessment.iso, wanted, max_age, timeout)
+        else:
+            reading = read_open_data(sources, assessment.iso, wanted)
         result = apply(
             opened.framework,
             assessment,
             reading,
-            source=", ".join(str(path) for path in sources),
+            source=", ".join(str(path) for path in sources) or "World Bank API",
             max_age=max_age,
             keep="mine" if keep == "mine" else "theirs" if keep == "theirs" else None,
             dry_run=dry_run,
@@ -87,6 +106,24 @@ def prefill(
         echo(f"saved {file}; the pre-filled answers are drafts: `roam check` lists them")
     else:
         echo(f"nothing to change in {file}")
+
+
+def _fetch_online(iso: str, series: set[str], max_age: int, timeout: float) -> Reading:
+    """The series from the World Bank's API, with a progress bar on stderr."""
+    import sys
+
+    from roam.opendata.online import fetch_open_data, wbgapi_fetch
+
+    fetch = wbgapi_fetch()
+    with click.progressbar(length=len(series), label="World Bank API", file=sys.stderr) as bar:
+        return fetch_open_data(
+            iso,
+            series,
+            max_age=max_age,
+            fetch=fetch,
+            timeout=timeout,
+            progress=lambda _code: bar.update(1),
+        )
 
 
 def result_lines(result: PrefillResult) -> list[str]:
