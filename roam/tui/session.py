@@ -337,6 +337,9 @@ class Session:
         try:
             for name, value in real.items():
                 set_answer_field(answer, name, value, who=self.who or "roam")
+            if answer.provenance and real.keys() & {"status", "value", "year"}:
+                # The team changed the figure: it is no longer the one roam pre-filled.
+                set_answer_field(answer, "provenance", "", who=self.who or "roam")
         except ValueError:
             self._put_back(code, before)
             raise

@@ -24,14 +24,16 @@ from tests.tui.test_imports import SIZE, open_import, shown
 @ui_test
 async def test_prefill_is_previewed_then_applied_and_its_source_shown(tmp_path: Path) -> None:
     examplia = make_examplia(tmp_path, load_framework(None))
-    data = write_api_csv(tmp_path / "API.csv", wdi_rows(["SP.POP.TOTL", "IT.NET.USER.ZS"]))
+    data = write_api_csv(
+        tmp_path / "API.csv", wdi_rows(["SP.POP.TOTL", "IT.NET.USER.ZS", "EG.ELC.ACCS.ZS"])
+    )
     zipped = write_zip(tmp_path / "API_SP.POP.TOTL.zip", {"API_SP.POP.TOTL.csv": data.read_bytes()})
     before = examplia.read_bytes()
     app = RoamApp(examplia)
     async with app.run_test(size=SIZE) as pilot:
         preview = await open_import(pilot, "f10", zipped)
         text = shown(preview)
-        assert "would import 1 new" in text and "1 conflicts" in text
+        assert "would import 2 new" in text and "1 conflicts" in text
         assert "C.2.1.a" in text and "SP.POP.TOTL" in text
         assert examplia.read_bytes() == before  # a preview saves nothing
         await pilot.press("ctrl+s")
@@ -42,6 +44,10 @@ async def test_prefill_is_previewed_then_applied_and_its_source_shown(tmp_path: 
         info.show("C.2.1.a")
         assert "Filled in by roam from open data: WDI SP.POP.TOTL" in info.plain
         assert "a draft until the team checks it" in info.plain
+        session = app.session
+        assert session is not None
+        session.edit_answer("C.3.1.c", {"value": 80.0})
+        assert session.assessment.answers["C.3.1.c"].provenance == ""  # now the team's figure
     filled = answer_in_file(examplia, "C.2.1.a")
     assert (filled["value"], filled["year"]) == (value_for("SP.POP.TOTL"), LATEST)
     assert "review" not in filled  # the default state, draft, is not written
