@@ -60,6 +60,7 @@ class Proposal:
     source: OpenDataSource
     observation: Observation
     value: float
+    unit: str | None = None  # the indicator's unit, which the value is now in
 
     @property
     def provenance(self) -> str:
@@ -149,7 +150,7 @@ def plan(
             if valid is not None and not valid.contains(value):
                 reasons.append(f"{source.series}: {value:g} is outside the indicator's range")
                 continue
-            proposals.append(Proposal(indicator.code, source, best, value))
+            proposals.append(Proposal(indicator.code, source, best, value, indicator.unit))
             break
         else:
             skipped.append(f"{indicator.code}: {'; '.join(reasons)}")
@@ -237,6 +238,7 @@ def _take(answer: Answer, proposal: Proposal, moment: dt.datetime) -> None:
     set_answer_field(answer, "value", proposal.value, WHO, moment)
     set_answer_field(answer, "status", "answered", WHO, moment)
     set_answer_field(answer, "year", proposal.observation.year, WHO, moment)
+    set_answer_field(answer, "unit", proposal.unit, WHO, moment)
     evidence = proposal.evidence()
     if evidence.identity() not in {item.identity() for item in answer.evidence}:
         set_answer_field(answer, "evidence", [*answer.evidence, evidence], WHO, moment)

@@ -92,7 +92,7 @@ def test_drop_downs_for_status_level_confidence_and_evidence_kind(
     assert at("confidence") == '"low,medium,high"'
     assert at("evidence3.kind") == (
         '"law_or_regulation,official_statistic,survey,court_decision,report,media,'
-        'interview,expert_judgement"'
+        'interview,expert_judgement,dataset"'
     )
     # A quantitative row gets no level list: it is answered with a number.
     quantitative = row_of(sheet, "R.A.2.a")

@@ -37,6 +37,7 @@ def _assert_filled(path: Path, framework: Framework, publisher_part: str = "Worl
             continue
         assert (answer.status, answer.value, answer.year) == ("answered", value_for(series), LATEST)
         assert answer.review.state == "draft"
+        assert answer.unit == framework.indicator(code).unit  # type: ignore[union-attr]
         assert answer.provenance == f"open data: WDI {series}"
         evidence = answer.evidence[-1]  # after the team's own sources, if it had any
         assert evidence.kind == "dataset"
