@@ -27,6 +27,7 @@ def validate(path: Path | None, as_json: bool) -> None:
         click.echo(json.dumps(summary))
         return
     click.echo(f"{framework.id} {framework.version}: valid")
+    click.echo(f"texts: {summary['provenance']['statement']}")
     rows = [
         [code, c["themes"], c["questions"], c["indicators"], c["core"]]
         for code, c in summary["categories"].items()
@@ -38,6 +39,12 @@ def validate(path: Path | None, as_json: bool) -> None:
     click.echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
     kinds = ", ".join(f"{kind} {count}" for kind, count in summary["kinds"].items())
     click.echo(f"kinds: {kinds}")
+    shares = summary["provenance"]["indicators"]
+    click.echo(
+        "indicators by provenance: "
+        + ", ".join(f"{kind} {shares[kind]}" for kind in shares if kind != "unesco_ref")
+        + f"; with a UNESCO reference: {shares['unesco_ref']}"
+    )
 
 
 @click.command()

@@ -28,6 +28,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "donnent volontairement ni score ni classement ; ne comparez un pays qu'à ses propres "
         "évaluations antérieures de même périmètre.",
     ),
+    "texts.provenance": ("About the texts", "À propos des textes"),
     "title.report": (
         "Internet Universality Indicators: national assessment",
         ("Indicateurs de l'universalité de l'Internet : évaluation nationale"),
@@ -123,6 +124,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.upper": ("Goalpost for 100 (upper)", "Borne pour 100 (haute)"),
     "col.unit": ("Unit", "Unité"),
     "col.direction": ("Direction", "Sens"),
+    "col.rationale": ("Why these goalposts", "Justification des bornes"),
     "col.rule": ("Rule", "Règle"),
     "col.overall": ("Overall", "Global"),
     # Values

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +14,9 @@ from textual.widgets import DataTable, Static
 
 from roam.tui.labels import legend
 from roam.tui.settings import SETTINGS_FILE
+
+if TYPE_CHECKING:
+    from roam.tui.app import RoamApp
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,6 +66,22 @@ class HelpScreen(ModalScreen[None]):
                 classes="legend",
                 markup=False,
             )
+            yield Static(self._about_texts(), classes="legend", markup=False)
+
+    def _about_texts(self) -> str:
+        """Who wrote the indicators' texts: the open edition's statement, or the default's."""
+        from roam.framework.provenance import provenance_statement
+
+        app: RoamApp = self.app  # type: ignore[assignment]
+        session = app.session
+        if session is not None:
+            framework = session.framework
+        else:
+            from roam.framework.loader import load_framework
+
+            framework = load_framework()
+        title = f"{framework.id} {framework.version}"
+        return f"About the texts ({title}): {provenance_statement(framework, app.language)}"
 
     def _settings_file(self) -> str:
         # The platform's folder, not the one in use: $ROAM_DATA_DIR (tests, shared

@@ -15,6 +15,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from roam.framework.model import QuantitativeIndicator, ScaledIndicator
+from roam.framework.provenance import (
+    item_provenance_label,
+    provenance_statement,
+    unesco_reference,
+)
 from roam.tui.labels import CORE_BADGE
 from roam.tui.session import Session
 
@@ -112,8 +117,12 @@ class IndicatorInfo(Widget):
         if indicator.core:
             text.append(f"  {CORE_BADGE[0]} core", style=CORE_BADGE[1])
         text.append(f"  {indicator.kind}", style="italic")
-        if not place.category.contextual:
-            text.append(f"  · question {place.category.code}.{place.question_number}", style="dim")
+        # Only UNESCO's own numbers, where the edition records them: roam's count of
+        # questions would read as an official reference.
+        for item, what in ((place.question, "question"), (indicator, "indicator")):
+            reference = unesco_reference(item)
+            if reference:
+                text.append(f"  · {reference} ({what})", style="dim")
         text.append("\n")
         text.append(session.text(indicator.text), style="bold")
         text.append("\n")
@@ -128,6 +137,20 @@ class IndicatorInfo(Widget):
             text.append("; ".join(session.text(source) for source in indicator.sources))
         text.append("\n")
         text.append_text(self._answer_shape(code))
+        text.append("\n\n")
+        text.append_text(self._provenance(code))
+        return text
+
+    def _provenance(self, code: str) -> Text:
+        """Who wrote the texts above: the item's provenance and the edition's statement."""
+        session = self.session
+        framework = session.framework
+        language = session.language
+        indicator = session.indicator(code)
+        text = Text(style="dim")
+        text.append("About this text ", style="bold")
+        text.append(f"{item_provenance_label(framework, indicator, language)}. ")
+        text.append(provenance_statement(framework, language))
         return text
 
     def _answer_shape(self, code: str) -> Text:
@@ -151,6 +174,10 @@ class IndicatorInfo(Widget):
             goal = indicator.goalposts
             better = "higher" if indicator.direction == "higher_is_better" else "lower"
             text.append(f"; scored from {goal.lower:g} to {goal.upper:g}, {better} is better")
+            if goal.rationale:
+                text.append("\n")
+                text.append("Why these goalposts ", style="bold")
+                text.append(session.text(goal.rationale))
         else:
             text.append("; context only, never scored")
         valid = indicator.valid_range
