@@ -23,7 +23,7 @@ from roam.assessment.read_ahead import finish_read_ahead
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.collector import collector_paused
 from roam.framework.field_name_sets import share_field_names
-from roam.framework.loader import display_path, list_editions, load_framework
+from roam.framework.loader import built_in_edition, display_path, list_editions, load_framework
 from roam.framework.model import Framework, ScaledIndicator
 from roam.framework.validated_cache import recall, remember
 from roam.marked_yaml import (
@@ -256,9 +256,9 @@ def _load_referenced(
         except SourceError as exc:
             problems += exc.problems
             return None
-    built_in = {edition.name: edition for edition in list_editions()}
-    if ref.id not in built_in:
-        known = ", ".join(sorted(built_in)) or "none"
+    built_in = built_in_edition(ref.id, ref.version)
+    if built_in is None:
+        known = ", ".join(sorted(edition.name for edition in list_editions())) or "none"
         problems.append(
             document.problem_at(
                 ("framework", "id"),
@@ -268,7 +268,7 @@ def _load_referenced(
         )
         return None
     try:
-        return load_framework(built_in[ref.id])
+        return load_framework(built_in)
     except SourceError as exc:
         problems += exc.problems
         return None

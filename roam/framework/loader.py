@@ -19,6 +19,7 @@ from roam.marked_yaml import parse_marked_bytes, read_source
 
 EDITION_FILE = "edition.yaml"
 DEFAULT_EDITION = "roam-x-2018"
+VERSION_SEPARATOR = "@"
 
 
 def indicators_root() -> Path:
@@ -40,6 +41,25 @@ def list_editions(root: Path | None = None) -> list[Path]:
     """Every edition folder (one holding ``edition.yaml``) directly under ``root``."""
     base = root or indicators_root()
     return sorted(p.parent for p in base.glob(f"*/{EDITION_FILE}"))
+
+
+def built_in_folder_name(edition_id: str, version: str) -> str:
+    """The folder an older version of a built-in edition is kept in: ``<id>@<version>``.
+
+    The newest version of an edition lives in the folder named by its id alone, so
+    new assessments get it; older versions stay beside it so their files still load.
+    """
+    return f"{edition_id}{VERSION_SEPARATOR}{version}"
+
+
+def built_in_edition(edition_id: str, version: str | None = None) -> Path | None:
+    """The built-in folder of ``edition_id`` at ``version`` (kept apart), else its newest."""
+    editions = {folder.name: folder for folder in list_editions()}
+    if version is not None:
+        kept = editions.get(built_in_folder_name(edition_id, version))
+        if kept is not None:
+            return kept
+    return editions.get(edition_id)
 
 
 def display_path(path: Path) -> str:

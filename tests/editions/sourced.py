@@ -24,7 +24,9 @@ def sourced_mini(folder: Path) -> Path:
     )
     text = text.replace(
         "          - code: R.A.1\n",
-        "          - code: R.A.1\n            unesco_ref: B.7\n            provenance: unesco-draft\n",
+        "          - code: R.A.1\n"
+        "            unesco_ref: B.7\n"
+        "            provenance: unesco-draft\n",
         1,
     )
     text = text.replace(
