@@ -89,6 +89,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     )
 
     for module in (
@@ -99,6 +100,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)
