@@ -54,11 +54,19 @@ def validate(path: Path | None, as_json: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the schema to this file instead of printing it.",
 )
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of the framework YAML format, for editors that check YAML."""
-    from roam.framework.schema import framework_json_schema
+@click.option(
+    "--of",
+    "kind",
+    type=click.Choice(["framework", "crosswalk", "overlay"]),
+    default="framework",
+    show_default=True,
+    help="Which format: framework files, crosswalks, or official-text overlays.",
+)
+def schema(output: Path | None, kind: str = "framework") -> None:
+    """Print the JSON Schema of a roam YAML format, for editors that check YAML."""
+    from roam.framework.schema import SCHEMAS
 
-    text = json.dumps(framework_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
