@@ -20,7 +20,13 @@ from pathlib import Path
 from roam.assessment.create import adopt_framework, now
 from roam.assessment.model import Answer, AnswerVersion, Assessment, Comment
 from roam.errors import RoamError
-from roam.framework.crosswalk import Change, Crosswalk, crosswalk_route, read_crosswalk
+from roam.framework.crosswalk import (
+    Change,
+    Crosswalk,
+    crosswalk_route,
+    edition_crosswalk_folders,
+    read_crosswalk,
+)
 from roam.framework.loader import VERSION_SEPARATOR, built_in_edition, load_framework
 from roam.framework.model import Framework, ScaledIndicator
 from roam.framework.text import localize
@@ -93,7 +99,7 @@ def upgrade_assessment(
             )
         target = load_framework(folder)
     source_name, target_name = edition_name(framework), edition_name(target)
-    route = crosswalk_route(source_name, target_name)
+    route = crosswalk_route(source_name, target_name, edition_crosswalk_folders(target))
     if route is None:
         raise RoamError(
             f"no crosswalk leads from {source_name} to {target_name} "

@@ -253,21 +253,34 @@ def _claim(
     ]
 
 
-def available_crosswalks(root: Path | None = None) -> dict[str, list[tuple[str, Path]]]:
-    """``<id>@<version>`` -> the names it has a crosswalk to, with the files."""
+def available_crosswalks(folders: tuple[Path, ...] = ()) -> dict[str, list[tuple[str, Path]]]:
+    """``<id>@<version>`` -> the names it has a crosswalk to, with the files.
+
+    The built-in crosswalks come first, then those in ``folders`` (a team's own, for
+    an edition it keeps outside roam, such as UNESCO's revised indicators).
+    """
     steps: dict[str, list[tuple[str, Path]]] = {}
-    folder = crosswalk_folder(root)
-    for path in sorted(folder.glob(f"*{SIDES_SEPARATOR}*.yaml")):
-        source, _, target = path.stem.partition(SIDES_SEPARATOR)
-        steps.setdefault(source, []).append((target, path))
+    for folder in (crosswalk_folder(), *folders):
+        for path in sorted(folder.glob(f"*{SIDES_SEPARATOR}*.yaml")):
+            source, _, target = path.stem.partition(SIDES_SEPARATOR)
+            steps.setdefault(source, []).append((target, path))
     return steps
 
 
-def crosswalk_route(source: str, target: str, root: Path | None = None) -> list[Path] | None:
+def edition_crosswalk_folders(edition: Framework) -> tuple[Path, ...]:
+    """Where a crosswalk to an edition kept outside roam may live: beside it, or in it."""
+    if not edition.origin:
+        return ()
+    origin = Path(edition.origin)
+    home = origin.parent if origin.is_file() else origin
+    return (home / CROSSWALK_FOLDER, home.parent / CROSSWALK_FOLDER)
+
+
+def crosswalk_route(source: str, target: str, folders: tuple[Path, ...] = ()) -> list[Path] | None:
     """The crosswalk files that lead from ``source`` to ``target`` (names ``id@version``)."""
     if source == target:
         return []
-    steps = available_crosswalks(root)
+    steps = available_crosswalks(folders)
     came_from: dict[str, tuple[str, Path] | None] = {source: None}
     waiting = deque([source])
     while waiting:

@@ -154,9 +154,10 @@ def _through_crosswalk(baseline: Cycle, followup: Cycle) -> tuple[Cycle, str | N
     if (old.id, old.version) == (new.id, new.version):
         return baseline, None
     from roam.assessment.upgrade import edition_name, upgrade_assessment
-    from roam.framework.crosswalk import crosswalk_route
+    from roam.framework.crosswalk import crosswalk_route, edition_crosswalk_folders
 
-    if crosswalk_route(edition_name(old), edition_name(new)) is None:
+    route = crosswalk_route(edition_name(old), edition_name(new), edition_crosswalk_folders(new))
+    if route is None:
         return baseline, None
     carried = upgrade_assessment(baseline.assessment, old, target=new)
     moved = sum(1 for move in carried.moves if move.new and move.new != (move.old,))

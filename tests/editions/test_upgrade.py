@@ -16,6 +16,8 @@ from roam.cli import main
 from roam.framework import Framework, load_framework
 from roam.framework.loader import built_in_edition
 from roam.teamwork.compare import Cycle, compare_cycles
+from tests.conftest import MINI_FRAMEWORK
+from tests.report.conftest import mini_assessment
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +118,64 @@ def test_compare_relates_a_2018_1_cycle_to_a_2018_2_one_through_the_crosswalk(
     before = baseline.assessment.answers["A.B.5.a"]
     assert f"level {before.level}" in changed["A.A.3.b"].baseline
     assert any("through the crosswalk" in note for note in comparison.notes)
+
+
+REVISED_CROSSWALK = """\
+from: {id: mini, version: "1.0"}
+to: {id: mini, version: "2.0"}
+changes:
+  - {kind: merged, from: [R.A.1.a, R.A.1.b], to: R.A.1.a}
+  - {kind: renamed, from: O.A.1.a, to: N.A.1.a, note: Open standards moved to the new category}
+  - {kind: new, to: N.A.1.b}
+"""
+
+
+def _revised_mini(folder: Path) -> Path:
+    """The mini edition reshaped as a revision might be: fewer indicators, a new category."""
+    text = MINI_FRAMEWORK.read_text(encoding="utf-8")
+    text = text.replace('version: "1.0"', 'version: "2.0"')
+    text = text.replace(
+        "              - {code: R.A.1.b, kind: qualitative, scale: three, text: The law is"
+        " applied, weight: 2}\n",
+        "",
+    )
+    start = text.index("  - code: O\n")
+    text = text[:start] + (
+        "  - code: N\n"
+        "    name: Environment and artificial intelligence\n"
+        "    themes:\n"
+        "      - code: N.A\n"
+        "        name: Sustainable and accountable technology\n"
+        "        questions:\n"
+        "          - code: N.A.1\n"
+        "            text: Are open standards and AI rules in place?\n"
+        "            indicators:\n"
+        "              - {code: N.A.1.a, kind: institutional, scale: three, core: true,"
+        " text: Open standards policy}\n"
+        "              - {code: N.A.1.b, kind: institutional, scale: three,"
+        " text: AI systems used by the state are registered}\n"
+    )
+    path = folder / "mini-2.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    (folder / "crosswalks").mkdir()
+    (folder / "crosswalks" / "mini@1.0__mini@2.0.yaml").write_bytes(REVISED_CROSSWALK.encode())
+    return path
+
+
+def test_a_revision_with_fewer_indicators_and_a_new_category_upgrades_too(
+    tmp_path: Path,
+) -> None:
+    old = load_framework(MINI_FRAMEWORK)
+    new = load_framework(_revised_mini(tmp_path))
+    assert [c.code for c in new.categories] == ["C", "R", "N"]
+    assert len(new.places) == len(old.places)  # 6 -> 6: one merged away, one new
+    before = mini_assessment(old)
+    result = upgrade_assessment(before, old, target=new)
+    after = result.assessment
+    assert after.framework.version == "2.0"
+    assert after.answers["N.A.1.a"].status == before.answers["O.A.1.a"].status
+    assert "R.A.1.b" not in after.answers and "O.A.1.a" not in after.answers
+    merged = after.answers["R.A.1.a"]
+    assert merged.level == before.answers["R.A.1.a"].level
+    assert [v.level for v in merged.conflicts][-1] == before.answers["R.A.1.b"].level
+    assert {m.old for m in result.to_review} >= {"R.A.1.a", "R.A.1.b"}
