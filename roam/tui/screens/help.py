@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
@@ -54,19 +54,21 @@ class HelpScreen(ModalScreen[None]):
             table.add_columns("Key", "Does", "Binding id")
             table.add_rows(self.rows)
             yield table
-            marks = Text("Tree marks: ", style="bold")
-            for mark, meaning in legend():
-                marks.append_text(mark)
-                marks.append(f" {meaning}   ")
-            yield Static(marks, classes="legend")
-            yield Static(
-                "Keys with ctrl and the F-keys also work while typing in a field. "
-                f"Remap a key in {self._settings_file()} (see the README): "
-                '"keys": {"roam.next": "ctrl+j"}.',
-                classes="legend",
-                markup=False,
-            )
-            yield Static(self._about_texts(), classes="legend", markup=False)
+            # The notes scroll on a small terminal, so that the keys keep half the dialog.
+            with VerticalScroll(classes="help-notes"):
+                yield Static(self._about_texts(), classes="legend", markup=False)
+                marks = Text("Tree marks: ", style="bold")
+                for mark, meaning in legend():
+                    marks.append_text(mark)
+                    marks.append(f" {meaning}   ")
+                yield Static(marks, classes="legend")
+                yield Static(
+                    "Keys with ctrl and the F-keys also work while typing in a field. "
+                    f"Remap a key in {self._settings_file()} (see the README): "
+                    '"keys": {"roam.next": "ctrl+j"}.',
+                    classes="legend",
+                    markup=False,
+                )
 
     def _about_texts(self) -> str:
         """Who wrote the indicators' texts: the open edition's statement, or the default's."""
