@@ -16,11 +16,21 @@ from roam.cli.textout import format_table
 def validate(path: Path | None, as_json: bool) -> None:
     """Check a framework edition (folder or file); the built-in ROAM-X 2018 by default.
 
-    Prints a summary on success; on errors, one `file:line:col: message` line each, exit 2.
+    PATH may also be a crosswalk (indicators/crosswalks/<from>__<to>.yaml) or an
+    official-text overlay (*.overlay.yaml), checked against the built-in editions they
+    name. Prints a summary on success; on errors, one `file:line:col: message` line each,
+    exit 2.
     """
     from roam.framework import load_framework
+    from roam.framework.companions import is_crosswalk_file, is_overlay_file
     from roam.framework.summary import summarize
 
+    if path is not None and path.is_file() and is_crosswalk_file(path):
+        _validate_crosswalk(path, as_json)
+        return
+    if path is not None and path.is_file() and is_overlay_file(path):
+        _validate_overlay(path, as_json)
+        return
     framework = load_framework(path)
     summary = summarize(framework)
     if as_json:
@@ -45,6 +55,44 @@ def validate(path: Path | None, as_json: bool) -> None:
         + ", ".join(f"{kind} {shares[kind]}" for kind in shares if kind != "unesco_ref")
         + f"; with a UNESCO reference: {shares['unesco_ref']}"
     )
+
+
+def _validate_crosswalk(path: Path, as_json: bool) -> None:
+    from collections import Counter
+
+    from roam.framework.companions import check_crosswalk_file
+
+    crosswalk = check_crosswalk_file(path)
+    kinds = Counter(change.kind for change in crosswalk.changes)
+    review = sum(1 for change in crosswalk.changes if change.needs_review)
+    if as_json:
+        summary = {
+            "crosswalk": {"from": str(crosswalk.source), "to": str(crosswalk.target)},
+            "changes": dict(sorted(kinds.items())),
+            "review": review,
+        }
+        click.echo(json.dumps(summary))
+        return
+    click.echo(f"crosswalk {crosswalk.source} -> {crosswalk.target}: valid")
+    listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
+    click.echo(f"changes: {listed}; {review} of them mark answers for review")
+
+
+def _validate_overlay(path: Path, as_json: bool) -> None:
+    from roam.framework.companions import check_overlay_file
+
+    overlay, framework = check_overlay_file(path)
+    if as_json:
+        summary = {
+            "overlay": {"edition": f"{framework.id} {framework.version}"},
+            "items": len(overlay.items),
+            "example": overlay.example,
+        }
+        click.echo(json.dumps(summary))
+        return
+    click.echo(f"overlay for {framework.id} {framework.version}: valid, {len(overlay.items)} items")
+    if overlay.example:
+        click.echo("this overlay is an example: its texts are made up, not UNESCO's")
 
 
 @click.command()

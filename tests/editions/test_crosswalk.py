@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from roam.cli import main
 from roam.errors import SourceError
 from roam.framework import Framework, load_framework
 from roam.framework.crosswalk import (
@@ -101,3 +103,29 @@ def test_a_crosswalk_that_is_not_yaml_mapping_is_refused(
     path = tmp_path / "x__y.yaml"
     path.write_bytes(b"- just a list\n")
     assert any("a crosswalk is a mapping" in line for line in _lines(path, editions))
+
+
+def test_validate_checks_a_crosswalk_file_on_its_own(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(SHIPPED)])
+    assert result.exit_code == 0, result.output
+    assert "crosswalk roam-x-2018@2018.1 -> roam-x-2018@2018.2: valid" in result.output
+    folder = tmp_path / "crosswalks"
+    folder.mkdir()
+    broken = _broken(folder, "    to: A.A.3.c\n", "    to: A.A.3.z\n")
+    result = CliRunner().invoke(main, ["validate", str(broken)])
+    assert result.exit_code == 2
+    assert "roam-x-2018 2018.2 has no indicator 'A.A.3.z'" in result.output
+    assert f"{SHIPPED.name}:" in result.output
+
+
+def test_validate_checks_an_overlay_file_on_its_own(tmp_path: Path) -> None:
+    example = crosswalk_folder().parent / "overlays" / "example.overlay.yaml"
+    result = CliRunner().invoke(main, ["validate", str(example)])
+    assert result.exit_code == 0, result.output
+    assert "overlay for roam-x-2018 2018.2: valid, 2 items" in result.output
+    assert "made up, not UNESCO's" in result.output
+    other = tmp_path / "team.overlay.yaml"
+    other.write_bytes(example.read_bytes().replace(b'"2018.2"', b'"2031.1"'))
+    result = CliRunner().invoke(main, ["validate", str(other)])
+    assert result.exit_code == 2
+    assert "roam-x-2018@2031.1 is not a built-in edition" in result.output
