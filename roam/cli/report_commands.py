@@ -79,6 +79,8 @@ def export(
         lang=lang,
         redact_confidential=redact_confidential,
         overlay=overlay,
+        # A default name never writes through a symbolic link someone planted in reports/.
+        follow_symlink=output is not None,
     )
     click.echo(f"wrote {target}")
 
