@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from roam.cli.textout import format_table
+from roam.cli.textout import echo, echo_json, format_table
 
 
 @click.command()
@@ -34,10 +34,10 @@ def validate(path: Path | None, as_json: bool) -> None:
     framework = load_framework(path)
     summary = summarize(framework)
     if as_json:
-        click.echo(json.dumps(summary))
+        echo_json(summary)
         return
-    click.echo(f"{framework.id} {framework.version}: valid")
-    click.echo(f"texts: {summary['provenance']['statement']}")
+    echo(f"{framework.id} {framework.version}: valid")
+    echo(f"texts: {summary['provenance']['statement']}")
     rows = [
         [code, c["themes"], c["questions"], c["indicators"], c["core"]]
         for code, c in summary["categories"].items()
@@ -45,12 +45,12 @@ def validate(path: Path | None, as_json: bool) -> None:
     rows.append(
         ["total*", summary["themes"], summary["questions"], summary["indicators"], summary["core"]]
     )
-    click.echo(format_table(["category", "themes", "questions", "indicators", "core"], rows))
-    click.echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
+    echo(format_table(["category", "themes", "questions", "indicators", "core"], rows))
+    echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
     kinds = ", ".join(f"{kind} {count}" for kind, count in summary["kinds"].items())
-    click.echo(f"kinds: {kinds}")
+    echo(f"kinds: {kinds}")
     shares = summary["provenance"]["indicators"]
-    click.echo(
+    echo(
         "indicators by provenance: "
         + ", ".join(f"{kind} {shares[kind]}" for kind in shares if kind != "unesco_ref")
         + f"; with a UNESCO reference: {shares['unesco_ref']}"
@@ -71,11 +71,11 @@ def _validate_crosswalk(path: Path, as_json: bool) -> None:
             "changes": dict(sorted(kinds.items())),
             "review": review,
         }
-        click.echo(json.dumps(summary))
+        echo_json(summary)
         return
-    click.echo(f"crosswalk {crosswalk.source} -> {crosswalk.target}: valid")
+    echo(f"crosswalk {crosswalk.source} -> {crosswalk.target}: valid")
     listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    click.echo(f"changes: {listed}; {review} of them mark answers for review")
+    echo(f"changes: {listed}; {review} of them mark answers for review")
 
 
 def _validate_overlay(path: Path, as_json: bool) -> None:
@@ -88,11 +88,11 @@ def _validate_overlay(path: Path, as_json: bool) -> None:
             "items": len(overlay.items),
             "example": overlay.example,
         }
-        click.echo(json.dumps(summary))
+        echo_json(summary)
         return
-    click.echo(f"overlay for {framework.id} {framework.version}: valid, {len(overlay.items)} items")
+    echo(f"overlay for {framework.id} {framework.version}: valid, {len(overlay.items)} items")
     if overlay.example:
-        click.echo("this overlay is an example: its texts are made up, not UNESCO's")
+        echo("this overlay is an example: its texts are made up, not UNESCO's")
 
 
 @click.command()
@@ -116,12 +116,12 @@ def schema(output: Path | None, kind: str = "framework") -> None:
 
     text = json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from roam.assessment.atomic_file import write_output
 
         write_output(output, text)
-        click.echo(f"wrote {output}")
+        echo(f"wrote {output}")
 
 
 COMMANDS = [validate, schema]

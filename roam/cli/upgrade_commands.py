@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from roam.cli.textout import echo
 from roam.errors import RoamError
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -44,21 +45,21 @@ def upgrade(file: Path, output: Path | None, target: Path | None) -> None:
     newer = load_framework(target) if target is not None else None
     result = upgrade_assessment(loaded.assessment, loaded.framework, target=newer, path=out)
     if result.source == result.target:
-        click.echo(f"{file}: already made with {edition_name(loaded.framework)}; nothing to do")
+        echo(f"{file}: already made with {edition_name(loaded.framework)}; nothing to do")
         return
     with AssessmentLock(out):
         save_assessment(result.assessment, out, result.framework)
-    click.echo(f"{file}: upgraded from {result.source} to {result.target}, written to {out}")
-    click.echo(f"answers with content kept: {result.kept}")
+    echo(f"{file}: upgraded from {result.source} to {result.target}, written to {out}")
+    echo(f"answers with content kept: {result.kept}")
     review = result.to_review
-    click.echo(f"answers that need a look (marked 'queried'): {len(review)}")
+    echo(f"answers that need a look (marked 'queried'): {len(review)}")
     for move in review:
-        click.echo(f"  {move.describe()}")
+        echo(f"  {move.describe()}")
     others = [move for move in result.moves if not move.review]
     if others:
-        click.echo("moved without a change of meaning:")
+        echo("moved without a change of meaning:")
         for move in others:
-            click.echo(f"  {move.describe()}")
+            echo(f"  {move.describe()}")
 
 
 COMMANDS = [upgrade]

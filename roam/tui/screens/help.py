@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from roam.tui.labels import legend
+from roam.tui.plain import plain
 from roam.tui.settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
             yield table
             # The notes scroll on a small terminal, so that the keys keep half the dialog.
             with VerticalScroll(classes="help-notes"):
-                yield Static(self._about_texts(), classes="legend", markup=False)
+                yield Static(plain(self._about_texts()), classes="legend")
                 marks = Text("Tree marks: ", style="bold")
                 for mark, meaning in legend():
                     marks.append_text(mark)

@@ -24,6 +24,7 @@ from roam.framework.provenance import (
     unesco_reference,
 )
 from roam.tui.labels import CORE_BADGE
+from roam.tui.plain import shown
 from roam.tui.session import Session
 
 
@@ -131,20 +132,20 @@ class IndicatorInfo(Widget):
             if official is not None and official.unesco_ref:
                 reference = f"UNESCO {official.unesco_ref}"
             if reference:
-                text.append(f"  · {reference} ({what})", style="dim")
+                text.append(f"  · {shown(reference)} ({what})", style="dim")
         text.append("\n")
-        text.append(session.text(indicator.text), style="bold")
+        text.append(shown(session.text(indicator.text)), style="bold")
         text.append("\n")
-        text.append(session.text(place.question.text), style="italic dim")
+        text.append(shown(session.text(place.question.text)), style="italic dim")
         text.append_text(self._official_texts(code))
         if indicator.guidance:
             text.append("\n\n")
             text.append("Guidance ", style="bold")
-            text.append(session.text(indicator.guidance))
+            text.append(shown(session.text(indicator.guidance)))
         if indicator.sources:
             text.append("\n")
             text.append("Sources ", style="bold")
-            text.append("; ".join(session.text(source) for source in indicator.sources))
+            text.append(shown("; ".join(session.text(source) for source in indicator.sources)))
         text.append("\n")
         text.append_text(self._answer_shape(code))
         text.append("\n\n")
@@ -161,7 +162,7 @@ class IndicatorInfo(Widget):
                 self._overlay = Overlay()
                 self._overlay_problems = exc.lines
                 self.app.notify(
-                    "\n".join(exc.lines),
+                    shown("\n".join(exc.lines)),
                     title="Official texts not shown",
                     severity="error",
                     markup=False,
@@ -182,7 +183,7 @@ class IndicatorInfo(Widget):
                 label = "an example overlay: made-up text, not UNESCO's"
             text.append("\n")
             text.append(f"UNESCO's text ({what}; {label}) ", style="bold")
-            text.append(session.text(official.text))
+            text.append(shown(session.text(official.text)))
         return text
 
     def _provenance(self, code: str) -> Text:
@@ -194,11 +195,11 @@ class IndicatorInfo(Widget):
         text = Text(style="dim")
         text.append("About this text ", style="bold")
         text.append(f"{item_provenance_label(framework, indicator, language)}. ")
-        text.append(provenance_statement(framework, language))
+        text.append(shown(provenance_statement(framework, language)))
         for problem in self._overlay_problems:
             text.append("\n")
             text.append("Official texts not shown: ", style="bold")
-            text.append(problem)
+            text.append(shown(problem))
         return text
 
     def _answer_shape(self, code: str) -> Text:
@@ -209,15 +210,15 @@ class IndicatorInfo(Widget):
         if isinstance(indicator, ScaledIndicator):
             scale = session.framework.scale_for(indicator)
             text.append("Scale ", style="bold")
-            text.append(session.text(scale.name))
+            text.append(shown(session.text(scale.name)))
             for level in scale.levels:
                 text.append("\n ")
-                text.append(f"{session.text(level.label)} ({level.score:g})", style="bold")
+                text.append(shown(f"{session.text(level.label)} ({level.score:g})"), style="bold")
                 if level.description:
-                    text.append(f": {session.text(level.description)}")
+                    text.append(shown(f": {session.text(level.description)}"))
             return text
         text.append("Value ", style="bold")
-        text.append(f"in {indicator.unit}" if indicator.unit else "a number")
+        text.append(shown(f"in {indicator.unit}") if indicator.unit else "a number")
         if isinstance(indicator, QuantitativeIndicator):
             goal = indicator.goalposts
             better = "higher" if indicator.direction == "higher_is_better" else "lower"
@@ -225,7 +226,7 @@ class IndicatorInfo(Widget):
             if goal.rationale:
                 text.append("\n")
                 text.append("Why these goalposts ", style="bold")
-                text.append(session.text(goal.rationale))
+                text.append(shown(session.text(goal.rationale)))
         else:
             text.append("; context only, never scored")
         valid = indicator.valid_range
