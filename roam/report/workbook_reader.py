@@ -51,11 +51,18 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.report.labels import LANGUAGES, label
 from roam.report.provenance import ANSWER_KEY_PREFIX
+from roam.report.workbook_parts import (
+    DamagedPartError,
+    PartLimits,
+    PartOverLimitError,
+    count_parts,
+)
 
 _MB = 1024 * 1024
 # Only a document type declaration can define entities; the root element ends the prolog.
@@ -79,6 +86,12 @@ class WorkbookLimits:
     max_sheets: int = 200
     max_rows: int = 20_000
     max_columns: int = 1_000
+    max_shared_strings: int = 200_000
+    max_xml_elements: int = 5_000_000
+
+    @property
+    def parts(self) -> PartLimits:
+        return PartLimits(self.max_rows, self.max_shared_strings, self.max_xml_elements)
 
 
 DEFAULT_LIMITS = WorkbookLimits()
@@ -104,11 +117,15 @@ def check_workbook_bytes(
             members = archive.infolist()
             _check_members(name, members, limits)
             _check_prologs(name, archive, members)
-            # Inflate every member once (bounded by the sizes just checked) so a corrupt
-            # member fails here with one message, not later inside openpyxl's lazy reads.
-            damaged = archive.testzip()
-            if damaged is not None:
-                _refuse(name, f"not a readable xlsx workbook: part '{damaged}' is damaged")
+            # Inflate every member once (bounded by the sizes just checked), counting its
+            # rows, shared strings and elements (see roam.report.workbook_parts), so a
+            # corrupt or overfull member fails here with one message, not later inside
+            # openpyxl, which reads the shared strings and undimensioned sheets whole.
+            count_parts(archive, limits.parts)
+    except PartOverLimitError as exc:
+        _refuse(name, str(exc))
+    except DamagedPartError as exc:
+        _refuse(name, f"not a readable xlsx workbook: part '{exc}' is damaged")
     except (
         zlib.error,
         zipfile.BadZipFile,
@@ -232,12 +249,13 @@ def open_untrusted_workbook(
 
 def _read_bounded(path: Path, name: str, limits: WorkbookLimits) -> bytes:
     try:
-        with path.open("rb") as stream:
-            content = stream.read(limits.max_file_bytes + 1)
+        content = read_at_most(path, limits.max_file_bytes)
     except FileNotFoundError:
         _refuse(name, "no such file")
     except IsADirectoryError:
         _refuse(name, "is a folder, not a workbook")
+    except NotRegularFileError as exc:
+        _refuse(name, f"{exc}; roam reads workbooks from files only")
     except OSError as exc:
         _refuse(name, f"cannot read it: {exc.strerror or exc}")
     return content
