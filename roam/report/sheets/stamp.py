@@ -12,9 +12,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.report.cells import clean_text, put
-from roam.report.provenance import ANSWER_KEY_PREFIX, Stamp
+from roam.report.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET, Stamp
 
-STAMP_SHEET = "_roam"
+__all__ = ["STAMP_SHEET", "build_stamp_sheet"]
 
 
 def build_stamp_sheet(workbook: Workbook, sheet: Worksheet, stamp: Stamp) -> None:
