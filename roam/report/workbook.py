@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from roam.assessment.model import Assessment
+from roam.assessment.model import Assessment, unstorable_text
 from roam.errors import RoamError
 from roam.framework.model import Framework
 from roam.report.cells import clean_text, safe_sheet_title
@@ -54,6 +54,9 @@ def export_report(
     """
     if lang not in LANGUAGES:
         raise RoamError(f"unknown report language '{lang}': choose one of {', '.join(LANGUAGES)}")
+    unstorable = unstorable_text(assessment)
+    if unstorable:
+        raise RoamError(f"cannot export the assessment: {unstorable}")
     if framework is None:
         framework = framework_named_by(assessment, assessment_path)
     workbook = build_workbook(
