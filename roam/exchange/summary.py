@@ -168,7 +168,7 @@ _SHOWN_CHARS = 60
 def summary_lines(summary: ImportSummary) -> list[str]:
     """The whole summary as plain text lines: headline, warnings, changes, conflicts, bad cells."""
     lines = [summary.headline()]
-    if summary.who_from:
+    if summary.who_from and summary.rows_read:
         lines.append(f"recorded as by: {summary.who} ({summary.who_from})")
     lines += [f"warning: {warning}" for warning in summary.warnings]
     shown = [
