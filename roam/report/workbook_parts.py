@@ -25,6 +25,7 @@ _CHUNK = 64 * 1024
 _SMALL_PART = 1024 * 1024
 _WORKBOOK = "xl/workbook.xml"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
@@ -37,6 +38,7 @@ class PartLimits:
     max_rows: int  # row elements in one part (a sheet)
     max_shared_strings: int  # si elements in the whole workbook
     max_elements: int  # XML elements in the whole workbook
+    max_part_elements: int  # XML elements in one part that is neither a sheet nor the strings
 
 
 @dataclass(slots=True)
@@ -68,11 +70,13 @@ def count_parts(archive: zipfile.ZipFile, limits: PartLimits) -> PartCounts:
     module's other errors for a damaged archive.
     """
     counts = PartCounts()
+    large = _large_parts(archive)
     for member in archive.infolist():
         if member.is_dir():
             continue
+        budget = None if member.filename in large else limits.max_part_elements
         try:
-            _count_member(archive, member, limits, counts)
+            _count_member(archive, member, limits, counts, budget)
         except zipfile.BadZipFile as exc:
             if "CRC" not in str(exc):
                 raise
@@ -81,9 +85,15 @@ def count_parts(archive: zipfile.ZipFile, limits: PartLimits) -> PartCounts:
 
 
 def _count_member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: PartLimits, counts: PartCounts
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    limits: PartLimits,
+    counts: PartCounts,
+    budget: int | None,
 ) -> None:
+    """Count one member; ``budget`` caps its own elements (None: only the workbook's total)."""
     rows = 0
+    elements = 0
     tail = b""
     with archive.open(member) as stream:
         while True:
@@ -96,7 +106,9 @@ def _count_member(
             if cut < 0:
                 cut = len(buffer)
             ready, tail = buffer[:cut], buffer[cut:]
-            counts.elements += len(_ELEMENT.findall(ready))
+            found = len(_ELEMENT.findall(ready))
+            elements += found
+            counts.elements += found
             rows += len(_ROW.findall(ready))
             counts.shared_strings += len(_SHARED_STRING.findall(ready))
             if rows > limits.max_rows:
@@ -104,6 +116,12 @@ def _count_member(
                     f"{_sheet_named(archive, member.filename)} has more than "
                     f"{limits.max_rows:,} rows; roam reads at most {limits.max_rows:,} "
                     f"(is this the workbook roam made?)",
+                    counts,
+                )
+            if budget is not None and elements > budget:
+                raise PartOverLimitError(
+                    f"part {member.filename} holds more than {budget:,} XML elements; "
+                    f"a roam workbook's parts other than its sheets have far fewer",
                     counts,
                 )
             _check(counts, limits)
@@ -124,6 +142,31 @@ def _check(counts: PartCounts, limits: PartLimits) -> None:
             f"a roam workbook has far fewer",
             counts,
         )
+
+
+def _large_parts(archive: zipfile.ZipFile) -> set[str]:
+    """The parts that may be large: the sheets and the shared strings.
+
+    Found where Excel, LibreOffice and roam put them, and where the workbook's
+    relationships (which openpyxl follows) say they are.  Every other part (styles,
+    drawings, the workbook's own list) is small in any real workbook, and openpyxl
+    parses some of them whole when it opens the file.
+    """
+    large = {_SHARED_STRINGS_PART}
+    large.update(
+        name
+        for name in archive.namelist()
+        if name.startswith("xl/worksheets/") and name.count("/") == 2
+    )
+    try:
+        info = archive.getinfo(_WORKBOOK_RELS)
+        if info.file_size <= _SMALL_PART:
+            for rel in ElementTree.fromstring(archive.read(info)):
+                if rel.get("Type", "").endswith(("/worksheet", "/sharedStrings")):
+                    large.add(_part_path(rel.get("Target", "")))
+    except (KeyError, ElementTree.ParseError, ValueError, OSError, zipfile.BadZipFile):
+        pass  # openpyxl cannot find sheets there either; the defaults stand
+    return large
 
 
 def _sheet_named(archive: zipfile.ZipFile, part: str) -> str:

@@ -87,11 +87,14 @@ class WorkbookLimits:
     max_rows: int = 20_000
     max_columns: int = 1_000
     max_shared_strings: int = 200_000
-    max_xml_elements: int = 5_000_000
+    max_xml_elements: int = 2_000_000
+    max_part_elements: int = 100_000  # in a part other than a sheet or the shared strings
 
     @property
     def parts(self) -> PartLimits:
-        return PartLimits(self.max_rows, self.max_shared_strings, self.max_xml_elements)
+        return PartLimits(
+            self.max_rows, self.max_shared_strings, self.max_xml_elements, self.max_part_elements
+        )
 
 
 DEFAULT_LIMITS = WorkbookLimits()

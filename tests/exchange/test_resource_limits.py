@@ -93,7 +93,12 @@ def test_sixteen_million_shared_strings_are_not_read(template: Path) -> None:
     )
     part_size = zipfile.ZipFile(hostile).getinfo(SHARED_STRINGS).file_size
     with zipfile.ZipFile(hostile) as archive, pytest.raises(PartOverLimitError) as caught:
-        count_parts(archive, PartLimits(max_rows=100, max_shared_strings=1_000, max_elements=10**9))
+        count_parts(
+            archive,
+            PartLimits(
+                max_rows=100, max_shared_strings=1_000, max_elements=10**9, max_part_elements=10**9
+            ),
+        )
     assert "more than 1,000 shared strings" in str(caught.value)
     assert caught.value.counts.shared_strings < 10_000
     assert caught.value.counts.bytes_read < part_size / 2
@@ -142,7 +147,12 @@ def test_counting_rows_stops_at_the_limit(template: Path) -> None:
         pass
     part_size = zipfile.ZipFile(hostile).getinfo(ANSWERS_PART).file_size
     with zipfile.ZipFile(hostile) as archive, pytest.raises(PartOverLimitError) as caught:
-        count_parts(archive, PartLimits(max_rows=500, max_shared_strings=10, max_elements=10**9))
+        count_parts(
+            archive,
+            PartLimits(
+                max_rows=500, max_shared_strings=10, max_elements=10**9, max_part_elements=10**9
+            ),
+        )
     assert caught.value.counts.bytes_read < part_size / 2
 
 
@@ -190,3 +200,26 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
     )
     assert done.returncode == 2, done.stderr
     assert "is a named pipe (FIFO), not a regular file" in done.stdout + done.stderr
+
+
+def test_a_bloated_styles_part_is_refused_before_openpyxl_parses_it(
+    assessment_file: Path, template: Path, openpyxl_never_loads: None
+) -> None:
+    # openpyxl parses styles.xml whole when it opens a workbook: 1.5 million formats
+    # kept it busy for 40 seconds. Distinct formats, so the zip-bomb ratio lets them by.
+    def styles() -> Iterator[bytes]:
+        original = zipfile.ZipFile(template).read("xl/styles.xml")
+        start = original.index(b">", original.index(b"<cellXfs")) + 1
+        yield original[:start]
+        limit = WorkbookLimits().max_part_elements
+        yield b"".join(b'<xf numFmtId="%d" fontId="0"/>' % (n * 7919) for n in range(limit + 1))
+        yield original[start:]
+
+    hostile = with_parts(template, template.with_name("styles.xlsx"), {"xl/styles.xml": styles()})
+    result = run("import-answers", assessment_file, hostile)
+
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"{hostile}: part xl/styles.xml holds more than 100,000 XML elements; a roam "
+        f"workbook's parts other than its sheets have far fewer\n"
+    )
