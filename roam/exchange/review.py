@@ -41,10 +41,7 @@ from roam.exchange.cells import BadCell, CellError, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
 from roam.exchange.parse import choice_table, parse_choice, parse_text
-from roam.exchange.summary import Action, ImportSummary, IndicatorChange
-from roam.framework.model import Framework
-from roam.report.labels import label
-from roam.report.provenance import (
+from roam.exchange.provenance import (
     ANSWERS_HASH_KEY,
     STAMP_SHEET,
     answer_hashes,
@@ -52,6 +49,9 @@ from roam.report.provenance import (
     changed_indicators,
     stamp_answer_hashes,
 )
+from roam.exchange.summary import Action, ImportSummary, IndicatorChange
+from roam.exchange.workbook_labels import label
+from roam.framework.model import Framework
 
 Decision = Literal["accept", "query", "reject"]
 DEFAULT_REVIEWER = "UNESCO liaison"

@@ -55,8 +55,8 @@ from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET
+from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.report.workbook_parts import (
     DamagedPartError,
     PartLimits,
