@@ -138,6 +138,7 @@ class Session:
     codes: list[str] = field(init=False)
     save_state: SaveState = field(init=False)
     save_error: str = field(init=False, default="")
+    refused: str = field(init=False, default="")  # why the form holds a draft it did not store
     report: ScoreReport | None = None  # given when the caller has it; scored otherwise
     touched: set[str] = field(init=False, default_factory=set)  # answers changed, for views
     _undo: list[UndoStep] = field(init=False, default_factory=list)

@@ -158,6 +158,10 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(ProgressPanel).update_progress()
         self.query_one(TopBar).refresh_state()
 
+    @on(AnswerForm.Refused)
+    def _refused(self) -> None:
+        self.query_one(TopBar).refresh_state()
+
     @on(AnswerForm.Committed)
     def _committed(self, event: AnswerForm.Committed) -> None:
         self.refresh_after_change(event.code)
