@@ -7,6 +7,7 @@ it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 from collections.abc import Callable, Iterable
@@ -26,10 +27,17 @@ from roam.tui.start_collector import pause_for_start, resume
 from roam.tui.strip_memos import free_lines_promptly
 
 if TYPE_CHECKING:
+    from asyncio import AbstractEventLoop
+    from types import FrameType
+
+    from roam.assessment.recovery import Recovery
     from roam.exchange.summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
+# Signals that ask roam to stop (the terminal closed, a shutdown), by name: not every
+# platform has each (Windows has no SIGHUP).
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 class RoamApp(App[None]):
@@ -60,6 +68,7 @@ class RoamApp(App[None]):
         Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
                 id="roam.theme"),
+        Binding("ctrl+s", "save_as", "Save as…", show=False, id="roam.save_as"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="roam.quit"),
     ]  # fmt: skip
 
@@ -83,6 +92,7 @@ class RoamApp(App[None]):
         self.start_read_only = read_only
         self.session: Session | None = None
         self.walkthrough: Screen[None] | None = None
+        self._stopping = False  # a signal's stop has begun; another signal adds nothing
 
     @property
     def who(self) -> str:
@@ -101,7 +111,7 @@ class RoamApp(App[None]):
             self.set_keymap(self.settings.keys)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.is_headless:
-            self._quit_on_hangup()
+            self._stop_on_signals()
         if self.start_path is None:
             self.show_home()
         else:
@@ -113,20 +123,62 @@ class RoamApp(App[None]):
         paused, self._collector_paused = self._collector_paused, False
         resume(paused)
 
-    def _quit_on_hangup(self) -> None:
-        """A closed terminal or a dropped SSH link quits as ctrl+q does.
+    def _stop_on_signals(self) -> None:
+        """A closed terminal, a dropped SSH link or a shutdown stops roam without losing work.
 
-        Typing still waiting is saved and the lock given back, so the next start
-        on a weak link does not meet a lock left by the lost session.
+        Only the signals this platform has are registered (Windows has no SIGHUP).
+        Where the event loop cannot take signal handlers (Windows), Python's own
+        handler hands the stop over to the loop.
         """
         import asyncio
-        import contextlib
         import signal
 
         loop = asyncio.get_running_loop()
-        for signal_number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signal_number, lambda: self.call_next(self.action_quit))
+        for name in STOP_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.stop_on_signal, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                with contextlib.suppress(OSError, RuntimeError, ValueError):
+                    signal.signal(number, self._signal_handler(loop))
+
+    def _signal_handler(self, loop: AbstractEventLoop) -> Callable[[int, FrameType | None], None]:
+        def handler(number: int, frame: FrameType | None) -> None:
+            loop.call_soon_threadsafe(self.stop_on_signal, number)
+
+        return handler
+
+    def stop_on_signal(self, number: int) -> None:
+        """Stop at once, as a signal asks: save what can be, keep the rest in a recovery file.
+
+        Nobody can be asked now (the terminal may be gone), so unsaved answers
+        that still cannot be saved go to the recovery file beside the assessment,
+        which the next open offers to restore.
+        """
+        if self._stopping:
+            return
+        self._stopping = True
+        message = ""
+        session = self.session
+        if session is not None:
+            self.flush_typing()
+            if session.unsaved and not session.save():
+                message = self._keep_for_recovery(session)
+            session.close()
+            self.session = None
+        self.exit(return_code=1 if message else 0, message=message or None)
+
+    def _keep_for_recovery(self, session: Session) -> str:
+        try:
+            where = session.write_recovery()
+        except RoamError as exc:
+            return f"roam: stopped; the last changes are LOST: {session.save_error}; {exc}"
+        return (
+            f"roam: stopped; {session.path.name} could not be saved ({session.save_error}). "
+            f"The answers are kept in {where}; open {session.path.name} again to restore them."
+        )
 
     def show_home(self) -> None:
         """Make the home screen the current one, building it if it was never shown."""
@@ -193,6 +245,55 @@ class RoamApp(App[None]):
         if session.read_only:
             holder = f" ({session.locked_by} is editing it)" if session.locked_by else ""
             self.notify(f"Opened read-only{holder}: changes cannot be made.", timeout=8)
+        self._offer_recovery(session)
+
+    def _offer_recovery(self, session: Session) -> None:
+        """Say so when a stopped session left unsaved answers beside the file; offer them."""
+        from roam.assessment.recovery import discard_recovery
+        from roam.tui.screens.save_dialogs import RecoveryScreen
+
+        try:
+            recovery = session.recovery()
+        except RoamError as exc:
+            self.show_error("A recovery file cannot be read", exc)
+            return
+        if recovery is None:
+            return
+        if session.read_only:
+            self.notify(
+                f"{recovery.path.name} holds unsaved answers of this assessment: "
+                "open it for editing to restore them.",
+                severity="warning",
+                timeout=12,
+            )
+            return
+
+        def chosen(choice: str | None) -> None:
+            if self.session is not session:
+                return
+            if choice == "restore":
+                self._restore(session, recovery)
+            elif choice == "keep-file":
+                discard_recovery(session.path)
+                self.notify(f"{recovery.path.name} deleted; {session.path.name} is unchanged.")
+            else:
+                self.notify(f"{recovery.path.name} is kept; roam asks again on the next open.")
+
+        self.push_screen(RecoveryScreen(session.path.name, recovery), chosen)
+
+    def _restore(self, session: Session, recovery: Recovery) -> None:
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        restored = session.restore(recovery)
+        # A new walkthrough: every label, count and field shows the restored record.
+        walkthrough = WalkthroughScreen(session)
+        if self.screen is self.walkthrough:
+            self.switch_screen(walkthrough)
+            self.walkthrough = walkthrough
+        if restored:
+            self.notify(f"Restored the answers kept in {recovery.path.name}; it is deleted.")
+        else:
+            self.notify(session.save_error, title="Restored, NOT SAVED", severity="error")
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
@@ -216,11 +317,91 @@ class RoamApp(App[None]):
         self.push_screen(MessageScreen(title, "\n".join(error.lines)))
 
     async def action_quit(self) -> None:
-        self.flush_typing()
+        """Quit, asking first when the last changes could not be saved."""
+        self.leave_session(self._close_and_exit, "quit")
+
+    def _close_and_exit(self) -> None:
         if self.session is not None:
             self.session.close()
             self.session = None
         self.exit()
+
+    def leave_session(self, then: Callable[[], object], leaving: str = "close") -> None:
+        """Call ``then`` once nothing unsaved stands in the way (asking the user if it does)."""
+        from roam.tui.screens.save_dialogs import UnsavedWorkScreen
+
+        self.flush_typing()
+        session = self.session
+        if session is None or not session.unsaved:
+            then()
+            return
+        if isinstance(self.screen, UnsavedWorkScreen):
+            return  # asked already
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                then()
+            elif choice == "save":
+                if session.save():
+                    self.refresh_save_marker()
+                    then()
+                else:
+                    self.leave_session(then, leaving)  # asked again, with the new reason
+            elif choice == "save-as":
+                self.save_as(lambda saved: then() if saved else self.leave_session(then, leaving))
+
+        error = session.save_error or "The last changes are not in the file yet."
+        self.push_screen(UnsavedWorkScreen(session.path.name, error, leaving), chosen)
+
+    def action_save_as(self) -> None:
+        if self.session is None:
+            self.notify("Open an assessment first.")
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.save_as()
+
+    def save_as(self, then: Callable[[bool], object] | None = None) -> None:
+        """Ask for a new file name and go on editing there; ``then(saved)`` afterwards."""
+        from roam.tui.screens.save_dialogs import SaveAsScreen
+
+        session = self.session
+        if session is None:
+            return
+        if session.read_only:
+            self.notify("Opened read-only: nothing to save.", severity="warning")
+            return
+        self.flush_typing()
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.settings.remember(path)
+                self.refresh_save_marker()
+                self.notify(f"Saved as {path}; roam goes on editing this file.", timeout=8)
+            if then is not None:
+                then(path is not None)
+
+        self.push_screen(SaveAsScreen(session), done)
+
+    def action_save_now(self) -> None:
+        """Try the failed save again (every change is saved at once otherwise)."""
+        session = self.session
+        if session is None or session.read_only:
+            return
+        self.flush_typing()
+        if session.save():
+            self.notify(f"Saved {session.path.name}.")
+        else:
+            self.notify(session.save_error, title="Not saved", severity="error", timeout=10)
+        self.refresh_save_marker()
+
+    def refresh_save_marker(self) -> None:
+        """Redraw the saved-state marker and file name of every screen that shows them."""
+        from roam.tui.widgets.top_bar import TopBar
+
+        for screen in self.screen_stack:
+            for bar in screen.query(TopBar):
+                bar.refresh_state()
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -395,7 +576,16 @@ class RoamApp(App[None]):
             lambda: self.action_import("answers"),
         )
         yield SystemCommand("Export to Excel", "f9", self.action_export)
-        yield SystemCommand("Close this assessment", "Back to the home screen", self.close_session)
+        yield SystemCommand(
+            "Save as…", "ctrl+s: write the answers to a new file and go on there", self.save_as
+        )
+        if self.session.unsaved:
+            yield SystemCommand("Save again", "Try the failed save once more", self.action_save_now)
+        yield SystemCommand(
+            "Close this assessment",
+            "Back to the home screen",
+            lambda: self.leave_session(self.close_session),
+        )
 
     def _filter(self, name: str) -> None:
         from roam.tui.screens.walkthrough import WalkthroughScreen
