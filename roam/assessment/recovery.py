@@ -59,8 +59,8 @@ class Recovery:
         if codes:
             more = len(codes) - limit
             shown = ", ".join(codes[:limit]) + (f" and {more} more" if more > 0 else "")
-            noun = "answer" if len(codes) == 1 else "answers"
-            parts.append(f"{len(codes)} {noun} that differ from the file: {shown}")
+            noun = "answer that differs" if len(codes) == 1 else "answers that differ"
+            parts.append(f"{len(codes)} {noun} from the file: {shown}")
         if self.other_changes:
             parts.append("changes to the team, advisory board, process or recommendations")
         return "It holds " + "; and ".join(parts) + "."

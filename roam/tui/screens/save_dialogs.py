@@ -31,8 +31,8 @@ class _ChoiceDialog(ModalScreen[str | None]):
     """Buttons whose ids are the choices; escape (or Cancel) dismisses with None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "app.focus_previous", "Previous", show=False),
-        Binding("right", "app.focus_next", "Next", show=False),
+        Binding("left", "app.focus_previous", "Previous", show=False, id="roam.dialog.previous"),
+        Binding("right", "app.focus_next", "Next", show=False, id="roam.dialog.next"),
     ]
 
     def action_choose(self, choice: str | None) -> None:
@@ -60,7 +60,7 @@ class UnsavedWorkScreen(_ChoiceDialog):
         self.leaving = leaving
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="unsaved-dialog") as dialog:
+        with Vertical(classes="dialog choice-dialog", id="unsaved-dialog") as dialog:
             dialog.border_title = f"Your last changes to {self.file_name} are NOT SAVED"
             yield Static(self.error, classes="dialog-body", markup=False)
             yield Static(
@@ -72,8 +72,7 @@ class UnsavedWorkScreen(_ChoiceDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (s)", variant="primary", id="save", compact=True)
                 yield Button("Save as… (a)", id="save-as", compact=True)
-                yield Button(f"Discard and {self.leaving} (d)", variant="error", id="discard",
-                             compact=True)  # fmt: skip
+                yield Button("Discard (d)", variant="error", id="discard", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -171,7 +170,7 @@ class RecoveryScreen(_ChoiceDialog):
 
     def compose(self) -> ComposeResult:
         recovery = self.recovery
-        with Vertical(classes="dialog", id="recovery-dialog") as dialog:
+        with Vertical(classes="dialog choice-dialog", id="recovery-dialog") as dialog:
             dialog.border_title = "Unsaved answers were kept for you"
             yield Static(
                 f"roam was stopped while changes to {self.file_name} could not be saved; "
@@ -188,8 +187,7 @@ class RecoveryScreen(_ChoiceDialog):
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore (r)", variant="primary", id="restore", compact=True)
-                yield Button("Keep the file as it is (k)", variant="error", id="keep-file",
-                             compact=True)  # fmt: skip
+                yield Button("Keep the file (k)", variant="error", id="keep-file", compact=True)
                 yield Button("Decide later (esc)", id="later", compact=True)
 
     def on_mount(self) -> None:
