@@ -3,8 +3,9 @@
 When the terminal UI is told to stop by a signal (the terminal closed, the
 system shutting down) while a save had failed (disk full, the file changed by
 another program, no permission), nobody can be asked what to do.  The answers
-then go to ``FILE.recovery`` beside the assessment ``FILE``, a complete
-assessment file written through the same atomic writer.  The next session that
+then go to ``FILE.recovery`` beside the assessment ``FILE`` (``FILE.recovery-2``
+and so on when an earlier one still waits), a complete assessment file written
+through the same atomic writer.  The next session that
 opens ``FILE`` says so and offers to restore it; the recovery file is removed
 once its answers are restored or knowingly discarded, never before.
 """
@@ -12,6 +13,7 @@ once its answers are restored or knowingly discarded, never before.
 from __future__ import annotations
 
 import contextlib
+import glob
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,20 +24,38 @@ from roam.framework.model import Framework
 RECOVERY_SUFFIX = ".recovery"
 
 
-def recovery_path(path: Path) -> Path:
-    """Where the unsaved answers of assessment ``path`` are kept: ``path`` + ``.recovery``."""
-    return path.with_name(path.name + RECOVERY_SUFFIX)
+def recovery_path(path: Path, number: int = 1) -> Path:
+    """Recovery file ``number`` of assessment ``path``: ``FILE.recovery``, ``FILE.recovery-2``..."""
+    tail = "" if number == 1 else f"-{number}"
+    return path.with_name(f"{path.name}{RECOVERY_SUFFIX}{tail}")
+
+
+def recovery_paths(path: Path) -> list[Path]:
+    """The recovery files beside assessment ``path``, oldest first."""
+    found = []
+    for candidate in path.parent.glob(f"{glob.escape(path.name)}{RECOVERY_SUFFIX}*"):
+        tail = candidate.name[len(path.name) + len(RECOVERY_SUFFIX) :]
+        if tail == "":
+            found.append((1, candidate))
+        elif tail.startswith("-") and tail[1:].isdigit():
+            found.append((int(tail[1:]), candidate))
+    return [candidate for _number, candidate in sorted(found)]
 
 
 def write_recovery(path: Path, assessment: Assessment, framework: Framework) -> Path:
-    """Write ``assessment`` to the recovery file of ``path``; raise :class:`RoamError` if not.
+    """Write ``assessment`` to a new recovery file of ``path``; raise :class:`RoamError` if not.
 
     The assessment file itself is not touched: it may be another program's
-    newer version, which the user decides about on the next open.
+    newer version, which the user decides about on the next open.  An earlier
+    recovery file (its owner chose to decide later) is never overwritten: the
+    new one takes the next free number.
     """
     from roam.assessment.storage import assessment_yaml, write_atomically
 
-    target = recovery_path(path)
+    number = 1
+    while recovery_path(path, number).exists():
+        number += 1
+    target = recovery_path(path, number)
     content = assessment_yaml(assessment, framework).encode("utf-8")
     write_atomically(target, content, backup=False)
     return target
@@ -67,16 +87,17 @@ class Recovery:
 
 
 def find_recovery(path: Path, current: Assessment, framework: Framework) -> Recovery | None:
-    """The recovery file of ``path`` compared with ``current``; None when there is none.
+    """The oldest recovery file of ``path`` compared with ``current``; None when there is none.
 
     Raises :class:`RoamError` naming the recovery file when it cannot be read
     (it is left in place: it may be the only copy of someone's work).
     """
     from roam.assessment.loader import read_assessment
 
-    target = recovery_path(path)
-    if not target.is_file():
+    waiting = recovery_paths(path)
+    if not waiting:
         return None
+    target = waiting[0]
     try:
         loaded = read_assessment(target, framework)
     except RoamError as exc:
@@ -91,7 +112,7 @@ def find_recovery(path: Path, current: Assessment, framework: Framework) -> Reco
     return Recovery(target, recovered, changed, others)
 
 
-def discard_recovery(path: Path) -> None:
-    """Remove the recovery file of assessment ``path`` (gone already is fine)."""
+def discard_recovery(recovery: Recovery) -> None:
+    """Remove the file of ``recovery`` (gone already is fine)."""
     with contextlib.suppress(FileNotFoundError):
-        recovery_path(path).unlink()
+        recovery.path.unlink()

@@ -272,16 +272,19 @@ class RoamApp(App[None]):
             if self.session is not session:
                 return
             if choice == "restore":
-                self._restore(session, recovery)
+                if not self._restore(session, recovery):
+                    return
             elif choice == "keep-file":
-                discard_recovery(session.path)
+                discard_recovery(recovery)
                 self.notify(f"{recovery.path.name} deleted; {session.path.name} is unchanged.")
             else:
                 self.notify(f"{recovery.path.name} is kept; roam asks again on the next open.")
+                return
+            self._offer_recovery(session)  # a later one, if a stop happened again since
 
         self.push_screen(RecoveryScreen(session.path.name, recovery), chosen)
 
-    def _restore(self, session: Session, recovery: Recovery) -> None:
+    def _restore(self, session: Session, recovery: Recovery) -> bool:
         from roam.tui.screens.walkthrough import WalkthroughScreen
 
         restored = session.restore(recovery)
@@ -294,6 +297,7 @@ class RoamApp(App[None]):
             self.notify(f"Restored the answers kept in {recovery.path.name}; it is deleted.")
         else:
             self.notify(session.save_error, title="Restored, NOT SAVED", severity="error")
+        return restored
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
@@ -328,15 +332,25 @@ class RoamApp(App[None]):
 
     def leave_session(self, then: Callable[[], object], leaving: str = "close") -> None:
         """Call ``then`` once nothing unsaved stands in the way (asking the user if it does)."""
-        from roam.tui.screens.save_dialogs import UnsavedWorkScreen
+        from roam.tui.screens.dialogs import ConfirmScreen
+        from roam.tui.screens.save_dialogs import SaveAsScreen, UnsavedWorkScreen
 
+        if any(isinstance(s, UnsavedWorkScreen | SaveAsScreen) for s in self.screen_stack):
+            return  # asked already, or a file name is being chosen
         self.flush_typing()
         session = self.session
+        if session is not None and session.refused and not session.unsaved:
+            question = f"What you typed is not stored: {session.refused}. {leaving.title()} anyway?"
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    then()
+
+            self.push_screen(ConfirmScreen(question), confirmed)
+            return
         if session is None or not session.unsaved:
             then()
             return
-        if isinstance(self.screen, UnsavedWorkScreen):
-            return  # asked already
 
         def chosen(choice: str | None) -> None:
             if choice == "discard":

@@ -503,7 +503,7 @@ class Session:
         return write_recovery(self.path, self.assessment, self.framework)
 
     def recovery(self) -> Recovery | None:
-        """The recovery file a stopped session left beside this assessment, if any."""
+        """The (oldest) recovery file a stopped session left beside this assessment, if any."""
         from roam.assessment.recovery import find_recovery
 
         return find_recovery(self.path, self.assessment, self.framework)
@@ -526,7 +526,7 @@ class Session:
         self._search_index = None
         if not self.save():
             return False
-        discard_recovery(self.path)
+        discard_recovery(recovery)
         self.rescore()
         return True
 

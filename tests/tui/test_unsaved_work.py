@@ -12,6 +12,7 @@ from roam.assessment.loader import load_assessment
 from roam.assessment.lock import AssessmentLock, lock_path
 from roam.assessment.recovery import recovery_path
 from roam.tui.app import RoamApp
+from roam.tui.screens.dialogs import ConfirmScreen
 from roam.tui.screens.save_dialogs import RecoveryScreen, SaveAsScreen, UnsavedWorkScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -294,3 +295,88 @@ async def test_read_only_open_mentions_a_recovery_file_without_offering_it(
         assert isinstance(viewer.screen, WalkthroughScreen)
         assert any("kenya.yaml.recovery" in note for note in viewer.notes)
     assert recovery_path(mini_file).exists()
+
+
+@ui_test
+async def test_a_second_stop_never_overwrites_a_recovery_file_left_for_later(
+    mini_file: Path,
+) -> None:
+    first = RoamApp(mini_file)
+    async with first.run_test(size=SIZE) as pilot:
+        await fail_a_save(first, pilot, mini_file)
+        first.stop_on_signal(signal.SIGTERM)
+        await pilot.pause()
+    second = RoamApp(mini_file)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # decide later
+        await pilot.pause()
+        mini_file.write_bytes(mini_file.read_bytes() + b"# again\n")
+        screen = walkthrough(second)
+        screen.go_to("O.A.1.a")
+        await pick(pilot, screen.query_one("#status", ChoiceSet), "not_applicable")
+        assert second.session is not None and second.session.save_state == "failed"
+        second.stop_on_signal(signal.SIGTERM)
+        await pilot.pause()
+    older, newer = recovery_path(mini_file), recovery_path(mini_file, 2)
+    assert newer.name == "kenya.yaml.recovery-2"
+    assert saved(older)["answers"]["R.A.1.b"]["status"] == "no_data"
+    assert saved(newer)["answers"]["O.A.1.a"]["status"] == "not_applicable"
+    # Offered one after the other, oldest first.
+    third = RoamApp(mini_file)
+    async with third.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = third.screen
+        assert isinstance(dialog, RecoveryScreen) and dialog.recovery.path == older
+        await pilot.press("k")
+        await pilot.pause()
+        dialog = third.screen
+        assert isinstance(dialog, RecoveryScreen) and dialog.recovery.path == newer
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(third.screen, WalkthroughScreen)
+    assert not older.exists() and not newer.exists()
+    assert answer_in_file(mini_file, "O.A.1.a")["status"] == "not_applicable"
+
+
+@ui_test
+async def test_quitting_with_a_refused_value_in_the_form_asks(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = walkthrough(app)
+        screen.go_to("R.A.2.a")
+        screen.query_one("#value", Input).focus()
+        await type_text(pilot, "150")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "150 is outside the possible range 0 to 100" in question.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#value", Input).value == "150"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert answer_in_file(mini_file, "R.A.2.a")["status"] == "not_assessed"
+
+
+@ui_test
+async def test_ctrl_q_while_choosing_a_new_name_does_not_stack_dialogs(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await fail_a_save(app, pilot, mini_file)
+        await pilot.press("ctrl+q", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        await pilot.press("escape")  # no new name: asked again what to do
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedWorkScreen)
+        assert app.is_running

@@ -179,8 +179,8 @@ class RecoveryScreen(_ChoiceDialog):
                 markup=False,
             )
             yield Static(
-                f"Restore puts them into {self.file_name} (its current version is kept "
-                f"as {self.file_name}.bak). Keep the file deletes {recovery.path.name}. "
+                f"Restore puts them into {self.file_name} (the file as it was when opened "
+                f"is kept as {self.file_name}.bak). Keep the file deletes {recovery.path.name}. "
                 "Decide later leaves both as they are and asks again next time.",
                 classes="dialog-body",
                 markup=False,
