@@ -118,7 +118,8 @@ class OpenedAssessment:
         try:
             _refuse_as_target(target, self.path)  # created meanwhile, before the lock
             ref = self.assessment.framework
-            if ref.path is not None:  # a framework named relative to the file's folder
+            if ref.path is not None and not Path(ref.path).is_absolute():
+                # The framework is named relative to the file's folder, which may change.
                 ref = ref.model_copy(update={"path": framework_ref(self.framework, target).path})
             record = self.assessment.model_copy(update={"framework": ref})
             content = assessment_yaml(record, self.framework).encode("utf-8")

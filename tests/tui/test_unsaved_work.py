@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import signal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input, Static
 
 from roam.assessment.loader import load_assessment
@@ -380,3 +383,31 @@ async def test_ctrl_q_while_choosing_a_new_name_does_not_stack_dialogs(mini_file
         await pilot.pause()
         assert isinstance(app.screen, UnsavedWorkScreen)
         assert app.is_running
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends itself SIGTERM; only POSIX survives that")
+@ui_test
+async def test_without_loop_signal_handlers_python_s_handler_stops_roam_the_same_way(
+    mini_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows' event loops have no add_signal_handler, and Windows has no SIGHUP."""
+    monkeypatch.delattr(signal, "SIGHUP", raising=False)
+    app = RoamApp(mini_file)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await fail_a_save(app, pilot, mini_file)
+
+            def no_loop_handlers(*args: object) -> None:
+                raise NotImplementedError
+
+            monkeypatch.setattr(asyncio.get_running_loop(), "add_signal_handler", no_loop_handlers)
+            app._stop_on_signals()  # what on_mount does outside tests
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(10):
+                await pilot.pause(0.05)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert app.return_code == 1
+    assert saved(recovery_path(mini_file))["answers"]["R.A.1.b"]["status"] == "no_data"
+    assert not lock_path(mini_file).exists()
