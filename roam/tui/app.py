@@ -7,7 +7,6 @@ it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import getpass
 from collections.abc import Callable, Iterable
@@ -21,23 +20,17 @@ from textual.screen import ModalScreen, Screen
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
 from roam.tui.remembered_css import RememberingStylesheet
+from roam.tui.safekeeping import Safekeeping
 from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 from roam.tui.start_collector import pause_for_start, resume
 from roam.tui.strip_memos import free_lines_promptly
 
 if TYPE_CHECKING:
-    from asyncio import AbstractEventLoop
-    from types import FrameType
-
-    from roam.assessment.recovery import Recovery
     from roam.exchange.summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
-# Signals that ask roam to stop (the terminal closed, a shutdown), by name: not every
-# platform has each (Windows has no SIGHUP).
-STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 class RoamApp(App[None]):
@@ -92,7 +85,7 @@ class RoamApp(App[None]):
         self.start_read_only = read_only
         self.session: Session | None = None
         self.walkthrough: Screen[None] | None = None
-        self._stopping = False  # a signal's stop has begun; another signal adds nothing
+        self.safekeeping = Safekeeping(self)
 
     @property
     def who(self) -> str:
@@ -111,7 +104,7 @@ class RoamApp(App[None]):
             self.set_keymap(self.settings.keys)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.is_headless:
-            self._stop_on_signals()
+            self.safekeeping.register_stop_signals()
         if self.start_path is None:
             self.show_home()
         else:
@@ -123,62 +116,9 @@ class RoamApp(App[None]):
         paused, self._collector_paused = self._collector_paused, False
         resume(paused)
 
-    def _stop_on_signals(self) -> None:
-        """A closed terminal, a dropped SSH link or a shutdown stops roam without losing work.
-
-        Only the signals this platform has are registered (Windows has no SIGHUP).
-        Where the event loop cannot take signal handlers (Windows), Python's own
-        handler hands the stop over to the loop.
-        """
-        import asyncio
-        import signal
-
-        loop = asyncio.get_running_loop()
-        for name in STOP_SIGNALS:
-            number = getattr(signal, name, None)
-            if number is None:
-                continue
-            try:
-                loop.add_signal_handler(number, self.stop_on_signal, number)
-            except (NotImplementedError, RuntimeError, ValueError):
-                with contextlib.suppress(OSError, RuntimeError, ValueError):
-                    signal.signal(number, self._signal_handler(loop))
-
-    def _signal_handler(self, loop: AbstractEventLoop) -> Callable[[int, FrameType | None], None]:
-        def handler(number: int, frame: FrameType | None) -> None:
-            loop.call_soon_threadsafe(self.stop_on_signal, number)
-
-        return handler
-
     def stop_on_signal(self, number: int) -> None:
-        """Stop at once, as a signal asks: save what can be, keep the rest in a recovery file.
-
-        Nobody can be asked now (the terminal may be gone), so unsaved answers
-        that still cannot be saved go to the recovery file beside the assessment,
-        which the next open offers to restore.
-        """
-        if self._stopping:
-            return
-        self._stopping = True
-        message = ""
-        session = self.session
-        if session is not None:
-            self.flush_typing()
-            if session.unsaved and not session.save():
-                message = self._keep_for_recovery(session)
-            session.close()
-            self.session = None
-        self.exit(return_code=1 if message else 0, message=message or None)
-
-    def _keep_for_recovery(self, session: Session) -> str:
-        try:
-            where = session.write_recovery()
-        except RoamError as exc:
-            return f"roam: stopped; the last changes are LOST: {session.save_error}; {exc}"
-        return (
-            f"roam: stopped; {session.path.name} could not be saved ({session.save_error}). "
-            f"The answers are kept in {where}; open {session.path.name} again to restore them."
-        )
+        """What SIGTERM (and SIGHUP) do: stop, keeping unsaved answers (safekeeping.py)."""
+        self.safekeeping.stop_on_signal(number)
 
     def show_home(self) -> None:
         """Make the home screen the current one, building it if it was never shown."""
@@ -245,59 +185,7 @@ class RoamApp(App[None]):
         if session.read_only:
             holder = f" ({session.locked_by} is editing it)" if session.locked_by else ""
             self.notify(f"Opened read-only{holder}: changes cannot be made.", timeout=8)
-        self._offer_recovery(session)
-
-    def _offer_recovery(self, session: Session) -> None:
-        """Say so when a stopped session left unsaved answers beside the file; offer them."""
-        from roam.assessment.recovery import discard_recovery
-        from roam.tui.screens.save_dialogs import RecoveryScreen
-
-        try:
-            recovery = session.recovery()
-        except RoamError as exc:
-            self.show_error("A recovery file cannot be read", exc)
-            return
-        if recovery is None:
-            return
-        if session.read_only:
-            self.notify(
-                f"{recovery.path.name} holds unsaved answers of this assessment: "
-                "open it for editing to restore them.",
-                severity="warning",
-                timeout=12,
-            )
-            return
-
-        def chosen(choice: str | None) -> None:
-            if self.session is not session:
-                return
-            if choice == "restore":
-                if not self._restore(session, recovery):
-                    return
-            elif choice == "keep-file":
-                discard_recovery(recovery)
-                self.notify(f"{recovery.path.name} deleted; {session.path.name} is unchanged.")
-            else:
-                self.notify(f"{recovery.path.name} is kept; roam asks again on the next open.")
-                return
-            self._offer_recovery(session)  # a later one, if a stop happened again since
-
-        self.push_screen(RecoveryScreen(session.path.name, recovery), chosen)
-
-    def _restore(self, session: Session, recovery: Recovery) -> bool:
-        from roam.tui.screens.walkthrough import WalkthroughScreen
-
-        restored = session.restore(recovery)
-        # A new walkthrough: every label, count and field shows the restored record.
-        walkthrough = WalkthroughScreen(session)
-        if self.screen is self.walkthrough:
-            self.switch_screen(walkthrough)
-            self.walkthrough = walkthrough
-        if restored:
-            self.notify(f"Restored the answers kept in {recovery.path.name}; it is deleted.")
-        else:
-            self.notify(session.save_error, title="Restored, NOT SAVED", severity="error")
-        return restored
+        self.safekeeping.offer_recovery(session)
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
@@ -331,91 +219,15 @@ class RoamApp(App[None]):
         self.exit()
 
     def leave_session(self, then: Callable[[], object], leaving: str = "close") -> None:
-        """Call ``then`` once nothing unsaved stands in the way (asking the user if it does)."""
-        from roam.tui.screens.dialogs import ConfirmScreen
-        from roam.tui.screens.save_dialogs import SaveAsScreen, UnsavedWorkScreen
-
-        if any(isinstance(s, UnsavedWorkScreen | SaveAsScreen) for s in self.screen_stack):
-            return  # asked already, or a file name is being chosen
-        self.flush_typing()
-        session = self.session
-        if session is not None and session.refused and not session.unsaved:
-            question = f"What you typed is not stored: {session.refused}. {leaving.title()} anyway?"
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    then()
-
-            self.push_screen(ConfirmScreen(question), confirmed)
-            return
-        if session is None or not session.unsaved:
-            then()
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                then()
-            elif choice == "save":
-                if session.save():
-                    self.refresh_save_marker()
-                    then()
-                else:
-                    self.leave_session(then, leaving)  # asked again, with the new reason
-            elif choice == "save-as":
-                self.save_as(lambda saved: then() if saved else self.leave_session(then, leaving))
-
-        error = session.save_error or "The last changes are not in the file yet."
-        self.push_screen(UnsavedWorkScreen(session.path.name, error, leaving), chosen)
+        """Call ``then`` once nothing unsaved stands in the way (asking if it does)."""
+        self.safekeeping.leave(then, leaving)
 
     def action_save_as(self) -> None:
-        if self.session is None:
-            self.notify("Open an assessment first.")
-            return
-        if isinstance(self.screen, ModalScreen):
-            return
-        self.save_as()
-
-    def save_as(self, then: Callable[[bool], object] | None = None) -> None:
-        """Ask for a new file name and go on editing there; ``then(saved)`` afterwards."""
-        from roam.tui.screens.save_dialogs import SaveAsScreen
-
-        session = self.session
-        if session is None:
-            return
-        if session.read_only:
-            self.notify("Opened read-only: nothing to save.", severity="warning")
-            return
-        self.flush_typing()
-
-        def done(path: Path | None) -> None:
-            if path is not None:
-                self.settings.remember(path)
-                self.refresh_save_marker()
-                self.notify(f"Saved as {path}; roam goes on editing this file.", timeout=8)
-            if then is not None:
-                then(path is not None)
-
-        self.push_screen(SaveAsScreen(session), done)
-
-    def action_save_now(self) -> None:
-        """Try the failed save again (every change is saved at once otherwise)."""
-        session = self.session
-        if session is None or session.read_only:
-            return
-        self.flush_typing()
-        if session.save():
-            self.notify(f"Saved {session.path.name}.")
-        else:
-            self.notify(session.save_error, title="Not saved", severity="error", timeout=10)
-        self.refresh_save_marker()
+        if not isinstance(self.screen, ModalScreen):
+            self.safekeeping.save_as()
 
     def refresh_save_marker(self) -> None:
-        """Redraw the saved-state marker and file name of every screen that shows them."""
-        from roam.tui.widgets.top_bar import TopBar
-
-        for screen in self.screen_stack:
-            for bar in screen.query(TopBar):
-                bar.refresh_state()
+        self.safekeeping.refresh_save_marker()
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -591,10 +403,14 @@ class RoamApp(App[None]):
         )
         yield SystemCommand("Export to Excel", "f9", self.action_export)
         yield SystemCommand(
-            "Save as…", "ctrl+s: write the answers to a new file and go on there", self.save_as
+            "Save as…",
+            "ctrl+s: write the answers to a new file and go on there",
+            self.safekeeping.save_as,
         )
         if self.session.unsaved:
-            yield SystemCommand("Save again", "Try the failed save once more", self.action_save_now)
+            yield SystemCommand(
+                "Save again", "Try the failed save once more", self.safekeeping.save_now
+            )
         yield SystemCommand(
             "Close this assessment",
             "Back to the home screen",

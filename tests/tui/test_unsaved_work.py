@@ -402,7 +402,7 @@ async def test_without_loop_signal_handlers_python_s_handler_stops_roam_the_same
                 raise NotImplementedError
 
             monkeypatch.setattr(asyncio.get_running_loop(), "add_signal_handler", no_loop_handlers)
-            app._stop_on_signals()  # what on_mount does outside tests
+            app.safekeeping.register_stop_signals()  # what on_mount does outside tests
             os.kill(os.getpid(), signal.SIGTERM)
             for _ in range(10):
                 await pilot.pause(0.05)
