@@ -97,7 +97,7 @@ class Safekeeping:
             if path is not None:
                 app.settings.remember(path)
                 self.refresh_save_marker()
-                app.notify(f"Saved as {path}; roam goes on editing this file.", timeout=8)
+                app.notify(f"Saved as {path}; roam goes on editing it.", timeout=8, markup=False)
             if then is not None:
                 then(path is not None)
 
@@ -111,9 +111,11 @@ class Safekeeping:
             return
         app.flush_typing()
         if session.save():
-            app.notify(f"Saved {session.path.name}.")
+            app.notify(f"Saved {session.path.name}.", markup=False)
         else:
-            app.notify(session.save_error, title="Not saved", severity="error", timeout=10)
+            app.notify(
+                session.save_error, title="Not saved", severity="error", timeout=10, markup=False
+            )
         self.refresh_save_marker()
 
     def refresh_save_marker(self) -> None:
@@ -195,6 +197,7 @@ class Safekeeping:
                 "open it for editing to restore them.",
                 severity="warning",
                 timeout=12,
+                markup=False,
             )
             return
 
@@ -206,9 +209,11 @@ class Safekeeping:
                     return
             elif choice == "keep-file":
                 discard_recovery(recovery)
-                app.notify(f"{recovery.path.name} deleted; {session.path.name} is unchanged.")
+                message = f"{recovery.path.name} deleted; {session.path.name} is unchanged."
+                app.notify(message, markup=False)
             else:
-                app.notify(f"{recovery.path.name} is kept; roam asks again on the next open.")
+                message = f"{recovery.path.name} is kept; roam asks again next time."
+                app.notify(message, markup=False)
                 return
             self.offer_recovery(session)  # a later one, if a stop happened again since
 
@@ -225,9 +230,11 @@ class Safekeeping:
             app.switch_screen(walkthrough)
             app.walkthrough = walkthrough
         if restored:
-            app.notify(f"Restored the answers kept in {recovery.path.name}; it is deleted.")
+            app.notify(f"Restored the answers kept in {recovery.path.name}.", markup=False)
         else:
-            app.notify(session.save_error, title="Restored, NOT SAVED", severity="error")
+            app.notify(
+                session.save_error, title="Restored, NOT SAVED", severity="error", markup=False
+            )
         return restored
 
 

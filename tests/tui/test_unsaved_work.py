@@ -411,3 +411,23 @@ async def test_without_loop_signal_handlers_python_s_handler_stops_roam_the_same
     assert app.return_code == 1
     assert saved(recovery_path(mini_file))["answers"]["R.A.1.b"]["status"] == "no_data"
     assert not lock_path(mini_file).exists()
+
+
+@ui_test
+async def test_a_file_name_with_markup_is_shown_as_it_is(mini_file: Path) -> None:
+    odd = mini_file.with_name("[@click=app.quit]kenya[red].yaml")
+    odd.write_bytes(mini_file.read_bytes())
+    app = NotedApp(odd)
+    async with app.run_test(size=SIZE) as pilot:
+        await fail_a_save(app, pilot, odd)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, UnsavedWorkScreen)
+        title = dialog.query_one("#unsaved-dialog").border_title or ""
+        assert "[@click=app.quit]" in title.replace("\\[", "[")  # shown, never run
+        await pilot.press("a", "enter")  # save as the suggested name, then quit
+        await pilot.pause()
+    copy = odd.with_name("[@click=app.quit]kenya[red]-2.yaml")
+    assert answer_in_file(copy, "R.A.1.b")["status"] == "no_data"
+    assert any("kenya[red]-2.yaml" in note for note in app.notes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -61,7 +62,8 @@ class UnsavedWorkScreen(_ChoiceDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog choice-dialog", id="unsaved-dialog") as dialog:
-            dialog.border_title = f"Your last changes to {self.file_name} are NOT SAVED"
+            # Text, not a str: a file name is data, never markup.
+            dialog.border_title = Text(f"Your last changes to {self.file_name} are NOT SAVED")
             yield Static(self.error, classes="dialog-body", markup=False)
             yield Static(
                 "Save tries the same file again; Save as writes them to a new file and goes "

@@ -191,7 +191,9 @@ class AnswerForm(BlankVertical):
         self.flush()
         if self._input_errors and self.code is not None and code != self.code:
             refused = "; ".join(self._input_errors.values())
-            self.notify(f"{self.code}: {refused}", title="Not stored", severity="warning")
+            self.notify(
+                f"{self.code}: {refused}", title="Not stored", severity="warning", markup=False
+            )
         self.code = code
         self._input_errors.clear()
         session = self.session
