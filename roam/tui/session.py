@@ -482,6 +482,11 @@ class Session:
         return True
 
     @property
+    def save_advice(self) -> str:
+        """Why the last save failed, and what the user can do in the terminal UI."""
+        return f"{self.save_error}\nctrl+s (Save as…) writes the answers to a new file."
+
+    @property
     def unsaved(self) -> bool:
         """Whether the answers in memory differ from the file (the last save failed)."""
         return not self.read_only and self.save_state in ("unsaved", "failed")

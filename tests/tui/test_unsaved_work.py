@@ -137,9 +137,11 @@ async def test_save_as_from_the_quit_dialog_writes_a_new_file_then_quits(mini_fi
 
 @ui_test
 async def test_save_as_continues_on_the_new_file(mini_file: Path) -> None:
-    app = RoamApp(mini_file)
+    app = NotedApp(mini_file)
     async with app.run_test(size=SIZE) as pilot:
         await fail_a_save(app, pilot, mini_file)
+        # The message that says why points to the way out.
+        assert any("ctrl+s (Save as…)" in note for note in app.notes)
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen
