@@ -352,6 +352,7 @@ async def test_quitting_with_a_refused_value_in_the_form_asks(mini_file: Path) -
         screen.go_to("R.A.2.a")
         screen.query_one("#value", Input).focus()
         screen.query_one("#value", Input).value = "150"  # at once: no pause between keys
+        await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
