@@ -197,6 +197,11 @@ async def test_save_as_refuses_another_assessment_and_a_locked_file(mini_file: P
             await pilot.pause()
             assert "locked" in str(error.render()).lower() or "open" in str(error.render())
             assert not locked.exists()
+            mini_file.with_name("[bold]old.yaml").write_bytes(b"notes\n")
+            field.value = "[bold]old.yaml"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "[bold]old.yaml: already exists (a file)" in str(error.render())
             field.value = "no-such-folder/x.yaml"
             await pilot.press("enter")
             await pilot.pause()

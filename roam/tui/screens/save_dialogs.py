@@ -7,7 +7,7 @@ and the safest useful choice has the focus when the dialog opens.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,9 +23,6 @@ from roam.tui.widgets.field_error import FieldError
 if TYPE_CHECKING:
     from roam.assessment.recovery import Recovery
     from roam.tui.session import Session
-
-UnsavedChoice = Literal["save", "save-as", "discard"]
-RecoveryChoice = Literal["restore", "keep-file"]
 
 
 class _ChoiceDialog(ModalScreen[str | None]):
@@ -135,10 +132,10 @@ class SaveAsScreen(ModalScreen[Path | None]):
         try:
             self.session.save_as(target)
         except LockedError as exc:
-            error.update(f"⚠ {exc}; choose another name")
+            error.update(Text(f"⚠ {exc}; choose another name"))  # a path is data, not markup
             return
         except RoamError as exc:
-            error.update(f"⚠ {exc}")
+            error.update(Text(f"⚠ {exc}"))
             return
         self.dismiss(target)
 
