@@ -50,14 +50,13 @@ def write_recovery(path: Path, assessment: Assessment, framework: Framework) -> 
     recovery file (its owner chose to decide later) is never overwritten: the
     new one takes the next free number.
     """
-    from roam.assessment.storage import assessment_yaml, write_atomically
+    from roam.assessment.storage import assessment_bytes, write_atomically
 
     number = 1
     while recovery_path(path, number).exists():
         number += 1
     target = recovery_path(path, number)
-    content = assessment_yaml(assessment, framework).encode("utf-8")
-    write_atomically(target, content, backup=False)
+    write_atomically(target, assessment_bytes(assessment, framework, target), backup=False)
     return target
 
 

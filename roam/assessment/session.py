@@ -90,12 +90,12 @@ class OpenedAssessment:
                 f"or reopen the file)"
             )
         # Imported here: writing YAML needs PyYAML, which opening from the cache does not.
-        from roam.assessment.storage import assessment_yaml, write_atomically
+        from roam.assessment.storage import assessment_bytes, write_atomically
 
-        content = assessment_yaml(self.assessment, self.framework).encode("utf-8")
-        write_atomically(self.path, content, backup=not self._backed_up)
+        content = assessment_bytes(self.assessment, self.framework, self.path)
+        # The hash of the bytes on disk: written in binary, they are exactly `content`.
+        self._disk_sha256 = write_atomically(self.path, content, backup=not self._backed_up)
         self._backed_up = True
-        self._disk_sha256 = hashlib.sha256(content).hexdigest()
 
     def save_as(self, new_path: Path) -> None:
         """Write the assessment to ``new_path``, a new file, and go on editing there.
@@ -107,7 +107,7 @@ class OpenedAssessment:
         another session has open.  On any refusal nothing changes.
         """
         from roam.assessment.create import framework_ref
-        from roam.assessment.storage import assessment_yaml, write_atomically
+        from roam.assessment.storage import assessment_bytes, write_atomically
 
         if self._closed or self.read_only:
             raise ReadOnlyError(f"{self.path}: opened read-only; nothing to save")
@@ -122,8 +122,8 @@ class OpenedAssessment:
                 # The framework is named relative to the file's folder, which may change.
                 ref = ref.model_copy(update={"path": framework_ref(self.framework, target).path})
             record = self.assessment.model_copy(update={"framework": ref})
-            content = assessment_yaml(record, self.framework).encode("utf-8")
-            write_atomically(target, content, backup=False)
+            content = assessment_bytes(record, self.framework, target)
+            disk_sha256 = write_atomically(target, content, backup=False)
         except BaseException:
             lock.release()
             raise
@@ -132,7 +132,7 @@ class OpenedAssessment:
             self._lock.release()
         self._lock = lock
         self.path = target
-        self._disk_sha256 = hashlib.sha256(content).hexdigest()
+        self._disk_sha256 = disk_sha256
         self._backed_up = True  # a new file has no earlier version to keep
 
     def adopt_framework(self) -> list[str]:
