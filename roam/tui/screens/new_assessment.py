@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roam.errors import RoamError
+from roam.tui.plain import plain
 from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class NewAssessmentScreen(ModalScreen[None]):
                 yield Label("Save as", classes="field-label")
                 # A fixed placeholder: the default name is said below, not swapped in as you type.
                 yield Input(id="file", placeholder="name.yaml", compact=True)
-                yield Static(self._default_hint(""), id="file-default", markup=False)
+                yield Static(plain(self._default_hint("")), id="file-default")
                 yield FieldError(id="error-file")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (ctrl+s)", variant="primary", id="create", compact=True)
@@ -79,7 +80,7 @@ class NewAssessmentScreen(ModalScreen[None]):
 
     @on(Input.Changed, "#iso")
     def _suggest_file(self, event: Input.Changed) -> None:
-        self.query_one("#file-default", Static).update(self._default_hint(event.value))
+        self.query_one("#file-default", Static).update(plain(self._default_hint(event.value)))
 
     @staticmethod
     def _default_file(iso: str) -> Path | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from roam.errors import RoamError
+from roam.tui.plain import plain
 from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -59,14 +59,13 @@ class UnsavedWorkScreen(_ChoiceDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog choice-dialog", id="unsaved-dialog") as dialog:
-            # Text, not a str: a file name is data, never markup.
-            dialog.border_title = Text(f"Your last changes to {self.file_name} are NOT SAVED")
-            yield Static(self.error, classes="dialog-body", markup=False)
+            # Through plain(): a file name and the error quoting it are data, never markup.
+            dialog.border_title = plain(f"Your last changes to {self.file_name} are NOT SAVED")
+            yield Static(plain(self.error), classes="dialog-body")
             yield Static(
                 "Save tries the same file again; Save as writes them to a new file and goes "
                 f"on there; Discard loses them and {self.leaving}s.",
                 classes="dialog-body",
-                markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (s)", variant="primary", id="save", compact=True)
@@ -99,10 +98,11 @@ class SaveAsScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog", id="save-as-dialog") as dialog:
             dialog.border_title = "Save as…"
             yield Static(
-                f"Write the answers to a new file and go on editing it there. {current.name} "
-                "stays as it was last saved. A name without a folder goes beside it.",
+                plain(
+                    f"Write the answers to a new file and go on editing it there. {current.name} "
+                    "stays as it was last saved. A name without a folder goes beside it."
+                ),
                 classes="dialog-body",
-                markup=False,
             )
             yield Label("New file", classes="field-label")
             # A fixed placeholder: it is an example, not a suggestion that follows the typing.
@@ -132,10 +132,10 @@ class SaveAsScreen(ModalScreen[Path | None]):
         try:
             self.session.save_as(target)
         except LockedError as exc:
-            error.update(Text(f"⚠ {exc}; choose another name"))  # a path is data, not markup
+            error.update(plain(f"⚠ {exc}; choose another name"))  # a path is data, not markup
             return
         except RoamError as exc:
-            error.update(Text(f"⚠ {exc}"))
+            error.update(plain(f"⚠ {exc}"))
             return
         self.dismiss(target)
 
@@ -172,17 +172,20 @@ class RecoveryScreen(_ChoiceDialog):
         with Vertical(classes="dialog choice-dialog", id="recovery-dialog") as dialog:
             dialog.border_title = "Unsaved answers were kept for you"
             yield Static(
-                f"roam was stopped while changes to {self.file_name} could not be saved; "
-                f"they were kept in {recovery.path.name}. {recovery.describe()}",
+                plain(
+                    f"roam was stopped while changes to {self.file_name} could not be saved; "
+                    f"they were kept in {recovery.path.name}. {recovery.describe()}"
+                ),
                 classes="dialog-body",
-                markup=False,
             )
             yield Static(
-                f"Restore puts them into {self.file_name} (the file as it was when opened "
-                f"is kept as {self.file_name}.bak). Keep the file deletes {recovery.path.name}. "
-                "Decide later leaves both as they are and asks again next time.",
+                plain(
+                    f"Restore puts them into {self.file_name} (the file as it was when opened "
+                    f"is kept as {self.file_name}.bak). Keep the file deletes "
+                    f"{recovery.path.name}. Decide later leaves both as they are and asks "
+                    "again next time."
+                ),
                 classes="dialog-body",
-                markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore (r)", variant="primary", id="restore", compact=True)
