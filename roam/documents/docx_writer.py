@@ -68,12 +68,16 @@ def _open(template: Path | None) -> Any:
     if template is None:
         return docx.Document()
     try:
-        document = docx.Document(str(template))
+        data = template.read_bytes()
     except FileNotFoundError:
         raise RoamError(f"{template}: no such template file") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except OSError as exc:
+        raise RoamError(f"{template}: cannot read the template: {exc.strerror}") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise RoamError(
-            f"{template}: not a Word document roam can use as a template (.docx): {exc}"
+            f"{template}: not a Word document (.docx) roam can use as a template"
         ) from None
     body = document.element.body
     for child in list(body):

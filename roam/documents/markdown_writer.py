@@ -22,12 +22,14 @@ from roam.documents.outline import (
 # Every character that can start markup inside a line, escaped wherever it appears.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
 # What starts a block at the beginning of a line: headings, quotes, lists, rules, tables.
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([-+=>])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def escape(text: str) -> str:
     escaped = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
 def _span(span: Span) -> str:

@@ -192,15 +192,15 @@ _WORDS: dict[str, tuple[str, str]] = {
         "applicable, with no data or not assessed are left out (they do not count as 0). A "
         "question's score is the weighted mean of its indicators', a theme's of its "
         "questions', a category's of its themes'. No overall figure is given: the framework "
-        "ranks no one. `roam export` writes the full method and the weights used.",
+        "ranks no one. The workbook of roam export states the full method and the weights used.",
         "Un indicateur renseigné sur une échelle reçoit le score de son niveau ; un indicateur "
         "quantitatif reçoit sa position entre les bornes de l'édition (0 à 100, inversée quand "
         "plus bas est mieux) ; les indicateurs contextuels ne sont jamais notés. Les "
         "indicateurs sans objet, sans données ou non évalués sont exclus (ils ne comptent pas "
         "pour 0). Le score d'une question est la moyenne pondérée de ses indicateurs, celui "
         "d'un thème de ses questions, celui d'une catégorie de ses thèmes. Aucun chiffre "
-        "global n'est donné : le cadre ne classe personne. `roam export` détaille la méthode "
-        "et les poids utilisés.",
+        "global n'est donné : le cadre ne classe personne. Le classeur de roam export détaille "
+        "la méthode et les poids utilisés.",
     ),
     # Findings
     "answer.level": ("Level: {level}", "Niveau : {level}"),

@@ -1,0 +1,85 @@
+"""`roam draft` as a user runs it: default path, options, readable errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from docx import Document
+
+from roam.assessment.create import framework_ref
+from roam.assessment.storage import save_assessment
+from roam.cli import main
+from roam.framework import Framework
+from tests.report.conftest import CONFIDENTIAL_CITATION, mini_assessment
+
+
+@pytest.fixture
+def assessment_file(tmp_path: Path, framework: Framework) -> Path:
+    path = tmp_path / "examplia.yaml"
+    assessment = mini_assessment(framework)
+    assessment.framework = framework_ref(framework, path)
+    save_assessment(assessment, path, framework)
+    return path
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_default_path_is_beside_the_exported_workbooks(
+    assessment_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = run("draft", str(assessment_file))
+    assert result.exit_code == 0, result.output
+    expected = Path("reports") / f"EXA-{dt.date.today().isoformat()}-draft.docx"
+    assert result.output.strip() == f"wrote {expected}"
+    assert Document(str(work / expected)).paragraphs[0].style.name == "Title"
+
+
+def test_markdown_french_and_redacted(assessment_file: Path, tmp_path: Path):
+    target = tmp_path / "out" / "rapport.md"
+    result = run(
+        "draft", str(assessment_file), "-o", str(target), "--lang", "fr", "--redact-confidential"
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "## Résumé analytique" in text
+    assert CONFIDENTIAL_CITATION not in text
+    assert "\\[source confidentielle retirée\\]" in text  # escaped: it is text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "draft.pdf"], "must end in one of them"),
+        (["--template", "house.dotx"], "a template is a Word document ending in .docx"),
+        (["-o", "d.md", "--template", "house.docx"], "a Word template applies only to a .docx"),
+        (["--template", "missing.docx"], "missing.docx: no such template file"),
+    ],
+)
+def test_bad_options_are_one_readable_message(
+    assessment_file: Path, tmp_path: Path, args: list[str], message: str
+):
+    (tmp_path / "house.docx").write_bytes(b"")
+    args = [
+        a if not a.endswith((".docx", ".dotx", ".md", ".pdf")) else str(tmp_path / a) for a in args
+    ]
+    result = run("draft", str(assessment_file), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unreadable_assessment_is_refused(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("country: [\n", encoding="utf-8")
+    result = run("draft", str(bad), "-o", str(tmp_path / "d.docx"))
+    assert result.exit_code == 2
+    assert "bad.yaml" in result.output
+    assert not (tmp_path / "d.docx").exists()
