@@ -48,6 +48,8 @@ def docx_bytes(outline: Outline, template: Path | None = None) -> bytes:
     """The Word file of ``outline``, built on ``template``'s styles when one is given."""
     document = _open(template)
     _ensure_styles(document)
+    if template is None:
+        _house_style(document)
     writer = _Writer(document)
     for block in outline.blocks:
         writer.block(outline, block)
@@ -129,6 +131,13 @@ def _ensure_styles(document: Any) -> None:
         style.paragraph_format.space_after = Pt(3)
     if TABLE_STYLE not in names:
         styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+
+
+def _house_style(document: Any) -> None:
+    """roam's own look, where no team template gives one: compact tables."""
+    from docx.shared import Pt
+
+    document.styles[TABLE_STYLE].font.size = Pt(9)
 
 
 class _Writer:

@@ -203,7 +203,7 @@ def national_context(ctx: DraftContext) -> list[Block]:
             ctx.word(f"col.{key}")
             for key in ("code", "indicator", "value", "unit", "year", "source")
         )
-        blocks.append(Table(header, tuple(rows), (1.4, 4, 1.3, 1.2, 0.8, 1)))
+        blocks.append(Table(header, tuple(rows), (1.1, 3.3, 1.1, 1.6, 0.8, 0.9)))
     if not answered:
         blocks.append(ctx.missing("missing.context"))
     blocks.append(para(ctx.word("team.context"), style="placeholder"))

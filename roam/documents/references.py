@@ -51,7 +51,8 @@ class References:
             parts.append(item.publisher)
         if item.published:
             parts.append(item.published.isoformat())
-        parts.append(named("evidence", item.kind, self.lang))
+        kind = named("evidence", item.kind, self.lang)
+        parts.append(kind[:1].upper() + kind[1:])
         spans = [lead, Span(". ".join(parts) + ".")]
         link = safe_link(item.location)
         if link:
