@@ -123,8 +123,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Thème le moins avancé selon le score diagnostique : {theme}, {score}.",
     ),
     "fact.score": (
-        "score {score} out of 100, from {answered} of {total} indicators answered",
-        "score {score} sur 100, sur {answered} des {total} indicateurs renseignés",
+        "{score} out of 100, from {answered} of {total} indicators answered",
+        "{score} sur 100, à partir de {answered} des {total} indicateurs renseignés",
     ),
     "fact.no_score": (
         "no score: none of its {total} indicators is answered",

@@ -112,7 +112,7 @@ def test_the_summary_gives_scores_only_with_their_coverage(drafted: Path):
         "6 indicators (all indicators of the edition): 4 answered, 1 not applicable, "
         "1 with no data and 0 not assessed" in text
     )
-    for sentence in re.findall(r"[^.\n]*score \d+[^.\n]*", text):
+    for sentence in re.findall(r"[^.\n]*\d+ out of 100[^.\n]*", text):
         assert re.search(r"from \d+ of \d+ indicators answered", sentence), sentence
     assert "overall" not in text.lower()
     assert "Indicators with no data (1): R.B.1.a." in text
