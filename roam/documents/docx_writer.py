@@ -2,10 +2,10 @@
 
 Headings use Word's built-in heading styles, so the navigation pane and the
 table of contents work; the table of contents is a real TOC field that Word
-updates on opening (pre-filled with the chapter titles for programs that do
-not update fields); every table repeats its header row on each page; the footer
-carries a PAGE field.  All text enters as runs of plain text: nothing from an
-assessment can become a field, and only http(s) addresses become hyperlinks.
+updates on opening; every table repeats its header row on each page; the
+footer carries a PAGE field.  The body itself is written by
+:mod:`roam.documents.docx_body`; this module makes the package around it:
+template, styles, footer, settings and document properties.
 """
 
 from __future__ import annotations
@@ -16,15 +16,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from roam.documents.outline import (
-    BulletList,
-    Heading,
-    Outline,
-    PageBreak,
-    Paragraph,
-    Table,
-    TableOfContents,
-)
+from roam.documents.docx_body import BodyWriter
+from roam.documents.outline import Outline
 from roam.errors import RoamError
 
 PLACEHOLDER_STYLE = "Team placeholder"
@@ -39,21 +32,43 @@ _PARAGRAPH_STYLES = {
     "title": "Title",
     "subtitle": "Subtitle",
 }
-TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
-HEADER_FILL = "D9E2F3"
-LINK_COLOUR = "0563C1"
 
 
 def docx_bytes(outline: Outline, template: Path | None = None) -> bytes:
     """The Word file of ``outline``, built on ``template``'s styles when one is given."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    from docx.shared import Inches, Length
+
     document = _open(template)
     _ensure_styles(document)
     if template is None:
         _house_style(document)
-    writer = _Writer(document)
-    for block in outline.blocks:
-        writer.block(outline, block)
-    _repeat_header_rows(document)
+    section = document.sections[-1]
+    # A template's section may leave sizes unset: Word's defaults (Letter, 1-inch margins).
+    width = Length(
+        (section.page_width or Inches(8.5))
+        - (section.left_margin or Inches(1))
+        - (section.right_margin or Inches(1))
+    )
+    # Style ids looked up once (a template may name them differently); Normal needs none.
+    style_ids = {s.name: s.style_id for s in document.styles if s.name != "Normal"}
+    part = document.part
+    writer = BodyWriter(
+        style_ids,
+        int(width.twips),
+        lambda address: part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, True),
+    )
+    writer.write(outline, _PARAGRAPH_STYLES)
+    body = document.element.body
+    fragment = parse_xml(f"<w:body {nsdecls('w', 'r')}>{writer.xml()}</w:body>")
+    end = body.find(qn("w:sectPr"))
+    for element in list(fragment):
+        if end is None:
+            body.append(element)
+        else:
+            end.addprevious(element)
     _page_numbers(document)
     _update_fields_on_open(document)
     _properties(document, outline)
@@ -140,150 +155,27 @@ def _house_style(document: Any) -> None:
     document.styles[TABLE_STYLE].font.size = Pt(9)
 
 
-class _Writer:
-    def __init__(self, document: Any) -> None:
-        self.document = document
-        # Style ids looked up once: python-docx resolves a style name by scanning every style.
-        self.style_ids = {
-            style.name: style.style_id for style in document.styles if style.name != "Normal"
-        }
-        section = document.sections[-1]
-        self.text_width = section.page_width - section.left_margin - section.right_margin
-
-    def block(self, outline: Outline, block: object) -> None:
-        document = self.document
-        if isinstance(block, Heading):
-            self.styled(f"Heading {block.level}").add_run(block.text)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block, _PARAGRAPH_STYLES[block.style])
-        elif isinstance(block, BulletList):
-            for item in block.items:
-                self.paragraph(item, "List Bullet")
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, TableOfContents):
-            self.contents(outline, block)
-        elif isinstance(block, PageBreak):
-            document.add_page_break()
-
-    def paragraph(self, block: Paragraph, style: str) -> None:
-        from docx.enum.text import WD_UNDERLINE
-        from docx.shared import RGBColor
-
-        paragraph = self.styled(style)
-        for span in block.spans:
-            if not span.text:
-                continue
-            run = paragraph.add_run(span.text)
-            if span.bold:
-                run.bold = True
-            if span.italic:
-                run.italic = True
-            if span.link:
-                run.font.color.rgb = RGBColor.from_string(LINK_COLOUR)
-                run.font.underline = WD_UNDERLINE.SINGLE
-                self._hyperlink(paragraph, run, span.link)
-
-    def styled(self, style: str) -> Any:
-        """A new paragraph in ``style`` (a name; Normal when unknown)."""
-        paragraph = self.document.add_paragraph()
-        style_id = self.style_ids.get(style)
-        if style_id is not None:
-            paragraph.paragraph_format.element.style = style_id
-        return paragraph
-
-    def _hyperlink(self, paragraph: Any, run: Any, address: str) -> None:
-        from docx.opc.constants import RELATIONSHIP_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        relation = self.document.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), relation)
-        link.append(run.font.element)  # Font proxies the run's w:r: the run moves inside
-        paragraph.paragraph_format.element.append(link)
-
-    def table(self, block: Table) -> None:
-        widths = block.widths or (1.0,) * len(block.header)
-        total = sum(widths)
-        columns = [int(self.text_width * w / total) for w in widths]
-        table = self.document.add_table(rows=1, cols=len(block.header))
-        table.style = TABLE_STYLE
-        table.autofit = False
-        for column, width in zip(table.columns, columns, strict=True):
-            column.width = width
-        for cell, text, width in zip(table.rows[0].cells, block.header, columns, strict=True):
-            cell.width = width
-            cell.paragraphs[0].add_run(text).bold = True
-        for values in block.rows:
-            for cell, text in zip(table.add_row().cells, values, strict=True):
-                if text:
-                    cell.text = text
-
-    def contents(self, outline: Outline, block: TableOfContents) -> None:
-        style = "TOC Heading" if "TOC Heading" in _style_names(self.document) else "Subtitle"
-        self.document.add_paragraph(block.title, style=style)
-        entries = [h for h in outline.headings() if h.level <= 2]
-        first = self.document.add_paragraph()
-        _field_start(first, TOC_INSTRUCTION)
-        last = first
-        for index, heading in enumerate(entries):
-            paragraph = first if index == 0 else self.document.add_paragraph()
-            paragraph.paragraph_format.space_after = 0
-            if heading.level > 1:
-                paragraph.paragraph_format.left_indent = self.text_width // 20
-            paragraph.add_run(heading.text)
-            last = paragraph
-        _field_end(last)
-
-
-def _style_names(document: Any) -> set[str]:
-    return {style.name for style in document.styles}
-
-
 def _field_char(run: Any, kind: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
-    run.font.element.append(char)
+    run.font.element.append(char)  # Font proxies the run's w:r element
 
 
-def _field_start(paragraph: Any, instruction: str) -> None:
+def _page_field(paragraph: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     _field_char(paragraph.add_run(), "begin")
     code = OxmlElement("w:instrText")
     code.set(qn("xml:space"), "preserve")
-    code.text = f" {instruction} "
+    code.text = " PAGE "
     paragraph.add_run().font.element.append(code)
     _field_char(paragraph.add_run(), "separate")
-
-
-def _field_end(paragraph: Any) -> None:
+    paragraph.add_run("1")
     _field_char(paragraph.add_run(), "end")
-
-
-def _repeat_header_rows(document: Any) -> None:
-    """Each table's first row repeats on every page it spans, shaded as a header."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    for table in document.tables:
-        # A cell's paragraph sits in its w:tc, inside the row's w:tr.
-        cell = table.rows[0].cells[0].paragraphs[0].paragraph_format.element.getparent()
-        tr = cell.getparent()
-        tr_properties = tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        tr_properties.append(header)
-        for tc in tr.iterchildren(qn("w:tc")):
-            shading = OxmlElement("w:shd")
-            shading.set(qn("w:val"), "clear")
-            shading.set(qn("w:color"), "auto")
-            shading.set(qn("w:fill"), HEADER_FILL)
-            tc.get_or_add_tcPr().append(shading)
 
 
 def _page_numbers(document: Any) -> None:
@@ -296,9 +188,7 @@ def _page_numbers(document: Any) -> None:
             continue
         paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _field_start(paragraph, "PAGE")
-        paragraph.add_run("1")
-        _field_end(paragraph)
+        _page_field(paragraph)
 
 
 def _has_field(footer: Any) -> bool:
