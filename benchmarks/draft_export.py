@@ -24,7 +24,7 @@ SPECS = [
     ),
     Spec(
         key="draft_vs_export",
-        label="draft the demo's national report (.docx)",
+        label="draft the demo's report, against its export",
         baseline_label="roam export of the same demo (Excel report)",
         target=1.0,
     ),
