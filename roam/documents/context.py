@@ -48,6 +48,12 @@ class DraftContext:
         """A placeholder that says what the file lacks, so the team can search for it."""
         return para(self.word("team.missing", what=self.word(key)), style="placeholder")
 
+    @property
+    def edition(self) -> str:
+        """The edition's title with its id and version."""
+        f = self.framework
+        return f"{self.text(f.title)} ({f.id} {f.version})"
+
     @cached_property
     def scope(self) -> list[str]:
         return in_scope_codes(self.framework, self.assessment)

@@ -68,7 +68,7 @@ def _properties(ctx: DraftContext) -> Properties:
     a = ctx.assessment
     return Properties(
         title=ctx.word("title", country=a.country),
-        subject=f"{ctx.text(ctx.framework.title)} ({ctx.framework.id} {ctx.framework.version})",
+        subject=ctx.edition,
         author=", ".join(p.name for p in a.team) or a.country,
         keywords=f"Internet Universality Indicators; ROAM-X; UNESCO; {a.country}; {a.iso}",
         comments=" ".join(framework_texts_statement(ctx.framework, ctx.lang)),

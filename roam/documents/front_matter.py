@@ -20,9 +20,8 @@ from roam.scoring.result import NodeScore
 
 def title_page(ctx: DraftContext) -> list[Block]:
     a = ctx.assessment
-    edition = f"{ctx.text(ctx.framework.title)} ({ctx.framework.id} {ctx.framework.version})"
     facts = [
-        (ctx.word("title.edition"), edition),
+        (ctx.word("title.edition"), ctx.edition),
         (ctx.word("title.cycle"), ctx.word("title.cycle_value", date=a.created.date().isoformat())),
         (ctx.word("title.scope"), ctx.word(f"fact.scope.{a.scope}")),
         (ctx.word("title.drafted"), ctx.generated.date().isoformat()),
@@ -95,8 +94,8 @@ def method(ctx: DraftContext) -> list[Block]:
         Heading(1, ctx.word("h.method")),
         Heading(2, ctx.word("h.assessment")),
         para(
-            f"{ctx.text(ctx.framework.title)} ({ctx.framework.id} {ctx.framework.version}): "
-            f"{ctx.word(f'fact.scope.{a.scope}')}, {len(ctx.scope)} "
+            ctx.word("label", name=ctx.edition)
+            + f"{ctx.word(f'fact.scope.{a.scope}')}, {len(ctx.scope)} "
             f"{ctx.word('col.indicators').lower()}. {ctx.word('fact.scope_note')}"
         ),
         para(ctx.word("team.method"), style="placeholder"),

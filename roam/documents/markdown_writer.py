@@ -54,6 +54,10 @@ def _paragraph(paragraph: Paragraph) -> str:
         return f"# {text}"
     if paragraph.style == "subtitle":
         return f"**{text}**"
+    if paragraph.style == "placeholder" and text.startswith("\\[Team:") and text.endswith("\\]"):
+        # The marker stays searchable as typed; what it encloses is escaped like any text,
+        # and with no link definitions anywhere, "[...]" alone is never a link.
+        return f"*[{text[2:-2]}]*"
     if paragraph.style in ("note", "placeholder"):
         return f"*{text}*"
     if paragraph.style == "reference":
