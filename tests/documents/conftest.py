@@ -13,19 +13,13 @@ from docx import Document
 from roam.assessment.model import Assessment
 from roam.documents.draft import write_draft
 from roam.framework import Framework
-from tests.report.conftest import mini_assessment, mini_framework
+from tests.report import conftest as report_fixtures
 
 GENERATED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
 
-
-@pytest.fixture
-def framework() -> Framework:
-    return mini_framework()
-
-
-@pytest.fixture
-def assessment(framework: Framework) -> Assessment:
-    return mini_assessment(framework)
+# The report's fixtures: the mini edition and its assessment that exercises every part.
+framework = report_fixtures.framework
+assessment = report_fixtures.assessment
 
 
 @dataclass(frozen=True)

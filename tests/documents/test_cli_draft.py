@@ -6,27 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from docx import Document
 
-from roam.assessment.create import framework_ref
-from roam.assessment.storage import save_assessment
-from roam.cli import main
-from roam.framework import Framework
-from tests.report.conftest import CONFIDENTIAL_CITATION, mini_assessment
+from tests.report import test_cli_export
+from tests.report.conftest import CONFIDENTIAL_CITATION
 
-
-@pytest.fixture
-def assessment_file(tmp_path: Path, framework: Framework) -> Path:
-    path = tmp_path / "examplia.yaml"
-    assessment = mini_assessment(framework)
-    assessment.framework = framework_ref(framework, path)
-    save_assessment(assessment, path, framework)
-    return path
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
+assessment_file = test_cli_export.assessment_file  # the export's fixture: the mini assessment
+run = test_cli_export.run
 
 
 def test_default_path_is_beside_the_exported_workbooks(
