@@ -135,12 +135,16 @@ class DraftContext:
             return self.text(level.label) if level else answer.level
         if answer.value is not None:
             unit = answer.unit or getattr(indicator, "unit", None) or ""
-            shown = f"{answer.value:,.10g}" if self.lang == "en" else _french_number(answer.value)
-            shown = f"{shown} {unit}".strip()
+            shown = f"{self.number(answer.value)} {unit}".strip()
             if answer.year:
                 shown += f" ({answer.year})"
             return shown
         return ""
+
+    def number(self, value: float) -> str:
+        """``value`` as the draft's language writes numbers (1,500.5 or 1 500,5)."""
+        shown = f"{value:,.10g}"
+        return shown.replace(",", "\u202f").replace(".", ",") if self.lang == "fr" else shown
 
     def citations(self, code: str) -> list[Span]:
         """Reference numbers for the evidence of ``code``'s answer, as cited spans."""
@@ -150,6 +154,3 @@ class DraftContext:
             spans.append(Span(f"[{number}]", reference=number))
         return spans
 
-
-def _french_number(value: float) -> str:
-    return f"{value:,.10g}".replace(",", "\u202f").replace(".", ",")

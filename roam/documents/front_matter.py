@@ -188,7 +188,7 @@ def national_context(ctx: DraftContext) -> list[Block]:
             answer = ctx.answer(code)
             value = ""
             if answer.value is not None:
-                value = f"{answer.value:,.10g}"
+                value = ctx.number(answer.value)
             elif answer.status != "answered":
                 value = ctx.named("status", answer.status)
             cited = " ".join(span.text for span in ctx.citations(code))

@@ -15,7 +15,8 @@ from typing import Literal
 # Characters XML 1.0 forbids, plus the other C0/C1 controls and the Unicode
 # non-characters: none belongs in a report, and some make python-docx's XML invalid.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"\s+")
+# Runs of white space become one space; no-break spaces stay (French writes "1 500").
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 SAFE_LINK_SCHEMES = ("http://", "https://")
 
 ParagraphStyle = Literal["body", "placeholder", "note", "reference", "title", "subtitle"]

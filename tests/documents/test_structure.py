@@ -161,4 +161,6 @@ def test_french_draft(tmp_path: Path, assessment: Assessment, framework: Framewo
     ]
     text = all_text(path)
     assert "R.A.1 Existe-t-il une loi ?" in text
+    assert "1\u202f500" in text  # French number, in the context table
+    assert "Share of people online. 80 % (2023)" in text
     assert "Gouvernement" in text
