@@ -87,6 +87,8 @@ def draft(
         redact_confidential=redact_confidential,
         template=template,
         assessment_path=file,
+        # A default name never writes through a symbolic link someone planted in reports/.
+        follow_symlink=output is not None,
     )
     click.echo(f"wrote {target}")
 

@@ -56,7 +56,7 @@ def _write_crash_log() -> Path:
 
     folder = user_log_path("roam", ensure_exists=True)
     log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-    log.write_text(traceback.format_exc(), encoding="utf-8")
+    log.write_text(traceback.format_exc(), encoding="utf-8", newline="\n")
     return log
 
 

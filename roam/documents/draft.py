@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from roam.assessment.atomic_file import write_output
 from roam.assessment.model import Assessment
 from roam.documents.back_matter import annexes, recommendations
 from roam.documents.chapters import category_chapter
@@ -86,11 +87,14 @@ def write_draft(
     template: str | Path | None = None,
     assessment_path: str | Path | None = None,
     generated: dt.datetime | None = None,
+    follow_symlink: bool = True,
 ) -> Path:
     """Write the draft to ``path`` (.docx or .md, atomically) and return the path.
 
     ``template`` is a .docx whose styles, page set-up, headers and footers the
-    Word draft uses (its body text is left out).
+    Word draft uses (its body text is left out).  The file goes through roam's
+    one writer, which refuses to replace the template, the assessment or any
+    assessment file; ``follow_symlink=False`` when roam chose the name.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -115,18 +119,8 @@ def write_draft(
         from roam.documents.docx_writer import docx_bytes
 
         data = docx_bytes(outline, template=Path(template) if template else None)
-    return save_document(data, target)
+    inputs = [given for given in (template, assessment_path) if given is not None]
+    return write_output(
+        target, data, inputs=inputs, follow_symlink=follow_symlink, create_folder=True
+    )
 
-
-def save_document(data: bytes, target: Path) -> Path:
-    """Write ``data`` to ``target`` as the workbooks are written: whole or not at all."""
-    from roam.assessment.storage import write_atomically
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        blocked = isinstance(exc, FileExistsError | NotADirectoryError)
-        reason = "a file is in the way" if blocked else exc.strerror
-        raise RoamError(f"{target}: cannot create the folder {target.parent}: {reason}") from None
-    write_atomically(target, data, backup=False)
-    return target

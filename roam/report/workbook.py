@@ -45,12 +45,14 @@ def export_report(
     rules: ScoringRules | None = None,
     assessment_path: str | Path | None = None,
     generated: dt.datetime | None = None,
+    follow_symlink: bool = True,
 ) -> Path:
     """Write the report workbook to ``path`` (atomically) and return the path.
 
     ``framework`` defaults to the edition the assessment names (a built-in one,
     or its ``framework.path`` relative to ``assessment_path``).  ``lang`` is ``en`` or ``fr``.  With
     ``redact_confidential``, confidential evidence shows as "[confidential source]".
+    ``follow_symlink=False`` when roam chose the name (see :func:`save_workbook`).
     """
     if lang not in LANGUAGES:
         raise RoamError(f"unknown report language '{lang}': choose one of {', '.join(LANGUAGES)}")
@@ -64,7 +66,7 @@ def export_report(
         rules=rules,
         generated=generated,
     )
-    return save_workbook(workbook, path)
+    return save_workbook(workbook, path, follow_symlink=follow_symlink)
 
 
 def build_workbook(

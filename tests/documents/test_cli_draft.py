@@ -69,3 +69,26 @@ def test_an_unreadable_assessment_is_refused(tmp_path: Path):
     assert result.exit_code == 2
     assert "bad.yaml" in result.output
     assert not (tmp_path / "d.docx").exists()
+
+
+def test_the_draft_never_replaces_its_template_or_an_assessment(
+    assessment_file: Path, tmp_path: Path
+):
+    from docx import Document as NewDocument
+
+    template = tmp_path / "house.docx"
+    NewDocument().save(str(template))
+    before = template.read_bytes()
+    result = run("draft", str(assessment_file), "-o", str(template), "--template", str(template))
+    assert result.exit_code == 2
+    assert "that is an input of this command" in result.output
+    assert template.read_bytes() == before
+    other = tmp_path / "other.yaml"
+    other.write_bytes(assessment_file.read_bytes())
+    renamed = tmp_path / "other.md"
+    other.rename(renamed)  # an assessment file, whatever its name
+    kept = renamed.read_bytes()
+    result = run("draft", str(assessment_file), "-o", str(renamed))
+    assert result.exit_code == 2
+    assert "that is an assessment file" in result.output
+    assert renamed.read_bytes() == kept

@@ -73,7 +73,7 @@ def test_schema_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "no-such-folder" / "schema.json"
     result = CliRunner().invoke(main, ["schema", "-o", str(out)])
     assert result.exit_code == 2
-    assert result.output.strip() == f"{out}: No such file or directory"
+    assert result.output.strip() == f"{out}: cannot save: the folder {out.parent} does not exist"
 
 
 def _imported_modules(code: str) -> set[str]:
