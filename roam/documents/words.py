@@ -2,13 +2,13 @@
 
 Framework texts come from the framework in the chosen language; the names of
 statuses, stakeholder groups, milestones and evidence kinds are the workbook's
-(:mod:`roam.report.labels`), so both documents call things alike.  A missing
+(:mod:`roam.exchange.workbook_labels`), so both documents call things alike.  A missing
 French text falls back to English.
 """
 
 from __future__ import annotations
 
-from roam.report.labels import value_label
+from roam.exchange.workbook_labels import value_label
 
 LANGUAGES = ("en", "fr")
 PLACEHOLDER_MARK = "[Team:"  # what a team searches for to find every gap to fill
