@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from roam.assessment.model import Assessment
 from roam.errors import RoamError
 from roam.framework.model import Framework
+from roam.tui.plain import plain
 from roam.tui.session import Session
 
 # What the screen writes, and the file name endings each accepts (the first is the default).
@@ -157,4 +158,4 @@ class ExportScreen(ModalScreen[None]):
 
     def _status(self, message: str) -> None:
         if self.is_attached:
-            self.query_one("#export-status", Static).update(message)
+            self.query_one("#export-status", Static).update(plain(message))
