@@ -98,6 +98,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     )
 
     for module in (
@@ -109,6 +110,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)
