@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from roam.documents.context import DraftContext
 from roam.documents.outline import Block, BulletList, Heading, Paragraph, Span, para
+from roam.documents.provenance import with_unesco_reference
 from roam.framework.model import Category, IndicatorPlace
 
 
@@ -37,7 +38,8 @@ def category_chapter(ctx: DraftContext, category: Category) -> list[Block]:
         for question in theme.questions:
             in_question = [p for p in in_theme if p.question.code == question.code]
             if in_question:
-                blocks.append(Heading(3, f"{question.code} {ctx.text(question.text)}"))
+                title = f"{question.code} {ctx.text(question.text)}"
+                blocks.append(Heading(3, with_unesco_reference(title, question)))
                 for place in in_question:
                     blocks += indicator_finding(ctx, place)
     return blocks
@@ -69,7 +71,7 @@ def indicator_finding(ctx: DraftContext, place: IndicatorPlace) -> list[Block]:
     answer = ctx.answer(code)
     head: list[Span] = [
         Span(f"{code} ", bold=True),
-        Span(ctx.text(place.indicator.text), bold=True),
+        Span(ctx.text(place.indicator.text), italic=True),
     ]
     if answer.status == "answered":
         value = ctx.answer_value(place)

@@ -153,4 +153,3 @@ class DraftContext:
             number = self.references.cite(item, code)
             spans.append(Span(f"[{number}]", reference=number))
         return spans
-

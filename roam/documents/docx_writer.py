@@ -149,10 +149,12 @@ def _ensure_styles(document: Any) -> None:
 
 
 def _house_style(document: Any) -> None:
-    """roam's own look, where no team template gives one: compact tables."""
+    """roam's own look, where no team template gives one: compact tables, clear headings."""
     from docx.shared import Pt
 
     document.styles[TABLE_STYLE].font.size = Pt(9)
+    # The template's third level is smaller than the body text; questions need to stand out.
+    document.styles["Heading 3"].font.size = Pt(12)
 
 
 def _field_char(run: Any, kind: str) -> None:

@@ -123,4 +123,3 @@ def write_draft(
     return write_output(
         target, data, inputs=inputs, follow_symlink=follow_symlink, create_folder=True
     )
-

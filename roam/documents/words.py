@@ -38,14 +38,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "constat provient des réponses, sources et recommandations de l'équipe. Chaque "
         "marqueur commençant par [Team: indique où placer l'analyse de l'équipe.",
     ),
-    "provenance.roam": (
-        "The questions and indicators quoted here are roam's own wording, built to the "
-        "published structure of {title} ({publisher}, {year}); they are not UNESCO's text. "
-        "Check them against the publication before quoting them as UNESCO's.",
-        "Les questions et indicateurs cités ici sont formulés par roam selon la structure "
-        "publiée de {title} ({publisher}, {year}) ; ce n'est pas le texte de l'UNESCO. "
-        "Vérifiez-les dans la publication avant de les citer comme ceux de l'UNESCO.",
-    ),
     "contents": ("Contents", "Table des matières"),
     "contents.update": (
         "Update this table in your word processor (Word: right-click, Update Field).",

@@ -9,6 +9,7 @@ from docx import Document
 
 from roam.assessment.model import Assessment
 from roam.framework import Framework
+from roam.framework.model import EditionProvenance
 from tests.documents.conftest import all_text, body_lines, draft
 
 CHAPTERS = [
@@ -120,9 +121,30 @@ def test_the_summary_gives_scores_only_with_their_coverage(drafted: Path):
 
 
 def test_the_title_page_says_who_wrote_the_framework_texts(drafted: Path):
-    text = all_text(drafted)
-    assert "roam's own wording" in text
-    assert "they are not UNESCO's text" in text
+    # The mini edition states nothing: the draft says so rather than guess.
+    assert "This edition does not say who wrote its texts" in all_text(drafted)
+
+
+def test_the_editions_statement_and_unesco_numbers_where_recorded(
+    tmp_path: Path, assessment: Assessment, framework: Framework
+):
+    statement = "Every text here was written by the test's authors, none by UNESCO."
+    stated = framework.model_copy(
+        update={"provenance": EditionProvenance(statement={"en": statement})}
+    )
+    question = stated.categories[1].themes[0].questions[0]
+    question.unesco_ref = "R.1"
+    path = draft(assessment, stated, tmp_path / "stated.docx")
+    lines = body_lines(path)
+    assert statement in [line.text for line in lines[:12]]
+    headings = [line.text for line in lines if line.style == "Heading 3"]
+    assert "R.A.1 Is there a law? (UNESCO R.1)" in headings
+    assert "R.A.2 How many people are online?" in headings  # no number recorded: none shown
+    assert properties_comments(path) == statement
+
+
+def properties_comments(path: Path) -> str:
+    return Document(str(path)).core_properties.comments
 
 
 def test_the_context_table_holds_year_and_source(drafted: Path):
