@@ -23,7 +23,7 @@ def test_default_path_is_beside_the_exported_workbooks(
     monkeypatch.chdir(work)
     result = run("draft", str(assessment_file))
     assert result.exit_code == 0, result.output
-    expected = Path("reports") / f"EXA-{dt.date.today().isoformat()}-draft.docx"
+    expected = Path("reports") / f"XEA-{dt.date.today().isoformat()}-draft.docx"
     assert result.output.strip() == f"wrote {expected}"
     assert Document(str(work / expected)).paragraphs[0].style.name == "Title"
 

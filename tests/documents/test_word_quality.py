@@ -56,7 +56,7 @@ def test_document_properties(drafted: Path):
     assert properties.title == "Internet Universality Indicators: national assessment of Examplia"
     assert properties.author == "Ada Researcher, Bo Analyst"
     assert "Mini edition for tests" in properties.subject
-    assert "EXA" in properties.keywords
+    assert "XEA" in properties.keywords
     assert properties.language == "en"
     assert properties.last_modified_by.startswith("roam ")
 
