@@ -29,9 +29,27 @@ def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
         from roam.assessment.read_ahead import start_read_ahead
 
         start_read_ahead(file)  # before the TUI's imports, which it runs beside
+    from rich.console import Console
+
     from roam.tui.app import RoamApp
 
-    RoamApp(file, language=lang, read_only=read_only).run()
+    app = RoamApp(file, language=lang, read_only=read_only)
+    # Textual reports an error inside the app on this console once the screen is
+    # restored; recording it lets the crash log hold the same traceback.
+    app.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
+    app.run()
+    if app.return_code:
+        _report_crash(app.error_console.export_text(), app.return_code)
+
+
+def _report_crash(details: str, code: int) -> None:
+    """Say that the terminal UI crashed, as the CLI does, and exit with its code."""
+    from roam.cli.main import _write_crash_log
+
+    log = _write_crash_log(details or f"the terminal UI stopped with exit code {code}\n")
+    click.echo("roam: internal error in the terminal UI", err=True)
+    click.echo(f"The details are in {log}; please report them.", err=True)
+    click.get_current_context().exit(code)
 
 
 COMMANDS = [assess]

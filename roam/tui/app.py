@@ -91,7 +91,7 @@ class RoamApp(App[None]):
             return self.settings.reviewer
         try:
             return getpass.getuser()
-        except (KeyError, OSError):
+        except (KeyError, OSError, ImportError):  # no login name, and no pwd (Windows)
             return "roam"
 
     def on_mount(self) -> None:
@@ -124,7 +124,10 @@ class RoamApp(App[None]):
         import signal
 
         loop = asyncio.get_running_loop()
-        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+        for name in ("SIGHUP", "SIGTERM"):
+            signal_number = getattr(signal, name, None)  # Windows has no SIGHUP
+            if signal_number is None:
+                continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signal_number, lambda: self.call_next(self.action_quit))
 
