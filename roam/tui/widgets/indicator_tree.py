@@ -14,13 +14,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
-from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
+# Clicking a part of a label with this meta expands or collapses the node: Tree's
+# own toggle style, rebuilt here rather than imported from a private module.
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 
 CACHED_SCREENS = 2  # drawn lines kept for scrolling back, in tree heights
