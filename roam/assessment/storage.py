@@ -131,7 +131,8 @@ def _temporary_name(target: Path) -> Path:
 
 def _write_and_replace(target: Path, content: bytes, mode: int | None) -> None:
     temporary = _temporary_name(target)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temporary, flags, 0o666)
     try:
         try:
             view = memoryview(content)
