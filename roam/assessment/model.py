@@ -6,8 +6,7 @@ indicator's scale? is a justification required?) lives in
 """
 
 # Annotations are evaluated as written, not postponed: Pydantic would otherwise
-# evaluate each field's annotation string as the classes are made (5 ms of every
-# TUI start, benchmarks/README.md).
+# evaluate each field's annotation string as the classes are made, at every start.
 
 import datetime as dt
 from collections.abc import Mapping

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
 
 DIAGNOSTIC_NOTE = (
     "Scores are a diagnostic aid for the assessment team, not a ranking; "
-    "the method is in the README, section 'Scoring method'."
+    "the method is in the manual, docs/scoring.md."
 )
 
 

@@ -1,6 +1,6 @@
 """The scoring engine's entry point: an assessment in, a :class:`ScoreReport` out.
 
-The method (README, "Scoring method"):
+The method (the manual, docs/scoring.md):
 
 1. Each in-scope indicator gets an effective status and, when answered, a score
    from 0 to 100 (:mod:`roam.scoring.indicator`).

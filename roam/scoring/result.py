@@ -15,7 +15,7 @@ RuleName = Literal["default", "no_data_as_zero", "equal_indicator_weights", "geo
 
 @dataclass(frozen=True, slots=True)
 class ScoringRules:
-    """The aggregation rules; the default is the method documented in the README."""
+    """The aggregation rules; the default is the method of the manual (docs/scoring.md)."""
 
     no_data_as_zero: bool = False
     equal_indicator_weights: bool = False

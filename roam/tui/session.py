@@ -81,7 +81,7 @@ class ImportRequest:
     keep: Keep | None = None  # answers that differ: None keeps both for the team to decide
 
     def read(self) -> ReviewedWorkbook | FilledTemplate:
-        """Parse the workbook (0.1-0.5 s; safe in a worker thread, it touches no session).
+        """Parse the workbook (slow when large; safe in a worker thread, it touches no session).
 
         Raises :class:`RoamError` (one readable line per problem) for a file
         that is unsafe, unreadable, or of the other kind.

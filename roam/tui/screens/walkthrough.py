@@ -142,8 +142,8 @@ class WalkthroughScreen(Screen[None]):
         """Back from another view: redraw the answers changed there (reviews, for one)."""
         if not self._resumed:
             # Each widget was styled as it mounted, just before this first resume,
-            # and Textual would restyle every one of them again: about a tenth of
-            # the start-up (benchmarks/README.md).  Later resumes restyle as usual.
+            # and Textual would restyle every one of them again, a visible share of
+            # the start-up.  Later resumes restyle as usual.
             self._resumed = True
             event.refresh_styles = False
         changed, self.session.touched = self.session.touched, set()
