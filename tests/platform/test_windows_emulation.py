@@ -7,6 +7,7 @@ twice where that helps: once as on Linux, once under the emulation, and compares
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import shutil
 import signal
@@ -86,7 +87,7 @@ def test_the_emulation_behaves_as_windows_does(windows: None, tmp_path: Path) ->
         Path("/proc/self/stat").read_bytes()
 
 
-def test_demo_export_and_template_write_files_that_read_back_the_same(
+def test_every_command_that_writes_a_file_writes_one_that_reads_back_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     linux, windows = tmp_path / "linux", tmp_path / "windows"
@@ -94,18 +95,34 @@ def test_demo_export_and_template_write_files_that_read_back_the_same(
         folder.mkdir()
         if folder is windows:
             emulate_windows(monkeypatch)
-        roam("demo", folder / "examplia.yaml")
-        roam("export", folder / "examplia.yaml", "-o", folder / "report.xlsx")
-        roam("template", folder / "examplia.yaml", "-o", folder / "template.xlsx")
+        monkeypatch.chdir(folder)
+        roam("demo", "examplia.yaml")
+        roam("demo", "--seed", "2", "second-coder.yaml")
+        roam("demo", "--cycle", "2", "follow-up.yaml")
+        roam("new", "kenya.yaml", "--country", "Kenya", "--iso", "KEN")
+        roam("export", "examplia.yaml", "-o", "report.xlsx")
+        roam("template", "examplia.yaml", "-o", "template.xlsx")
+        roam("compare", "examplia.yaml", "follow-up.yaml", "-o", "compare.xlsx")
+        roam("overview", "examplia.yaml", "follow-up.yaml", "-o", "overview.xlsx")
+        roam("merge", "examplia.yaml", "second-coder.yaml", "-o", "merged.yaml", "--report",
+             "merge.md")  # fmt: skip
+        roam("schema", "-o", "schema.json")
     monkeypatch.undo()
 
-    demo = (windows / "examplia.yaml").read_bytes()
-    assert b"\r" not in demo
-    assert demo == (linux / "examplia.yaml").read_bytes()
-    assert load_assessment(windows / "examplia.yaml") == load_assessment(linux / "examplia.yaml")
-    for name in ("report.xlsx", "template.xlsx"):
+    for name in ("examplia.yaml", "second-coder.yaml", "follow-up.yaml"):
+        written = (windows / name).read_bytes()
+        assert b"\r" not in written
+        assert written == (linux / name).read_bytes()
+    for name in ("kenya.yaml", "merged.yaml"):  # these record the moment they were made
+        assert b"\r" not in (windows / name).read_bytes()
+        answers = load_assessment(windows / name).answers
+        assert answers == load_assessment(linux / name).answers
+    for name in ("report.xlsx", "template.xlsx", "compare.xlsx", "overview.xlsx"):
         assert_sound_workbook(windows / name)
         assert cell_values(windows / name) == cell_values(linux / name)
+    for name in ("merge.md", "schema.json"):  # text: Windows' line ends are allowed
+        assert (windows / name).read_text("utf-8") == (linux / name).read_text("utf-8")
+    json.loads((windows / "schema.json").read_text("utf-8"))
 
 
 def test_two_saves_in_one_process_both_succeed(
