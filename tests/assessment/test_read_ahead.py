@@ -162,6 +162,8 @@ def test_roam_assess_reads_its_file_ahead_before_the_tui_starts(
     class StandInApp:
         """What `roam assess` runs, without a terminal (nor the real app's paused collector)."""
 
+        return_code = 0  # a clean quit
+
         def __init__(self, *args: object, **kwargs: object) -> None:
             pass
 
