@@ -186,11 +186,15 @@ async def test_the_terminal_ui_starts_on_the_walkthrough_and_quits(
 
 @pytest.mark.tmux
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_the_terminal_ui_in_a_real_terminal_quits_with_exit_code_0(tmp_path: Path) -> None:
+def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
+    tmp_path: Path,
+) -> None:
+    from tests.tui.helpers import answer_in_file
     from tests.tui.test_tmux import Terminal
 
-    path = tmp_path / "examplia.yaml"
-    roam("demo", path)
+    mini = Path(__file__).parents[1] / "data" / "frameworks" / "mini.yaml"
+    path = tmp_path / "kenya.yaml"
+    roam("new", path, "--country", "Kenya", "--iso", "KEN", "--scope", "full", "--framework", mini)
     env = child_environment(tmp_path / "emulation")
     code = tmp_path / "exit-code"
     roam_script = Path(sys.executable).with_name("roam")
@@ -202,7 +206,17 @@ def test_the_terminal_ui_in_a_real_terminal_quits_with_exit_code_0(tmp_path: Pat
     terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
     try:
         terminal.wait_for("Walkthrough")
-        terminal.wait_for("Indicators (303)")
+        terminal.wait_for("C.1.1.a")
+        terminal.keys("C-n", "C-n", "C-n")  # to R.A.2.a, the share of people online
+        terminal.wait_for("Share of people online")
+        terminal.keys("Tab", "Tab")  # from the tree to the status, then to the value field
+        terminal.keys("4", "2", "Tab")  # saved once ...
+        terminal.wait_for("✓ saved")
+        terminal.keys("2", "0", "2", "3", "Tab")  # ... and again, in the same process
+        deadline = time.monotonic() + 10
+        while answer_in_file(path, "R.A.2.a").get("year") is None:
+            assert time.monotonic() < deadline, terminal.screen()
+            time.sleep(0.2)
         terminal.keys("C-q")
         deadline = time.monotonic() + 20
         while not code.exists() and time.monotonic() < deadline:
@@ -210,6 +224,9 @@ def test_the_terminal_ui_in_a_real_terminal_quits_with_exit_code_0(tmp_path: Pat
     finally:
         terminal.tmux("kill-server")
     assert code.read_text(encoding="utf-8").strip() == "0"
+    assert b"\r" not in path.read_bytes()
+    answer = answer_in_file(path, "R.A.2.a")
+    assert (answer["status"], answer["value"], answer["year"]) == ("answered", 42, 2023)
     assert not path.with_name(f".{path.name}.lock").exists()
 
 
