@@ -16,7 +16,10 @@ What this emulates (what makes a program written on Linux fail on Windows):
 
 What it cannot change: ``os.name`` and ``sys.platform`` still say Linux (the standard
 library chooses its own code paths by them), so code that branches on the platform's
-name takes the Linux branch. roam should test capabilities instead, and does.
+name takes the Linux branch. roam should test capabilities instead, and does.  Not
+emulated either: a text-mode descriptor handed to ``open(fd, "wb")`` (roam writes
+descriptors with ``os.write`` only), and Windows' refusal to replace or delete a file
+that another process holds open.
 
 Tests apply it with ``emulate_windows(monkeypatch)``; a child process (the TUI in tmux)
 gets it from ``sitecustomize.py`` in :func:`child_environment`'s folder.
