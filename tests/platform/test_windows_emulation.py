@@ -177,7 +177,6 @@ async def test_the_terminal_ui_starts_on_the_walkthrough_and_quits(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughScreen)
-        app._quit_on_hangup()  # what a real terminal does at start: no SIGHUP to ask for
         assert app.who == "roam"  # no login name, and no pwd module to ask
         await pilot.press("ctrl+q")
     assert app.return_code == 0

@@ -28,6 +28,7 @@ gets it from ``sitecustomize.py`` in :func:`child_environment`'s folder.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import importlib.abc
 import io
 import os
@@ -106,8 +107,12 @@ def emulate_windows(patch: Patcher, *, in_terminal: bool = False) -> None:
     """Make this process look like Windows' Python to roam (undone by ``patch``)."""
     # Libraries that choose their POSIX code by sys.platform take their Windows code on
     # Windows; here they are loaded before the POSIX names go (platformdirs imports
-    # os.getuid when it is first imported).
+    # os.getuid when it is first imported; filelock would fall back to a soft lock
+    # without fcntl, where on Windows it locks with msvcrt).
     import platformdirs.unix  # noqa: F401
+
+    with contextlib.suppress(ImportError):
+        import filelock  # noqa: F401
 
     text_mode: set[int] = set()
     real_open, real_write, real_read, real_close = os.open, os.write, os.read, os.close
