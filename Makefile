@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 run:
 	$(PYTHON) dev.py run
 
-## Set up and run the whole test suite (what CI runs): ruff, the manual's strict
-## build, mypy for this OS, Windows and macOS, then pytest.
+## Set up and run the whole test suite (what CI runs): ruff, the import contracts,
+## the manual's strict build, mypy for this OS, Windows and macOS, then pytest.
 test:
 	$(PYTHON) dev.py test $(PYTEST_ARGS)
 

@@ -6,8 +6,8 @@
 Both create the virtual environment .venv on first use and install roam into it
 (`pip install -e ".[dev]"`) again whenever pyproject.toml is newer than the last
 install.  `run` then opens roam (the terminal UI, or the command given);
-`test` runs what CI runs: ruff, the manual's strict build (mkdocs), mypy (for this
-OS, Windows and macOS) and pytest.
+`test` runs what CI runs: ruff, the import contracts (import-linter), the manual's
+strict build (mkdocs), mypy (for this OS, Windows and macOS) and pytest.
 `--dry-run` prints the commands instead of running them.  `make run` and
 `make test` call this script.
 """
@@ -27,7 +27,8 @@ STAMP = VENV / ".installed"
 PYPROJECT = ROOT / "pyproject.toml"
 USAGE = """usage: dev.py [--dry-run] {run,test} [ARGS...]
   run   set up .venv if needed, then run roam with ARGS (no ARGS: the terminal UI)
-  test  set up .venv if needed, then ruff, mkdocs, mypy (this OS, win32, darwin), pytest ARGS
+  test  set up .venv if needed, then ruff, lint-imports, mkdocs, mypy (this OS, win32,
+        darwin), pytest ARGS
 """
 
 
@@ -65,6 +66,7 @@ def test_commands(args: Sequence[str]) -> list[list[str]]:
     py = str(python())
     return [
         [py, "-m", "ruff", "check", "."],
+        [str(venv_executable(VENV, "lint-imports"))],  # import-linter has no `python -m`
         [py, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
         [py, "-m", "mypy"],
         [py, "-m", "mypy", "--platform", "win32"],

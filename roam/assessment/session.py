@@ -86,12 +86,12 @@ class OpenedAssessment:
                 f"or reopen the file)"
             )
         # Imported here: writing YAML needs PyYAML, which opening from the cache does not.
-        from roam.assessment.storage import assessment_yaml, write_atomically
+        from roam.assessment.storage import assessment_bytes, write_atomically
 
-        content = assessment_yaml(self.assessment, self.framework).encode("utf-8")
-        write_atomically(self.path, content, backup=not self._backed_up)
+        content = assessment_bytes(self.assessment, self.framework, self.path)
+        # The hash of the bytes on disk: written in binary, they are exactly `content`.
+        self._disk_sha256 = write_atomically(self.path, content, backup=not self._backed_up)
         self._backed_up = True
-        self._disk_sha256 = hashlib.sha256(content).hexdigest()
 
     def adopt_framework(self) -> list[str]:
         """Record the current framework in the assessment; returns the codes given new answers."""

@@ -27,6 +27,13 @@ _DRY_RUN_HELP = "Show what would change; save nothing."
 _BREAK_LOCK_HELP = "Take over a lock left by a session that is no longer running."
 
 
+def _person_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A name given for the history, bounded by the size policy (each change repeats it)."""
+    from roam.assessment.size_policy import given_name
+
+    return given_name(value, f"--{param.name}") or None
+
+
 @click.command("template")
 @click.argument("file", type=_FILE)
 @click.option("-o", "--output", required=True, type=_FILE, help="The .xlsx file to write.")
@@ -82,6 +89,7 @@ def template(
 @click.option(
     "--contributor",
     metavar="NAME",
+    callback=_person_name,
     help="Who filled the workbook, for the history. Default: the name on its Instructions "
     "sheet, else the person who saved it last.",
 )
@@ -129,6 +137,7 @@ def import_answers(
 @click.option(
     "--reviewer",
     metavar="NAME",
+    callback=_person_name,
     help="Author of the imported comments. Default: the person who saved the workbook last, "
     "else 'UNESCO liaison'.",
 )

@@ -55,7 +55,9 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from roam.assessment.atomic_file import write_output
+
+        write_output(output, text)
         click.echo(f"wrote {output}")
 
 

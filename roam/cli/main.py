@@ -58,7 +58,7 @@ def _write_crash_log(details: str | None = None) -> Path:
     folder = user_log_path("roam", ensure_exists=True)
     log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
     text = traceback.format_exc() if details is None else details
-    log.write_text(text, encoding="utf-8", newline="")
+    log.write_text(text, encoding="utf-8", newline="\n")
     return log
 
 

@@ -63,6 +63,8 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
         framework=framework,
         lang=lang,
         redact_confidential=redact_confidential,
+        # A default name never writes through a symbolic link someone planted in reports/.
+        follow_symlink=output is not None,
     )
     click.echo(f"wrote {target}")
 

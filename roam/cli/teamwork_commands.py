@@ -47,6 +47,7 @@ def merge(files: tuple[Path, ...], output: Path, report_path: Path | None) -> No
     conflict for the team to decide in `roam`.  Files of different countries
     or editions are refused (exit 2).
     """
+    from roam.assessment.atomic_file import write_output
     from roam.assessment.storage import save_assessment
     from roam.errors import RoamError
     from roam.teamwork.conflict_report import conflict_report_markdown, conflict_report_text
@@ -54,6 +55,7 @@ def merge(files: tuple[Path, ...], output: Path, report_path: Path | None) -> No
 
     if len(files) < 2:
         raise RoamError("merge needs at least two assessment files")
+    _refuse_overwriting_inputs(output, report_path, files)
     loaded = _read_all(files)
     result = merge_assessments(_labelled(loaded))
     framework = loaded[0].framework
@@ -65,9 +67,24 @@ def merge(files: tuple[Path, ...], output: Path, report_path: Path | None) -> No
     if report_path is not None:
         markdown = report_path.suffix.lower() in MARKDOWN_SUFFIXES
         report = conflict_report_markdown(result) if markdown else text
-        report_path.write_text(report, encoding="utf-8")
+        write_output(report_path, report, inputs=(*files, output))
         click.echo(f"wrote the conflict report to {report_path}")
     click.echo(f"wrote {output}")
+
+
+def _refuse_overwriting_inputs(
+    output: Path, report_path: Path | None, files: Sequence[Path]
+) -> None:
+    """Check the names before anything is written: a merge must not replace what it reads."""
+    from roam.assessment.atomic_file import SaveError, same_file
+
+    for name, role in ((output, "the merged assessment"), (report_path, "the conflict report")):
+        if name is not None and any(same_file(name, given) for given in files):
+            raise SaveError(
+                f"{name}: that is an input of this merge; choose another name for {role}"
+            )
+    if report_path is not None and same_file(report_path, output):
+        raise SaveError(f"{report_path}: that is the merged assessment; choose another name")
 
 
 @click.command()

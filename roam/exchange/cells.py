@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from roam.assessment.size_policy import MAX_CELL_TEXT_CHARS
+
 _CELL_NAME = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
 _SHOWN_FORMULA_CHARS = 40
 
@@ -25,8 +27,8 @@ class NotText:
     too large or too small for any date, which openpyxl would otherwise read as ``#VALUE!``.
     """
 
-    kind: str  # "formula", "error" or "date" (a date-formatted number past any calendar)
-    text: str  # the formula as stored ("=A1+1"), the error code ("#VALUE!") or the number
+    kind: str  # "formula", "error", "date" (a number past any calendar) or "long" (text)
+    text: str  # the formula ("=A1+1"), the error code ("#VALUE!"), the number or the length
 
     def __str__(self) -> str:
         return self.text
@@ -34,6 +36,11 @@ class NotText:
     @property
     def reason(self) -> str:
         """Why the cell was not imported and what to do, without the consequence."""
+        if self.kind == "long":
+            return (
+                f"holds {self.text} characters; roam imports at most "
+                f"{MAX_CELL_TEXT_CHARS:,} from one cell; shorten it"
+            )
         if self.kind == "date":
             return (
                 f"holds the number {self.text} formatted as a date, but no date has that "
@@ -86,7 +93,9 @@ class CellValue:
 
     @property
     def not_text(self) -> NotText | None:
-        """The formula or error the cell holds instead of a value, if any."""
+        """The formula, error or over-long text the cell holds instead of a value, if any."""
+        if isinstance(self.value, str) and len(self.value) > MAX_CELL_TEXT_CHARS:
+            return NotText("long", f"{len(self.value):,}")  # the size policy's per-cell limit
         return self.value if isinstance(self.value, NotText) else None
 
     @property

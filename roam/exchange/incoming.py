@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from roam.assessment.size_policy import person_name
 from roam.exchange.cells import CellRef, CellValue
 
 # Names the tools that wrote a workbook, never a person; not used as an author.
@@ -29,7 +30,7 @@ class WorkbookOrigin:
     @property
     def person(self) -> str | None:
         """Who saved the workbook last, if a person's name is recorded."""
-        name = (self.last_modified_by or "").strip()
+        name = person_name(self.last_modified_by) or ""  # a name too long is no name
         folded = name.casefold()
         if folded in TOOL_AUTHORS or folded.startswith(TOOL_PREFIXES):
             return None

@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import EVIDENCE_KINDS, STATUSES, Assessment
+from roam.assessment.size_policy import person_name
 from roam.errors import RoamError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
@@ -559,9 +560,10 @@ def _contributor(
 ) -> str | None:
     name = _stamped_cell(workbook, stamp.get(CONTRIBUTOR_KEY, ""), source, limits)
     organisation = _stamped_cell(workbook, stamp.get(ORGANISATION_KEY, ""), source, limits)
-    if name and organisation:
-        return f"{name} ({organisation})"
-    return name or organisation or None
+    # The size policy: a name too long for the history (it repeats per change) is no name.
+    return person_name(
+        f"{name} ({organisation})" if name and organisation else name or organisation
+    )
 
 
 def _stamped_cell(workbook: Workbook, where: str, source: str, limits: WorkbookLimits) -> str:

@@ -13,11 +13,11 @@ from openpyxl import Workbook
 
 from roam.assessment.model import Assessment
 from roam.errors import RoamError
+from roam.exchange.provenance import make_stamp
+from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework
 from roam.report.cells import clean_text, safe_sheet_title
 from roam.report.context import ReportContext
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import make_stamp
 from roam.report.saving import save_workbook
 from roam.report.sheets.category import build_category
 from roam.report.sheets.cover import build_cover
@@ -45,12 +45,14 @@ def export_report(
     rules: ScoringRules | None = None,
     assessment_path: str | Path | None = None,
     generated: dt.datetime | None = None,
+    follow_symlink: bool = True,
 ) -> Path:
     """Write the report workbook to ``path`` (atomically) and return the path.
 
     ``framework`` defaults to the edition the assessment names (a built-in one,
     or its ``framework.path`` relative to ``assessment_path``).  ``lang`` is ``en`` or ``fr``.  With
     ``redact_confidential``, confidential evidence shows as "[confidential source]".
+    ``follow_symlink=False`` when roam chose the name (see :func:`save_workbook`).
     """
     if lang not in LANGUAGES:
         raise RoamError(f"unknown report language '{lang}': choose one of {', '.join(LANGUAGES)}")
@@ -64,7 +66,7 @@ def export_report(
         rules=rules,
         generated=generated,
     )
-    return save_workbook(workbook, path)
+    return save_workbook(workbook, path, follow_symlink=follow_symlink)
 
 
 def build_workbook(

@@ -54,8 +54,8 @@ from openpyxl.workbook.workbook import Workbook
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import ANSWER_KEY_PREFIX
+from roam.exchange.provenance import ANSWER_KEY_PREFIX
+from roam.exchange.workbook_labels import LANGUAGES, label
 
 _MB = 1024 * 1024
 # Only a document type declaration can define entities; the root element ends the prolog.

@@ -70,13 +70,14 @@ class Settings:
         folder = self.folder_path()
         data = asdict(self)
         data.pop("folder")
+        from roam.assessment.atomic_file import write_atomically
+        from roam.errors import RoamError
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / SETTINGS_FILE
-            temporary = target.with_suffix(".tmp")
-            temporary.write_text(json.dumps(data, indent=2), encoding="utf-8")
-            temporary.replace(target)
-        except OSError:
+            content = json.dumps(data, indent=2).encode("utf-8")
+            write_atomically(folder / SETTINGS_FILE, content, backup=False)
+        except (OSError, RoamError):
             pass
 
     def remember(self, path: Path) -> None:

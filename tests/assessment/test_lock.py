@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment.lock import AssessmentLock, LockedError, boot_id, lock_path, read_lock
+from roam.assessment.lock import (
+    AssessmentLock,
+    LockedError,
+    boot_id,
+    lock_path,
+    os_lock_path,
+    read_lock,
+)
 from roam.assessment.session import ReadOnlyError, open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError, SourceError
@@ -135,7 +142,8 @@ def test_lock_from_another_host_may_be_broken_at_the_users_word(saved: Path) -> 
 def test_a_broken_lock_is_not_removed_by_its_old_holder(saved: Path) -> None:
     first = AssessmentLock(saved)
     first.acquire()
-    lock_path(saved).unlink()  # someone removed it by hand ...
+    lock_path(saved).unlink()  # someone removed the lock files by hand ...
+    os_lock_path(saved).unlink()
     second = AssessmentLock(saved)
     second.acquire()  # ... and another session took the file
     first.release()

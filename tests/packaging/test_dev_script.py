@@ -18,6 +18,7 @@ from tests.packaging.checkout import ROOT, copy_checkout
 PYTHON3 = shutil.which("python3") or sys.executable
 TEST_STEPS = [
     ["-m", "ruff", "check", "."],
+    [],  # lint-imports: the venv's own script, without arguments
     ["-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
     ["-m", "mypy"],
     ["-m", "mypy", "--platform", "win32"],
@@ -116,7 +117,7 @@ def test_on_a_fresh_clone_run_sets_up_and_starts_roam_and_test_runs_every_step(
     tested = dev(checkout, "test", only, "-q", "-p", "no:cacheprovider")
     assert tested.returncode == 0, tested.stdout[-3000:] + tested.stderr[-3000:]
     assert steps(tested.stderr) == [
-        *TEST_STEPS[:5],
+        *TEST_STEPS[:6],
         ["-m", "pytest", only, "-q", "-p", "no:cacheprovider"],
     ]
     assert " passed" in tested.stdout

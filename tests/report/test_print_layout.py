@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from roam.report.labels import label
+from roam.exchange.workbook_labels import label
 from roam.report.layout import header_width
 from roam.report.workbook import export_report
 from tests.report.conftest import mini_assessment, mini_framework

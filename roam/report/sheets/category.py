@@ -15,10 +15,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Answer
+from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Category, IndicatorPlace, ScaledIndicator
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.styles import (
     LABEL,
