@@ -73,9 +73,12 @@ def test_test_runs_the_steps_of_make_test_in_order() -> None:
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_run_and_make_test_call_dev_py() -> None:
+    # Not the settings of a `make test` that runs this test.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+
     def planned(*args: str) -> str:
         return subprocess.run(
-            ["make", "-n", *args], cwd=ROOT, capture_output=True, text=True, check=True
+            ["make", "-n", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
         ).stdout.strip()
 
     assert planned("run") == "python3 dev.py run"
