@@ -34,18 +34,23 @@ def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
     # restored; recording it lets the crash log hold the same traceback.
     app.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
     app.run()
-    if app.return_code:
-        _report_crash(app.error_console.export_text(), app.return_code)
+    code = app.return_code or 0
+    if code:
+        details = app.error_console.export_text()
+        # An error Textual caught shows its traceback; a deliberate exit with a code
+        # (a signal's stop that kept answers in a recovery file) has said why already.
+        if "Traceback (most recent call last)" in details:
+            _report_crash(details)
+        click.get_current_context().exit(code)
 
 
-def _report_crash(details: str, code: int) -> None:
-    """Say that the terminal UI crashed, as the CLI does, and exit with its code."""
+def _report_crash(details: str) -> None:
+    """Say that the terminal UI crashed, as the CLI does, and where the details are."""
     from roam.cli.main import _write_crash_log
 
-    log = _write_crash_log(details or f"the terminal UI stopped with exit code {code}\n")
+    log = _write_crash_log(details)
     click.echo("roam: internal error in the terminal UI", err=True)
     click.echo(f"The details are in {log}; please report them.", err=True)
-    click.get_current_context().exit(code)
 
 
 COMMANDS = [assess]

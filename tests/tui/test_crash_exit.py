@@ -61,3 +61,19 @@ def test_a_normal_quit_exits_0_without_a_crash_log(
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert not log_folder.exists()
+
+
+def test_a_deliberate_exit_with_a_code_keeps_it_without_a_crash_log(
+    headless: None, log_folder: Path, mini_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As when a signal stops roam and answers that could not be saved go to a recovery file."""
+
+    def stop_with_a_message(self: RoamApp) -> None:
+        self.exit(return_code=1, message="answers kept in kenya.yaml.recovery")
+
+    monkeypatch.setattr(RoamApp, "on_mount", stop_with_a_message)
+    result = CliRunner().invoke(main, ["assess", str(mini_file)])
+    assert result.exit_code == 1
+    assert "answers kept in kenya.yaml.recovery" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not log_folder.exists()
