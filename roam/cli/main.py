@@ -93,6 +93,7 @@ def main(ctx: click.Context) -> None:
 def _register() -> None:
     from roam.cli import (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,
@@ -104,6 +105,7 @@ def _register() -> None:
 
     for module in (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,
