@@ -107,6 +107,7 @@ def test_every_command_that_writes_a_file_writes_one_that_reads_back_the_same(
         roam("merge", "examplia.yaml", "second-coder.yaml", "-o", "merged.yaml", "--report",
              "merge.md")  # fmt: skip
         roam("schema", "-o", "schema.json")
+        roam("draft", "examplia.yaml", "-o", "national-report.docx")
     monkeypatch.undo()
 
     for name in ("examplia.yaml", "second-coder.yaml", "follow-up.yaml"):
@@ -120,6 +121,11 @@ def test_every_command_that_writes_a_file_writes_one_that_reads_back_the_same(
     for name in ("report.xlsx", "template.xlsx", "compare.xlsx", "overview.xlsx"):
         assert_sound_workbook(windows / name)
         assert cell_values(windows / name) == cell_values(linux / name)
+    with zipfile.ZipFile(windows / "national-report.docx") as archive:
+        assert archive.testzip() is None
+        assert archive.read("word/document.xml") == zipfile.ZipFile(
+            linux / "national-report.docx"
+        ).read("word/document.xml")
     for name in ("merge.md", "schema.json"):  # text: Windows' line ends are allowed
         assert (windows / name).read_text("utf-8") == (linux / name).read_text("utf-8")
     json.loads((windows / "schema.json").read_text("utf-8"))
