@@ -49,9 +49,9 @@ class RoamApp(App[None]):
         Binding("f1", "help", "Help", priority=True, id="roam.help"),
         Binding("ctrl+k", "command_palette", "Commands", priority=True, id="roam.palette"),
         Binding("question_mark", "help", "Help", show=False, id="roam.help_key"),
-        Binding("f2", "view('walkthrough')", "Answers", show=False, priority=True,
+        Binding("f2", "view('walkthrough')", "Walkthrough", show=False, priority=True,
                 id="roam.view.walkthrough"),
-        Binding("f3", "view('dashboard')", "Dashboard", show=False, priority=True,
+        Binding("f3", "view('dashboard')", "Dashboard", show=True, priority=True,
                 id="roam.view.dashboard"),
         Binding("f4", "view('review')", "Review", show=False, priority=True,
                 id="roam.view.review"),
@@ -63,7 +63,7 @@ class RoamApp(App[None]):
                 id="roam.import.review"),
         Binding("f8", "import('answers')", "Import answers", show=False, priority=True,
                 id="roam.import.answers"),
-        Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
+        Binding("f9", "export", "Export", show=True, priority=True, id="roam.export"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
                 id="roam.theme"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="roam.quit"),
@@ -111,6 +111,12 @@ class RoamApp(App[None]):
         else:
             # Straight to the walkthrough; the home screen is built only when needed.
             self.open_assessment(self.start_path, read_only=self.start_read_only)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without an open assessment its views, imports and export are not offered."""
+        if action in ("view", "export", "import") and self.session is None:
+            return False
+        return True
 
     def _quit_on_hangup(self) -> None:
         """A closed terminal or a dropped SSH link quits as ctrl+q does.
@@ -250,13 +256,18 @@ class RoamApp(App[None]):
             self.pop_screen()
 
     def go_to_indicator(self, code: str) -> None:
-        """Show indicator ``code`` in the walkthrough, from anywhere."""
+        """Show indicator ``code`` in the walkthrough, from anywhere, with the tree focused.
+
+        The next keys then move from that indicator (and Enter opens its form),
+        never in a field of the previous one scrolled out of view.
+        """
         from roam.tui.screens.walkthrough import WalkthroughScreen
 
         if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
             return
         self._back_to_walkthrough()
         self.walkthrough.go_to(code)
+        self.walkthrough.action_focus_tree()
 
     def action_help(self) -> None:
         from roam.tui.screens.help import HelpScreen

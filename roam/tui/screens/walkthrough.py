@@ -19,7 +19,7 @@ from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from roam.tui.widgets.key_bar import KeyBar
+from roam.tui.widgets.key_bar import MOVE, KeyBar
 from roam.tui.widgets.progress_panel import ProgressPanel
 from roam.tui.widgets.top_bar import TopBar
 
@@ -30,17 +30,17 @@ class WalkthroughScreen(Screen[None]):
     BLANK = True  # nothing of its own but the background (roam.tui.widgets.blank_containers)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next", "Next", priority=True, id="roam.next"),
-        Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous"),
+        Binding("ctrl+n", "next", "Next", priority=True, id="roam.next", group=MOVE),
+        Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous", group=MOVE),
         Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
         Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump"),
-        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="roam.search"),
+        Binding("ctrl+f", "search", "Search", priority=True, id="roam.search"),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
         Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True,
                 id="roam.decide"),
         Binding(
-            "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
+            "ctrl+r", "add_evidence", "Evidence", priority=True, id="roam.add_evidence"
         ),
         Binding("escape", "focus_tree", "Tree", show=False, id="roam.focus_tree"),
         Binding("ctrl+up", "scroll_info(-1)", "Scroll text", show=False, priority=True,
@@ -91,6 +91,21 @@ class WalkthroughScreen(Screen[None]):
         data = event.node.data
         if data is not None and data[0] == "indicator" and data[1] != self.code:
             self.show(data[1])
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[tuple[str, str]]) -> None:
+        """Enter on an indicator: into its form, at the first field."""
+        data = event.node.data
+        if data is not None and data[0] == "indicator":
+            if data[1] != self.code:
+                self.show(data[1])
+            self.focus_form()
+
+    def focus_form(self) -> None:
+        """Put the focus on the form's first field, the form scrolled to its top."""
+        self.fill_form()
+        self.query_one("#form-box", VerticalScroll).scroll_home(animate=False)
+        self.query_one(AnswerForm).query_one("#status").focus(scroll_visible=False)
 
     def show(self, code: str) -> None:
         """Display indicator ``code``: its text now, its answer's fields in the next frame.
