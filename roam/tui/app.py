@@ -114,9 +114,7 @@ class RoamApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without an open assessment its views, imports and export are not offered."""
-        if action in ("view", "export", "import") and self.session is None:
-            return False
-        return True
+        return self.session is not None or action not in ("view", "export", "import")
 
     def _quit_on_hangup(self) -> None:
         """A closed terminal or a dropped SSH link quits as ctrl+q does.

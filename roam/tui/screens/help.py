@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Static
 from roam.tui.labels import legend
 from roam.tui.settings import SETTINGS_FILE
 
-
 # The tasks a user comes to the help with, in the order of the work, and the
 # bindings (by id, or id prefix ending in ".") that serve each; the rest: "On this screen".
 TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -26,7 +25,9 @@ TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Find", ("roam.jump", "roam.search", "roam.filter")),
     ("Answer", ("roam.choice.", "roam.add_evidence", "roam.records.", "roam.undo", "roam.decide")),
     ("Other views", ("roam.view.", "roam.export", "roam.import.")),
-    ("Help and settings", ("roam.help", "roam.help_key", "roam.palette", "roam.theme", "roam.quit")),
+    ("Help and settings", (
+        "roam.help", "roam.help_key", "roam.palette", "roam.theme", "roam.quit",
+    )),
 )  # fmt: skip
 OTHER_TASK = "On this screen"
 
