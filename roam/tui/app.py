@@ -267,6 +267,15 @@ class RoamApp(App[None]):
         self.walkthrough.go_to(code)
         self.walkthrough.action_focus_tree()
 
+    def search_texts(self, query: str) -> None:
+        """Open the walkthrough's search with ``query`` typed in (from the jump's pointer)."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
+            return
+        self._back_to_walkthrough()
+        self.walkthrough.action_search(query)
+
     def action_help(self) -> None:
         from roam.tui.screens.help import HelpScreen
 

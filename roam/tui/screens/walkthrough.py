@@ -7,19 +7,19 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Tree
 
 from roam.errors import RoamError
-from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.commands import CodeJumpCommands, JumpCommands, SearchCommands
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from roam.tui.widgets.key_bar import MOVE, KeyBar
+from roam.tui.widgets.key_bar import FIND, MOVE, KeyBar
 from roam.tui.widgets.progress_panel import ProgressPanel
 from roam.tui.widgets.top_bar import TopBar
 
@@ -33,8 +33,8 @@ class WalkthroughScreen(Screen[None]):
         Binding("ctrl+n", "next", "Next", priority=True, id="roam.next", group=MOVE),
         Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous", group=MOVE),
         Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
-        Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump"),
-        Binding("ctrl+f", "search", "Search", priority=True, id="roam.search"),
+        Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump", group=FIND),
+        Binding("ctrl+f", "search", "Search", priority=True, id="roam.search", group=FIND),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
         Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True,
@@ -204,13 +204,24 @@ class WalkthroughScreen(Screen[None]):
 
     def action_jump(self) -> None:
         self.app.push_screen(
-            CommandPalette(providers=[JumpCommands], placeholder="Indicator code, e.g. R.B.1.a")
+            CommandPalette(providers=[CodeJumpCommands], placeholder="Indicator code, e.g. R.B.1.a")
         )
 
-    def action_search(self) -> None:
-        self.app.push_screen(
-            CommandPalette(providers=[SearchCommands], placeholder="Words in indicator texts")
+    def action_search(self, query: str = "") -> None:
+        """Codes, theme and question names, then indicator texts; ``query`` typed in already."""
+        palette = CommandPalette(
+            providers=[JumpCommands, SearchCommands],
+            placeholder="A code, or words of a theme, question or indicator",
         )
+        self.app.push_screen(palette)
+        if query:
+            palette.call_after_refresh(self._type_query, palette, query)
+
+    @staticmethod
+    def _type_query(palette: CommandPalette, query: str) -> None:
+        field = palette.query_one(CommandInput)
+        field.value = query
+        field.cursor_position = len(query)
 
     def action_filter(self) -> None:
         from roam.tui.screens.filter_picker import FilterPicker

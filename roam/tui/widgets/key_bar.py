@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Footer
 
 MOVE = Binding.Group("Next/prev", compact=True)  # ctrl+n, ctrl+p on the walkthrough
+FIND = Binding.Group("Jump/search", compact=True)  # ctrl+g, ctrl+f
 
 
 class KeyBar(Footer):
