@@ -10,17 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import getpass
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.plain import DropTerminalCommands, shown
 from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
+
+_TERMINAL_GUARD = DropTerminalCommands()
 
 
 @cache
@@ -97,6 +102,27 @@ class RoamApp(App[None]):
             return getpass.getuser()
         except (KeyError, OSError):
             return "roam"
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), _TERMINAL_GUARD]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (widgets' too) as plain text: they quote names and citations.
+
+        ``markup`` is accepted for Textual's signature and ignored: no message of roam's
+        uses markup, and a citation ``[/2023 edition]`` in one would crash the app.
+        """
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         if self.settings.theme in (DARK_THEME, LIGHT_THEME):

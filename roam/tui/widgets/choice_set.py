@@ -19,6 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
+from roam.tui.plain import shown
+
 # The chosen and the other choices differ in shape, not only in colour: colour-blind
 # readers, NO_COLOR terminals and screen readers tell them apart too.
 CHOSEN = "(•)"
@@ -114,8 +116,9 @@ class ChoiceSet(Widget, can_focus=True):
             start = text.cell_len if self.horizontal else 0
             chosen = index == self.pressed
             text.append(CHOSEN if chosen else NOT_CHOSEN, style=on if chosen else button)
-            text.append(f" {label} ", style=cursor if index == self.cursor else Style())
-            end = text.cell_len if self.horizontal else len(label) + 5
+            written = shown(label)  # a level's label comes from the framework file
+            text.append(f" {written} ", style=cursor if index == self.cursor else Style())
+            end = text.cell_len if self.horizontal else len(written) + 5
             self._spans.append((start, end))
         return text
 

@@ -16,6 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
+from roam.tui.plain import shown
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
@@ -81,7 +82,7 @@ class IndicatorTree(Tree[tuple[str, str]]):
             label.append(f" {CONFLICT_MARK[0]}", style=CONFLICT_MARK[1])
         if indicator.core:
             label.append(f" {CORE_BADGE[0]}", style=CORE_BADGE[1])
-        label.append(" " + session.text(indicator.text), style="")
+        label.append(" " + shown(session.text(indicator.text)), style="")
         return label
 
     def refresh_code(self, code: str) -> None:
@@ -197,5 +198,5 @@ class IndicatorTree(Tree[tuple[str, str]]):
 def _heading(code: str, name: str, style: str) -> Text:
     label = Text()
     label.append(code, style="bold")
-    label.append(" " + name, style=style)
+    label.append(" " + shown(name), style=style)
     return label
