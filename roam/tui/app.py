@@ -52,7 +52,9 @@ class RoamApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+k"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", priority=True, id="roam.help"),
-        Binding("ctrl+k", "command_palette", "Commands", priority=True, id="roam.palette"),
+        # Not a priority: in a text field ctrl+k deletes to the end of the line, as it does
+        # in editors; esc leaves the field for the tree, where ctrl+k opens the palette.
+        Binding("ctrl+k", "command_palette", "Commands", id="roam.palette"),
         Binding("question_mark", "help", "Help", show=False, id="roam.help_key"),
         Binding("f2", "view('walkthrough')", "Walkthrough", show=False, priority=True,
                 id="roam.view.walkthrough"),

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _VALUE_FIELDS = ("value", "year", "unit")
+NO_LEVEL_STATUSES = ("not_applicable", "no_data")  # statuses that take no level or value
 W = TypeVar("W", bound=Widget)
 
 
@@ -99,8 +100,8 @@ class AnswerForm(BlankVertical):
         yield Static(id="answer-summary")
         yield Label("Status", classes="field-label")
         yield ChoiceSet(STATUS_CHOICES, id="status", horizontal=True)
-        # One area for the level or the value, as tall as the longest scale: moving
-        # between kinds of indicator then never shifts the fields below.
+        # One area for the level or the value, as tall as what it shows: a value's
+        # three fields are not followed by the blank rows of the longest scale.
         first = self.session.indicator(self.first) if self.first else None
         with BlankVertical(id="answer-area"):
             with BlankVertical(id="level-box"):
@@ -116,8 +117,6 @@ class AnswerForm(BlankVertical):
                 yield self._value_box
 
     def on_mount(self) -> None:
-        longest = max(len(scale.levels) for scale in self.session.framework.scales.values())
-        self.query_one("#answer-area").styles.min_height = longest + 3  # label, error
         self._disable_if_read_only()
         self.call_after_refresh(self._start_rest)
 
@@ -163,6 +162,7 @@ class AnswerForm(BlankVertical):
         elif new_value_box and not isinstance(indicator, ScaledIndicator):
             self._value_box.show(answer, indicator)
         more.show(answer, indicator)
+        self._offer_level(answer.status)
         self.show_problems()
 
     def _disable_if_read_only(self) -> None:
@@ -197,7 +197,19 @@ class AnswerForm(BlankVertical):
                 self._value_box.show(answer, indicator)
         if self._more is not None:
             self._more.show(answer, indicator)
+        self._offer_level(answer.status)
         self.show_problems()
+
+    def _offer_level(self, status: str) -> None:
+        """The level and the value take no input once the status says there is none."""
+        closed = self.session.read_only or status in NO_LEVEL_STATUSES
+        level_set = self._level_set()
+        if level_set is not None and level_set.disabled != closed:
+            level_set.disabled = closed
+        if self._value_box is not None:
+            for field in self._value_box.query("Input"):
+                if field.disabled != closed:
+                    field.disabled = closed
 
     def _show_scale(self, scale_id: str | None) -> None:
         if scale_id == self._scale_id and self._scale_id is not None:
@@ -291,7 +303,9 @@ class AnswerForm(BlankVertical):
             return False
         if changed and "status" in changes:
             # The status may follow from another field (a level chosen): show it.
-            self.query_one("#status", ChoiceSet).show(self.session.answer(self.code).status)
+            status = self.session.answer(self.code).status
+            self.query_one("#status", ChoiceSet).show(status)
+            self._offer_level(status)
         self.show_problems()
         if changed:
             self.post_message(self.Committed(self.code))
