@@ -8,6 +8,7 @@ from textual.widgets import DataTable, SelectionList, Static, TextArea
 
 from roam.tui.app import RoamApp
 from roam.tui.screens.recommendations import RecommendationsScreen
+from roam.tui.screens.review import ReviewScreen, changed_since_review
 from tests.tui.helpers import record_form, type_text, ui_test
 
 SIZE = (120, 40)
@@ -35,3 +36,65 @@ async def test_a_long_recommendation_shows_in_full_and_the_columns_fit_it(mini_f
         detail = str(screen.query_one("#recommendation-detail", Static).render())
         assert LONG in detail.replace("\n", " ")
         assert "REC-1" in detail
+
+
+def _review_rows(app: RoamApp) -> list[str]:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    table = screen.query_one("#answers", DataTable)
+    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+
+
+@ui_test
+async def test_the_review_lists_assessed_answers_in_framework_order_with_filters(
+    demo_file: Path,
+) -> None:
+    app = RoamApp(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        session = screen.session
+        rows = _review_rows(app)
+        assessed = [c for c in session.codes if session.answer(c).status != "not_assessed"]
+        assert rows == assessed  # framework order, the not-assessed ones left out
+        assert len(rows) < len(session.codes)
+        table = screen.query_one("#answers", DataTable)
+        assert [str(column.label) for column in table.columns.values()][-1] == "Comments"
+        assert table.border_title is not None and table.border_title.startswith("Assessed")
+        await pilot.press("ctrl+l")  # queried
+        await pilot.pause()
+        queried = _review_rows(app)
+        assert queried and all(session.answer(c).review.state == "queried" for c in queried)
+        assert queried == [c for c in session.codes if session.answer(c).review.state == "queried"]
+        await pilot.press("ctrl+l")  # changed since review
+        await pilot.pause()
+        assert str(table.border_title).startswith("Changed since review")
+        await pilot.press("ctrl+l", "ctrl+l")  # with comments, then all
+        await pilot.pause()
+        assert _review_rows(app) == session.codes
+
+
+@ui_test
+async def test_an_answer_edited_after_its_review_is_listed_as_changed(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.session
+        assert session is not None
+        session.edit_answer("R.A.1.a", {"level": "mid", "status": "answered"}, "level")
+        session.edit_answer("R.A.1.b", {"level": "mid", "status": "answered"}, "level")
+        session.add_comment("R.A.1.a", "Which law?", state="queried")
+        session.add_comment("R.A.1.b", "Fine.", state="accepted")
+        session.edit_answer("R.A.1.a", {"justification": "The Data Act 2019."}, "justification")
+        assert changed_since_review(session.answer("R.A.1.a"))
+        assert not changed_since_review(session.answer("R.A.1.b"))
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        while screen.filter_name != "changed":
+            await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert _review_rows(app) == ["R.A.1.a"]
