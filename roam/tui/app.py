@@ -217,7 +217,9 @@ class RoamApp(App[None]):
         session.today = self.today
         self.session = session
         self.settings.remember(session.path)
-        self.walkthrough = WalkthroughScreen(session)
+        self.walkthrough = WalkthroughScreen(
+            session, start=self.settings.place(session.path).get("code")
+        )
         self.push_screen(self.walkthrough)
         for warning in session.opened.warnings:
             self.notify(str(warning), title="Warning", severity="warning", timeout=8)
@@ -227,9 +229,13 @@ class RoamApp(App[None]):
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
         if self.session is None:
             return
         self.flush_typing()
+        if isinstance(self.walkthrough, WalkthroughScreen):
+            self.walkthrough.remember_place()  # before the home screen lists the file
         self.session.close()
         self.session = None
         self.walkthrough = None
@@ -396,7 +402,8 @@ class RoamApp(App[None]):
                 self.set_reviewer(name)
                 then(self.settings.reviewer)
 
-        self.push_screen(AskScreen(f"Your name ({why})", self.who), answered)
+        # Empty, not the computer's account name: "root" is nobody's signature.
+        self.push_screen(AskScreen(f"Your name ({why})", self.settings.reviewer), answered)
 
     def action_ask_name(self) -> None:
         from roam.tui.screens.dialogs import AskScreen

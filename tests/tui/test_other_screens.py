@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from textual.widgets import DataTable, SelectionList, Static, TextArea
+from textual.widgets import DataTable, Footer, Input, OptionList, SelectionList, Static, TextArea
 
 from roam.tui.app import RoamApp
+from roam.tui.screens.dialogs import AskScreen
+from roam.tui.screens.home import HomeScreen
 from roam.tui.screens.recommendations import RecommendationsScreen
 from roam.tui.screens.review import ReviewScreen, changed_since_review
-from tests.tui.helpers import record_form, type_text, ui_test
+from roam.tui.settings import SETTINGS_FILE
+from tests.tui.helpers import answer_in_file, record_form, type_text, ui_test
 
 SIZE = (120, 40)
 LONG = (
@@ -98,3 +103,72 @@ async def test_an_answer_edited_after_its_review_is_listed_as_changed(mini_file:
             await pilot.press("ctrl+l")
         await pilot.pause()
         assert _review_rows(app) == ["R.A.1.a"]
+
+
+@ui_test
+async def test_review_comments_are_signed_with_the_name_asked_once(
+    mini_file: Path, data_dir: Path
+) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review.query_one("#comment", TextArea).focus()
+        await type_text(pilot, "Which law?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        asked = app.screen
+        assert isinstance(asked, AskScreen)
+        assert asked.query_one(Input).value == ""  # not the computer's account name
+        await type_text(pilot, "Amina Diallo")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is review
+        review.query_one("#comment", TextArea).focus()
+        await type_text(pilot, "And which year?")
+        await pilot.press("ctrl+s")  # not asked again
+        await pilot.pause()
+        assert app.screen is review
+    thread = answer_in_file(mini_file, review.code or "")["review"]["thread"]
+    assert [(c["author"], c["text"]) for c in thread] == [
+        ("Amina Diallo", "Which law?"),
+        ("Amina Diallo", "And which year?"),
+    ]
+    assert json.loads((data_dir / SETTINGS_FILE).read_text("utf-8"))["reviewer"] == "Amina Diallo"
+
+
+@ui_test
+async def test_reopening_starts_where_the_person_left_off(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.go_to("R.B.1.a")  # type: ignore[attr-defined]
+        await pilot.pause()
+    again = RoamApp(mini_file)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.code == "R.B.1.a"  # type: ignore[attr-defined]
+
+
+@ui_test
+async def test_the_recent_list_says_country_progress_and_last_edit(mini_file: Path) -> None:
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.session
+        assert session is not None
+        session.edit_answer("R.A.1.a", {"level": "mid", "status": "answered"}, "level")
+        app.close_session()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        recent = app.screen.query_one("#recent", OptionList)
+        label = str(recent.get_option_at_index(0).prompt)
+        assert "kenya.yaml" in label and "Kenya (KEN)" in label
+        assert "1/6 assessed" in label
+        assert re.search(r"edited \d{4}-\d\d-\d\d \d\d:\d\d", label)
+        footer = " ".join(
+            str(widget.render()) for widget in app.screen.query_one(Footer).query("*")
+        )
+        assert "x" in footer.split("Forget recent")[0].split()[-1]  # as the manual says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -214,19 +215,40 @@ class ReviewScreen(Screen[None]):
             or state == self.session.answer(self.code).review.state
         ):
             return
-        if self.session.add_comment(self.code, "", state=state):
-            self._refresh_row(self.code)
-            self.notify(f"{self.code}: review state {REVIEW_LABELS.get(state, state)}")
+        code = self.code
+
+        def signed(who: str) -> None:
+            if self.session.add_comment(code, "", state=state):
+                self._refresh_row(code)
+                self.notify(f"{code}: review state {REVIEW_LABELS.get(state, state)} ({who})")
+
+        self._signed(signed)
+
+    def _signed(self, then: Callable[[str], None]) -> None:
+        """Run ``then`` with the person's name, asked once and kept in the settings.
+
+        A review is signed by a person, not by the computer's account ("root");
+        cancelling the question stores nothing and shows the answer as it is.
+        """
+        app: RoamApp = self.app  # type: ignore[assignment]
+        if not app.settings.reviewer:
+            self.show(self.code)  # until a name is given, nothing has changed
+        app.with_name(then, "signs your review comments")
 
     def action_comment(self) -> None:
         comment = self.query_one("#comment", TextArea)
-        if self.code is None or not comment.text.strip():
+        code = self.code
+        if code is None or not comment.text.strip():
             self.notify("Write the comment first", severity="warning")
             return
-        if self.session.add_comment(self.code, comment.text):
-            comment.load_text("")
-            self._refresh_row(self.code)
-            self.notify(f"Comment added to {self.code}")
+
+        def signed(who: str) -> None:
+            if self.session.add_comment(code, comment.text):
+                comment.load_text("")
+                self._refresh_row(code)
+                self.notify(f"Comment added to {code}, signed {who}")
+
+        self._signed(signed)
 
     @on(Button.Pressed, "#add-comment")
     def _add_pressed(self) -> None:

@@ -49,13 +49,16 @@ class WalkthroughScreen(Screen[None]):
                 id="roam.info.down"),
     ]  # fmt: skip
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, start: str | None = None) -> None:
+        """``start``: the indicator to open on (where the person left off), if in scope."""
         super().__init__()
         self.session = session
         self.code: str | None = None
         self.filter_name: FilterName = "all"
         codes = session.codes
-        self.first = session.next_unanswered(None) or (codes[0] if codes else None)
+        if start not in codes:
+            start = session.next_unanswered(None) or (codes[0] if codes else None)
+        self.first = start
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -152,6 +155,25 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(AnswerForm).relabel()
         if self.code is not None:
             self.query_one(IndicatorInfo).show(self.code)
+
+    def on_unmount(self) -> None:
+        self.remember_place()
+
+    def remember_place(self) -> None:
+        """Closed or quit: remember where the person was, the country and the progress."""
+        from roam.tui.app import RoamApp
+
+        app = self.app
+        session = self.session
+        if self.code is None or not isinstance(app, RoamApp):
+            return
+        done = sum(session.answer(code).status != "not_assessed" for code in session.codes)
+        app.settings.remember_place(
+            session.path,
+            code=self.code,
+            country=f"{session.assessment.country} ({session.assessment.iso})",
+            progress=f"{done}/{len(session.codes)}",
+        )
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back from another view: redraw the answers changed there (reviews, for one)."""
