@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static, TextArea
 
+from roam.cli.report_commands import default_report_path
 from roam.tui.app import RoamApp
 from roam.tui.screens.dashboard import DashboardScreen
 from roam.tui.screens.help import HelpScreen
@@ -247,9 +249,14 @@ async def test_keys_can_be_remapped_by_binding_id(mini_file: Path, data_dir: Pat
 
 
 @ui_test
-async def test_export_writes_the_workbook_without_blocking(mini_file: Path) -> None:
-    app = RoamApp(mini_file)
-    target = mini_file.with_name("kenya-report.xlsx")
+async def test_export_writes_the_workbook_without_blocking(
+    mini_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default is the CLI's (reports/<ISO>-<date>.xlsx), shown as an absolute path."""
+    monkeypatch.chdir(mini_file.parent)
+    app = RoamApp(mini_file, today=dt.date(2024, 6, 1))
+    target = mini_file.parent / default_report_path("KEN", dt.date(2024, 6, 1))
+    assert target == mini_file.parent / "reports" / "KEN-2024-06-01.xlsx"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f9")
         assert app.screen.query_one("#path", Input).value == str(target)

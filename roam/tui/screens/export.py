@@ -20,7 +20,11 @@ from roam.tui.session import Session
 
 
 def default_report_path(session: Session) -> Path:
-    return session.path.with_name(f"{session.path.stem}-report.xlsx")
+    """As ``roam export`` names it: ``reports/<ISO>-<date>.xlsx`` under the current folder,
+    shown in full so that the user sees where it goes."""
+    from roam.report.saving import default_report_path as cli_default
+
+    return Path.cwd() / cli_default(session.assessment.iso, session.today)
 
 
 class ExportScreen(ModalScreen[None]):
@@ -71,7 +75,9 @@ class ExportScreen(ModalScreen[None]):
         if self.running:
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        if path.suffix.lower() != ".xlsx" or not path.parent.is_dir():
+        # The default folder (reports/) is made when missing, as the CLI does.
+        folder_ok = path.parent.is_dir() or path == default_report_path(self.session)
+        if path.suffix.lower() != ".xlsx" or not folder_ok:
             self._status(f"⚠ give an .xlsx file in an existing folder, not '{path}'")
             return
         self.running = True
