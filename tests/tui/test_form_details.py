@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import Input, Label, Select, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from roam.tui.app import RoamApp
 from roam.tui.screens.dialogs import ConfirmScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.answer_form import AnswerForm, LevelSet
 from roam.tui.widgets.choice_set import ChoiceSet
+from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
 from tests.tui.helpers import choose, pick, record_form, type_text, ui_test
 
@@ -130,3 +131,25 @@ async def test_ctrl_k_deletes_to_the_end_of_the_line_in_a_text_field(mini_file: 
         await pilot.press("escape", "ctrl+k")  # out of the field: the palette
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+@ui_test
+async def test_every_indicator_the_failing_filter_lists_shows_its_problem(
+    demo_file: Path,
+) -> None:
+    app = RoamApp(demo_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = walkthrough(app)
+        form = screen.query_one(AnswerForm)
+        while not form.complete:
+            await pilot.pause()
+        screen.apply_filter("failing")
+        failing = list(screen.query_one("#tree", IndicatorTree).shown_codes)
+        assert "R.B.1.b" in failing
+        sample = ["R.B.1.b", *failing[:: max(1, len(failing) // 25)]]  # across the framework
+        for code in sample:
+            screen.go_to(code)
+            await pilot.pause()
+            summary = str(form.query_one("#answer-summary", Static).render())
+            assert "no problems" not in summary and "⚠" in summary, (code, summary)

@@ -23,7 +23,7 @@ from textual.widgets import Label, Static
 
 from roam.framework.model import Scale, ScaledIndicator
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
-from roam.tui.plain import plain
+from roam.tui.plain import plain, shown
 from roam.tui.session import Session
 from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _VALUE_FIELDS = ("value", "year", "unit")
+# Readiness checks whose findings the form shows under a field already (or no finding at all).
+ALREADY_SHOWN_CHECKS = ("not_assessed", "answer_problem", "missing_justification")
 NO_LEVEL_STATUSES = ("not_applicable", "no_data")  # statuses that take no level or value
 W = TypeVar("W", bound=Widget)
 
@@ -95,6 +97,8 @@ class AnswerForm(BlankVertical):
         self._shown: dict[str, object] = {}  # what each message line shows now
         self._value_box: ValueBox | None = None
         self._more: AnswerMore | None = None
+        self._findings_seen: object = None  # the findings list _checks_by_code was made of
+        self._checks_by_code: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="answer-summary")
@@ -251,6 +255,8 @@ class AnswerForm(BlankVertical):
             messages["value" if name in _VALUE_FIELDS else name].append(message)
         for name, found in messages.items():
             self._set_text(f"error-{name}", "\n".join(f"⚠ {m}" for m in found))
+        # The readiness checks behind the "Failing checks" filter, said here too.
+        messages["checks"] = self._failed_checks(self.code)
         for name in ("justification", "value"):
             field = self._find(f"#{name}", Widget)
             if field is not None:
@@ -258,12 +264,17 @@ class AnswerForm(BlankVertical):
         self._set_text("answer-summary", self._summary(answer, messages))
 
     def _summary(self, answer: Answer, messages: dict[str, list[str]]) -> Text:
-        count = sum(len(found) for found in messages.values())
+        checks = messages.get("checks", [])
+        count = sum(len(found) for name, found in messages.items() if name != "checks")
         text = Text()
         if count:
             noun = "problem" if count == 1 else "problems"
             text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
-        else:
+            if checks:
+                text.append("; ", style="bold red")
+        if checks:
+            text.append("⚠ " + "; ".join(shown(check) for check in checks), style="bold red")
+        elif not count:
             text.append("✓ no problems", style="green")
         if answer.conflicts and self.code is not None:
             versions = len(self.session.conflict_versions(self.code))
@@ -278,6 +289,22 @@ class AnswerForm(BlankVertical):
             text.append(f"  · review: {REVIEW_LABELS[review.state]}", style="bold")
             text.append(f", {comments} comment{'s' if comments != 1 else ''}", style="dim")
         return text
+
+    def _failed_checks(self, code: str) -> list[str]:
+        """The readiness findings of ``code`` the fields' own messages do not say already.
+
+        Not on the first frame: the checks run over the whole assessment (once per change).
+        """
+        if self._more is None:
+            return []
+        findings = self.session.findings()
+        if findings is not self._findings_seen:
+            self._findings_seen = findings
+            self._checks_by_code = {}
+            for finding in findings:
+                if finding.check not in ALREADY_SHOWN_CHECKS:
+                    self._checks_by_code.setdefault(finding.code, []).append(finding.message)
+        return self._checks_by_code.get(code, [])
 
     def _set_text(self, widget_id: str, text: str | Text) -> None:
         """Show ``text`` in a message line, redrawing it only when it changed."""
