@@ -81,7 +81,7 @@ async def test_help_is_grouped_by_task_and_names_the_walkthrough(mini_file: Path
         assert isinstance(helper, HelpScreen)
         tasks = [row[0] for row in helper.rows if row[0]]
         order = [task for task, _ids in TASKS]
-        assert tasks[0] == "Move between indicators"
+        assert tasks[0] == "Move"
         assert len(tasks) == len(set(tasks)), "each task is one block of rows"
         assert [task for task in tasks if task in order] == [t for t in order if t in tasks]
         by_id = {row[3]: row for row in helper.rows}

@@ -22,14 +22,14 @@ if TYPE_CHECKING:
 # The tasks a user comes to the help with, in the order of the work, and the
 # bindings (by id, or id prefix ending in ".") that serve each; the rest: "On this screen".
 TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Move between indicators", (
+    ("Move", (
         "roam.next", "roam.previous", "roam.next_unanswered", "roam.tree.",
         "roam.focus_tree", "roam.info.",
     )),
     ("Find", ("roam.jump", "roam.search", "roam.filter")),
     ("Answer", ("roam.choice.", "roam.add_evidence", "roam.records.", "roam.undo", "roam.decide")),
-    ("Other views", ("roam.view.", "roam.export", "roam.import.")),
-    ("Help and settings", (
+    ("Views", ("roam.view.", "roam.export", "roam.import.")),
+    ("Settings", (
         "roam.help", "roam.help_key", "roam.palette", "roam.theme", "roam.quit",
     )),
 )  # fmt: skip
