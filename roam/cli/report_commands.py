@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from roam.cli.textout import echo
-from roam.report.saving import REPORTS_FOLDER, default_report_path
+from roam.report.report_name import REPORTS_FOLDER, default_report_path
 
 __all__ = ["COMMANDS", "REPORTS_FOLDER", "default_report_path"]
 

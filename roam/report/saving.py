@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,14 +9,6 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from roam.assessment.atomic_file import write_output
-
-REPORTS_FOLDER = "reports"
-
-
-def default_report_path(iso: str, today: dt.date | None = None) -> Path:
-    """``reports/<ISO>-<date>.xlsx``, relative to the current folder (CLI and TUI alike)."""
-    day = today or dt.date.today()
-    return Path(REPORTS_FOLDER) / f"{iso}-{day.isoformat()}.xlsx"
 
 
 def save_workbook(

@@ -22,7 +22,7 @@ from roam.tui.session import Session
 def default_report_path(session: Session) -> Path:
     """As ``roam export`` names it: ``reports/<ISO>-<date>.xlsx`` under the current folder,
     shown in full so that the user sees where it goes."""
-    from roam.report.saving import default_report_path as cli_default
+    from roam.report.report_name import default_report_path as cli_default
 
     return Path.cwd() / cli_default(session.assessment.iso, session.today)
 
