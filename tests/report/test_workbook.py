@@ -141,9 +141,12 @@ def test_category_and_overall_scores_match_hand_computed_values(workbook: Workbo
     dashboard = workbook["Dashboard"]
     rows = {
         dashboard.cell(row, 1).value: [dashboard.cell(row, c).value for c in range(1, 10)]
-        for row in range(8, 12)
+        for row in range(8, 11)
     }
-    assert rows["Overall"][2] == pytest.approx(expected_r)
+    assert list(rows) == ["R", "O", "C"]  # no overall row on the Dashboard
+    method = workbook["Method"]
+    overall = next(c.row for c in method["A"] if c.value == label("method.summary")) + 1
+    assert method.cell(overall, 2).value == pytest.approx(expected_r)
     assert rows["R"][2] == pytest.approx(expected_r)
     # Coverage columns: answered, N/A, no data, not assessed.
     assert rows["R"][4:8] == [3, 0, 1, 0]
@@ -160,13 +163,15 @@ def test_no_formulas_anywhere(workbook: Workbook):
 def test_dashboard_has_radar_theme_and_coverage_charts_with_visible_axes(workbook: Workbook):
     charts = workbook["Dashboard"]._charts
     kinds = sorted(type(chart).__name__ for chart in charts)
-    assert kinds == ["BarChart", "BarChart", "RadarChart"]
+    # mini.yaml: only R has a score (O's one indicator is N/A), too few for a radar.
+    assert kinds == ["BarChart", "BarChart", "BarChart"]
     for chart in charts:
         assert chart.x_axis.delete is False
         assert chart.y_axis.delete is False
-    radar = next(c for c in charts if type(c).__name__ == "RadarChart")
-    # The radar shows the scored categories (R and O in mini.yaml), never the contextual one.
-    assert radar.series[0].cat.numRef.f.endswith("$A$9:$A$10")
+    # The category chart shows the categories with a score, never the contextual one.
+    assert charts[0].series[0].cat.numRef.f == "'Dashboard'!$A$8"
+    # The theme bars are named by the theme's name, not its code alone.
+    assert "!$B$" in charts[2].series[0].cat.numRef.f
 
 
 def test_dashboard_links_to_each_category_sheet(workbook: Workbook):

@@ -46,15 +46,15 @@ FIRST_ROW = HEADER_ROW + 1
 # up to a page that A4 landscape prints at 90 % or more: 10 pt text reads at 9 pt.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("col.code", PLAIN, 9),
-    ("col.indicator", TEXT, 25),
+    ("col.indicator", TEXT, 24),
     ("col.status", PLAIN, 10),
     ("col.answer", TEXT, 11),
     ("col.score", SCORE, 7),
-    ("col.justification", TEXT, 27),
-    ("col.evidence", TEXT, 22),
+    ("col.justification", TEXT, 26),
+    ("col.evidence", TEXT, 21),
     # The liaison's cells, next to what they judge.
     ("col.decision", LIAISON, 11),
-    ("col.liaison_comment", LIAISON, 19),
+    ("col.liaison_comment", LIAISON, 18),
     ("col.details", TEXT, 13),
 )
 CODE_COLUMN = 1
@@ -63,7 +63,7 @@ INTRO_COLUMNS = 7
 SCORE_COLUMN = 5
 DECISION_COLUMN = 8
 COMMENT_COLUMN = 9
-_SHORT_LINK = 32  # characters of a web address shown under its citation
+_SHORT_LINK = 24  # characters of a web address shown under its citation
 
 
 def build_category(
@@ -97,6 +97,10 @@ def build_category(
     sheet.freeze_panes = sheet.cell(FIRST_ROW, INDICATOR_COLUMN + 1).coordinate
     _protect(sheet)
     prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{HEADER_ROW}:{HEADER_ROW}")
+    # The table's columns only: a group row's text running on past them would widen
+    # the printed page, and shrink every page of the sheet with it.
+    last_row = max(FIRST_ROW + len(rows) - 1, HEADER_ROW + 1)
+    sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last_row}"
     return theme_rows
 
 
