@@ -61,16 +61,18 @@ REVIEW_LABELS: dict[str, tuple[str, str]] = {
         "reject) and a comment, beside the indicator, justification and evidence they judge. "
         "Filters work on every sheet. 2. Comments on recommendations and data gaps go in the "
         "yellow column of those sheets, general remarks in the yellow cell below. 3. Save as "
-        "an Excel workbook (.xlsx), keeping every sheet, and send it back to the team, who "
-        "import the decisions and comments with roam import-review.",
+        "an Excel workbook (.xlsx), keeping every sheet, and send it back to the team: roam "
+        "import-review reads the category sheets' decisions and comments into the assessment, "
+        "and the team reads the other comments here.",
         "1. Sur chaque feuille de catégorie, remplissez les cellules jaunes : une décision "
         "(accept, query ou reject) et un commentaire, à côté de l'indicateur, de la "
         "justification et des sources qu'ils jugent. Les filtres fonctionnent sur toutes les "
         "feuilles. 2. Les commentaires sur les recommandations et les lacunes vont dans la "
         "colonne jaune de ces feuilles, les remarques générales dans la cellule jaune "
         "ci-dessous. 3. Enregistrez au format Excel (.xlsx) en gardant toutes les feuilles et "
-        "renvoyez le fichier à l'équipe, qui importe décisions et commentaires avec "
-        "roam import-review.",
+        "renvoyez le fichier à l'équipe : roam import-review lit les décisions et commentaires "
+        "des feuilles de catégorie dans l'évaluation, et l'équipe lit ici les autres "
+        "commentaires.",
     ),
     "cover.general_comment": (
         "Liaison's general comments",
