@@ -15,7 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Answer
-from roam.framework.model import Category, IndicatorPlace, ScaledIndicator
+from roam.framework.model import Category, IndicatorPlace
+from roam.report.answer_text import answer_text
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
 from roam.report.labels import value_label
@@ -161,7 +162,7 @@ def _row(ctx: ReportContext, place: IndicatorPlace) -> list[CellValue]:
         indicator.code,
         ctx.text(indicator.text),
         value_label("status", answer.status, ctx.lang),
-        _answer_text(ctx, place, answer),
+        answer_text(ctx.framework, ctx.lang, place, answer),
         ctx.score(indicator.code),
         answer.justification,
         _evidence_summary(ctx, answer),
@@ -186,31 +187,6 @@ def _details(ctx: ReportContext, place: IndicatorPlace, answer: Answer) -> str:
     review = value_label("review", answer.review.state, lang)
     lines.append(ctx.label("details.review").format(value=review))
     return "\n".join(lines)
-
-
-def _answer_text(ctx: ReportContext, place: IndicatorPlace, answer: Answer) -> str:
-    if answer.status != "answered":
-        return ""
-    indicator = place.indicator
-    if isinstance(indicator, ScaledIndicator):
-        if answer.level is None:
-            return ""
-        level = ctx.framework.scale_for(indicator).level(answer.level)
-        return answer.level if level is None else ctx.text(level.label)
-    if answer.value is None:
-        return ""
-    unit = answer.unit or indicator.unit or ""
-    text = f"{plain_number(answer.value)} {unit}".rstrip()
-    return f"{text} ({answer.year})" if answer.year is not None else text
-
-
-def plain_number(value: float) -> str:
-    """A number as people write it: 12,402,000 or 0.734, never 1.2402e+07."""
-    if value != 0 and abs(value) < 0.001:
-        return f"{value:g}"
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def _evidence_summary(ctx: ReportContext, answer: Answer) -> str:
