@@ -26,5 +26,3 @@ def bar(percent: float | None, width: int, style: str = "green", empty: str = "g
     rest = width - full - (1 if part else 0)
     text.append("░" * rest, style=empty)
     return text
-
-
