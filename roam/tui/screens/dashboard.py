@@ -97,13 +97,11 @@ class DashboardScreen(Screen[None]):
         if report is None:
             return text
         scores = self.query_one("#scores")
-        scores.border_title = "Scores and coverage (* some indicators not assessed)"
-        name_width, bar_width = self._widths()
-        header = "".ljust(name_width + 1) + "score".rjust(bar_width + 6) + "  done"
+        # The columns are named here: a header line of spaces wrapped at narrow widths.
+        scores.border_title = "Score (0-100) and % done (* some not assessed)"
         # No overall figure: one number invites comparing countries (it is on the
         # workbook's Method sheet and in `roam score --json`, as a diagnostic summary).
-        text.append(_coverage_line(report.overall) + "\n", style="dim")
-        text.append(header + "\n", style="dim")
+        text.append(_coverage_line(report.overall), style="dim")
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
             name = self.session.text(framework_category.name)
