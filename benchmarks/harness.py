@@ -131,7 +131,8 @@ def compare(
     )
 
 
-CACHE_DIR_ENV = "ROAM_CACHE_DIR"  # roam.framework.validated_cache reads it
+CACHE_DIR_ENV = "ROAM_CACHE_DIR"  # roam.cache reads it
+CONFIG_DIR_ENV = "ROAM_CONFIG_DIR"  # where roam.cache keeps the key of its entries
 
 
 def prepare_environment(scratch: Path) -> None:
@@ -148,6 +149,7 @@ def prepare_environment(scratch: Path) -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
     os.environ[CACHE_DIR_ENV] = "off"
+    os.environ[CONFIG_DIR_ENV] = str(scratch / "config")  # not the user's own key
     settle_library_pages()
 
 

@@ -26,11 +26,7 @@ def mark(step: str, at: float | None = None) -> None:
     MARKS.append((step, ((time.perf_counter() if at is None else at) - STARTED) * 1000))
 
 
-def imports(path: Path) -> None:
-    from roam.assessment.read_ahead import start_read_ahead
-
-    started = start_read_ahead(path)  # as `roam assess FILE` does first
-    mark("read-ahead started" if started else "read-ahead not needed")
+def imports() -> None:
     import textual.app  # noqa: F401
 
     mark("Textual imported")
@@ -88,7 +84,7 @@ async def first_frame(path: Path, data_dir: Path) -> None:
 def main(argv: list[str]) -> None:
     path, data_dir, cache_dir = (Path(arg) for arg in argv)
     os.environ["ROAM_CACHE_DIR"] = str(cache_dir)
-    imports(path)
+    imports()
     instrument()
     asyncio.run(first_frame(path, data_dir))
     before = 0.0

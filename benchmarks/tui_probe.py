@@ -165,11 +165,6 @@ def mark_each_indicator_shown(frames: Frames) -> None:
 
 
 async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -> dict[str, Any]:
-    # What `roam assess FILE` does before it imports the TUI (roam/cli/tui_commands.py):
-    # a changed file is read into the cache by a second process meanwhile.
-    from roam.assessment.read_ahead import start_read_ahead
-
-    read_ahead = start_read_ahead(path)
     from roam.tui.app import RoamApp
     from roam.tui.screens.walkthrough import WalkthroughScreen
     from roam.tui.widgets.indicator_tree import IndicatorTree
@@ -195,13 +190,7 @@ async def probe_roam(path: Path, presses: int, data_dir: Path, phases: Phases) -
             app, pilot, frames, keys=("ctrl+n", "ctrl+p"), can_step=can_step, presses=presses
         )
         phases.end("presses", again=False)
-        result = _result(startup, settled, timings, _count(tree.root) - 1)
-    # The read-ahead's own process, ended before the first screen: its peak is not
-    # the probe's, so it is reported beside it.
-    if read_ahead is not None and read_ahead.peak_kib is not None:
-        result["read_ahead_peak_mib"] = read_ahead.peak_kib / 1024
-        result["read_ahead_wait_ms"] = read_ahead.waited * 1000
-    return result
+        return _result(startup, settled, timings, _count(tree.root) - 1)
 
 
 async def probe_bare(nodes: int, presses: int) -> dict[str, Any]:

@@ -20,10 +20,14 @@ MINI_FRAMEWORK = DATA / "frameworks" / "mini.yaml"
 # edition when pytest imports them, before any hook runs.
 _VALIDATED_CACHE = tempfile.mkdtemp(prefix="roam-test-cache-")
 os.environ["ROAM_CACHE_DIR"] = _VALIDATED_CACHE
+# Nor the user's key for the cache's entries.
+_CONFIG = tempfile.mkdtemp(prefix="roam-test-config-")
+os.environ["ROAM_CONFIG_DIR"] = _CONFIG
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_VALIDATED_CACHE, ignore_errors=True)
+    shutil.rmtree(_CONFIG, ignore_errors=True)
 
 
 @pytest.fixture

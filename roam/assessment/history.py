@@ -15,7 +15,6 @@ from pydantic_core import to_jsonable_python
 
 from roam.assessment.create import now
 from roam.assessment.model import Answer, Change
-from roam.framework.field_name_sets import own_field_names
 
 _NOT_EDITABLE = frozenset({"history", "conflicts"})
 
@@ -66,15 +65,16 @@ def _owner_of(answer: Answer, field: str) -> tuple[BaseModel, str]:
 
 
 def _assign_validated(owner: BaseModel, name: str, value: Any) -> None:
-    old = getattr(owner, name)
-    own_field_names(owner)  # Pydantic adds the name to the set, which may be shared
+    # The record validated whole with the new value, so the model's own checks run
+    # too; the record is changed only when they pass.
     try:
-        type(owner).__pydantic_validator__.validate_assignment(owner, name, value)
+        checked = type(owner).model_validate({**dict(owner), name: value})
     except ValidationError as exc:
-        # Pydantic may have stored the value before a model check refused it.
-        object.__setattr__(owner, name, old)
-        message = exc.errors(include_url=False)[0]["msg"].removeprefix("Value error, ")
+        errors = exc.errors(include_url=False)
+        error = next((e for e in errors if e["loc"][:1] == (name,)), errors[0])
+        message = error["msg"].removeprefix("Value error, ")
         raise ValueError(f"{name}: {message}") from None
+    setattr(owner, name, getattr(checked, name))
 
 
 def _plain(value: Any) -> Any:

@@ -9,6 +9,7 @@ returned as warnings and the data is kept, so a save never drops it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,16 @@ from roam.assessment.create import unanswered_codes
 from roam.assessment.file_format import reading_key
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
-from roam.assessment.read_ahead import finish_read_ahead
+from roam.cache import recall, remember
 from roam.errors import Problem, SourceError, sort_problems
-from roam.framework.collector import collector_paused
-from roam.framework.field_name_sets import share_field_names
-from roam.framework.loader import display_path, list_editions, load_framework
+from roam.framework.loader import (
+    EditionNotFoundError,
+    display_path,
+    edition_location,
+    load_framework,
+    other_edition_message,
+)
 from roam.framework.model import Framework, ScaledIndicator
-from roam.framework.validated_cache import recall, remember
 from roam.marked_yaml import (
     Loc,
     MarkedDocument,
@@ -34,6 +38,8 @@ from roam.marked_yaml import (
     validation_problems,
 )
 
+# Loads the edition at a folder or file: load_framework, or one that remembers.
+EditionLoader = Callable[[Path], Framework]
 _LISTED_CODES = 8
 _ISO_MESSAGE = "iso: '{}' is not an ISO 3166-1 alpha-3 country code (three capitals, such as KEN)"
 
@@ -65,35 +71,45 @@ def load_assessment(path: str | Path, framework: Framework | None = None) -> Ass
 
 
 def read_assessment(
-    path: str | Path, framework: Framework | None = None, *, cache: bool = False
+    path: str | Path,
+    framework: Framework | None = None,
+    *,
+    cache: bool = False,
+    editions: EditionLoader | None = None,
 ) -> LoadedAssessment:
     """Like :func:`load_assessment`, keeping the framework and the warnings.
 
-    A file read before with ``cache=True``, unchanged since and checked against
-    the same edition, comes from the cache of validated files (see
-    :mod:`roam.framework.validated_cache`) instead of being parsed; ``cache=True``
-    stores the result of this read for next time.
+    Without ``framework``, the edition the file names is loaded with ``editions``
+    (:func:`~roam.framework.loader.load_framework` by default).  A file read before
+    with ``cache=True``, unchanged since and checked against the same edition, comes
+    from the cache of validated files (:mod:`roam.cache`) instead of being parsed;
+    ``cache=True`` stores the result of this read for next time.
     """
     file_path = Path(path)
     shown = display_path(file_path)
-    finish_read_ahead(file_path)
     raw = read_source(file_path, shown)
     sha256 = hashlib.sha256(raw).hexdigest()
     key = reading_key(sha256)
-    with collector_paused():
-        recalled = _recalled(key, file_path, shown, sha256, framework)
-        if recalled is not None:
-            return recalled
-        loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework)
-        if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
-            warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
-            entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
-            remember(key, entry)
+    editions = editions or load_framework
+    recalled = _recalled(key, file_path, shown, sha256, framework, editions=editions)
+    if recalled is not None:
+        return recalled
+    loaded = _read(file_path, parse_marked_bytes(raw, shown, sha256), framework, editions)
+    if cache and loaded.upgraded_from is None and loaded.framework.content_hash:
+        warnings = tuple((w.message, w.line, w.column) for w in loaded.warnings)
+        entry = _CachedAssessment(loaded.assessment, loaded.framework.content_hash, warnings)
+        remember(key, entry)
     return loaded
 
 
 def _recalled(
-    key: str | None, file_path: Path, shown: str, sha256: str, given: Framework | None
+    key: str | None,
+    file_path: Path,
+    shown: str,
+    sha256: str,
+    given: Framework | None,
+    *,
+    editions: EditionLoader,
 ) -> LoadedAssessment | None:
     """The cached reading of the file, if it was checked against the edition it names now."""
     entry = recall(key)
@@ -101,7 +117,8 @@ def _recalled(
         return None
     problems: list[Problem] = []
     document = MarkedDocument(path=shown, data=None)
-    chosen = _framework_for(entry.assessment.framework, given, file_path, document, problems)
+    ref = entry.assessment.framework
+    chosen = _framework_for(ref, given, file_path, document, problems, editions=editions)
     if chosen is None or problems or chosen.content_hash != entry.framework_hash:
         return None  # read it again: that reports what is wrong, or checks it anew
     return LoadedAssessment(
@@ -114,7 +131,7 @@ def _recalled(
 
 
 def _read(
-    file_path: Path, document: MarkedDocument, framework: Framework | None
+    file_path: Path, document: MarkedDocument, framework: Framework | None, editions: EditionLoader
 ) -> LoadedAssessment:
     data = _top_mapping(document)
     data, upgraded_from = migrate(data, document)
@@ -125,7 +142,7 @@ def _read(
         if assessment
         else _validated_quietly(FrameworkRef, data.get("framework"))
     )
-    chosen = _framework_for(ref, framework, file_path, document, problems)
+    chosen = _framework_for(ref, framework, file_path, document, problems, editions=editions)
     warnings: list[Problem] = []
     if upgraded_from is not None:
         warnings.append(
@@ -142,7 +159,6 @@ def _read(
             warnings += framework_warnings(assessment, chosen, document)
     if problems or assessment is None or chosen is None:
         raise SourceError(sort_problems(problems))
-    share_field_names(assessment)
     return LoadedAssessment(
         path=file_path,
         assessment=assessment,
@@ -203,75 +219,31 @@ def _valid_answers(data: dict[str, Any]) -> dict[str, Answer]:
 # --- which framework ----------------------------------------------------------------------
 
 
-def resolve_framework(ref: FrameworkRef, assessment_path: Path) -> Framework:
-    """The edition ``ref`` names: its ``path`` (relative to the file) or a built-in one by id."""
-    problems: list[Problem] = []
-    document = MarkedDocument(path=display_path(assessment_path), data=None)
-    framework = _framework_for(ref, None, assessment_path, document, problems)
-    if framework is None:
-        raise SourceError(problems)
-    return framework
-
-
 def _framework_for(
     ref: FrameworkRef | None,
     given: Framework | None,
     file_path: Path,
     document: MarkedDocument,
     problems: list[Problem],
+    *,
+    editions: EditionLoader,
 ) -> Framework | None:
     if ref is None:
         return None  # the validation errors already say what is wrong with `framework`
     if given is None:
-        given = _load_referenced(ref, file_path, document, problems)
-        if given is None:
-            return None
-    if given.id != ref.id:
-        problems.append(
-            document.problem_at(
-                ("framework", "id"),
-                f"this assessment was made against framework '{ref.id}', "
-                f"not '{given.id}' ({display_path(Path(given.origin))})",
-            )
-        )
-        return None
-    return given
-
-
-def _load_referenced(
-    ref: FrameworkRef, file_path: Path, document: MarkedDocument, problems: list[Problem]
-) -> Framework | None:
-    if ref.path is not None:
-        folder = file_path.parent / ref.path
-        if not folder.exists():
-            problems.append(
-                document.problem_at(
-                    ("framework", "path"),
-                    f"framework '{ref.path}' not found (framework.path is relative to this file)",
-                )
-            )
-            return None
         try:
-            return load_framework(folder)
+            given = editions(edition_location(ref.id, ref.path, file_path))
+        except EditionNotFoundError as exc:
+            problems.append(document.problem_at(("framework", exc.field), exc.message))
+            return None
         except SourceError as exc:
             problems += exc.problems
             return None
-    built_in = {edition.name: edition for edition in list_editions()}
-    if ref.id not in built_in:
-        known = ", ".join(sorted(built_in)) or "none"
-        problems.append(
-            document.problem_at(
-                ("framework", "id"),
-                f"'{ref.id}' is not a built-in framework (built-in: {known}); "
-                f"give its folder in framework.path",
-            )
-        )
+    wrong = other_edition_message(ref.id, given)
+    if wrong is not None:
+        problems.append(document.problem_at(("framework", "id"), wrong))
         return None
-    try:
-        return load_framework(built_in[ref.id])
-    except SourceError as exc:
-        problems += exc.problems
-        return None
+    return given
 
 
 # --- answers against the framework --------------------------------------------------------

@@ -9,13 +9,11 @@ indicator's scale? is a justification required?) lives in
 # evaluate each field's annotation string as the classes are made, at every start.
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roam.assessment.file_format import FORMAT_VERSION
-from roam.framework.field_name_sets import SharesFieldNames
 
 Status = Literal["answered", "not_applicable", "no_data", "not_assessed"]
 STATUSES: tuple[Status, ...] = ("answered", "not_applicable", "no_data", "not_assessed")
@@ -91,40 +89,12 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 
 def _english_only() -> list[str]:
-    # A named function, not a lambda: the validators are pickled into the cache
-    # (roam.framework.remembered_validators), and a lambda cannot be.
     return ["en"]
 
 
-class Record(SharesFieldNames):
+class Record(BaseModel):
+    # Validators are built when first needed: a file read from the cache needs none.
     model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
-
-    @classmethod
-    def model_rebuild(
-        cls,
-        *,
-        force: bool = False,
-        raise_errors: bool = True,
-        _parent_namespace_depth: int = 2,
-        _types_namespace: Mapping[str, Any] | None = None,
-    ) -> bool | None:
-        """Pydantic calls this when a record's validator is first needed.
-
-        The validators an earlier run stored are put back instead of being built
-        again (see :mod:`roam.framework.remembered_validators`).
-        """
-        # Imported here: a start that opens a file from the cache needs none of it.
-        from roam.framework.remembered_validators import use_remembered_validators
-
-        if not force and use_remembered_validators(record_models()):
-            return True
-        return super().model_rebuild(
-            force=force,
-            raise_errors=raise_errors,
-            # One frame deeper than Pydantic expects: this method's own.
-            _parent_namespace_depth=_parent_namespace_depth + 1 if _parent_namespace_depth else 0,
-            _types_namespace=_types_namespace,
-        )
 
 
 class FrameworkRef(Record):
@@ -262,14 +232,3 @@ class Assessment(Record):
     def answer(self, code: str) -> Answer:
         """The answer for ``code``, created empty if the file has none yet."""
         return self.answers.setdefault(code, Answer())
-
-
-def record_models() -> tuple[type[Record], ...]:
-    """Record and every class built on it, in the same order in every run."""
-    found: list[type[Record]] = []
-    waiting = [Record]
-    while waiting:
-        model = waiting.pop(0)
-        found.append(model)
-        waiting.extend(model.__subclasses__())
-    return tuple(found)

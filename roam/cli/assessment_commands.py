@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from roam.cli.textout import echo
 from roam.errors import RoamError
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def new(
         path=file,
     )
     _write(file, assessment, edition, force)
-    click.echo(
+    echo(
         f"created {file}: {assessment.country} ({assessment.iso}), {scope} scope, "
         f"{len(assessment.answers)} indicators of {edition.id} {edition.version}"
     )
@@ -77,7 +78,7 @@ def demo(file: Path, framework: Path | None, seed: int | None, cycle: int, force
         path=file,
     )
     _write(file, assessment, edition, force)
-    click.echo(
+    echo(
         f"created {file}: {assessment.country} ({assessment.iso}), demo cycle {cycle}, "
         f"{len(assessment.answers)} indicators of {edition.id} {edition.version}"
     )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from roam.cli.textout import echo
 from roam.errors import RoamError
 
 if TYPE_CHECKING:
@@ -79,8 +80,8 @@ def template(
         unanswered=unanswered,
     )
     write_template(loaded.assessment, loaded.framework, chosen, output, lang=lang)
-    click.echo(f"wrote {output}: {len(chosen)} indicators to fill in")
-    click.echo(f"import the filled workbook with: roam import-answers {file} {output}")
+    echo(f"wrote {output}: {len(chosen)} indicators to fill in")
+    echo(f"import the filled workbook with: roam import-answers {file} {output}")
 
 
 @click.command("import-answers")
@@ -180,13 +181,13 @@ def _import(
         if saved:
             opened.save()
     for line in summary_lines(summary):
-        click.echo(line)
+        echo(line)
     if dry_run:
-        click.echo("dry run: nothing was saved")
+        echo("dry run: nothing was saved")
     elif saved:
-        click.echo(f"saved {file}")
+        echo(f"saved {file}")
     else:
-        click.echo(f"nothing to change in {file}")
+        echo(f"nothing to change in {file}")
 
 
 COMMANDS = [template, import_answers, import_review]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from roam.cli.textout import format_table
+from roam.cli.textout import echo, echo_json, format_table
 
 
 @click.command()
@@ -24,9 +24,9 @@ def validate(path: Path | None, as_json: bool) -> None:
     framework = load_framework(path)
     summary = summarize(framework)
     if as_json:
-        click.echo(json.dumps(summary))
+        echo_json(summary)
         return
-    click.echo(f"{framework.id} {framework.version}: valid")
+    echo(f"{framework.id} {framework.version}: valid")
     rows = [
         [code, c["themes"], c["questions"], c["indicators"], c["core"]]
         for code, c in summary["categories"].items()
@@ -34,10 +34,10 @@ def validate(path: Path | None, as_json: bool) -> None:
     rows.append(
         ["total*", summary["themes"], summary["questions"], summary["indicators"], summary["core"]]
     )
-    click.echo(format_table(["category", "themes", "questions", "indicators", "core"], rows))
-    click.echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
+    echo(format_table(["category", "themes", "questions", "indicators", "core"], rows))
+    echo("* themes and questions of the scored (ROAM-X) categories, as UNESCO counts them")
     kinds = ", ".join(f"{kind} {count}" for kind, count in summary["kinds"].items())
-    click.echo(f"kinds: {kinds}")
+    echo(f"kinds: {kinds}")
 
 
 @click.command()
@@ -53,12 +53,12 @@ def schema(output: Path | None) -> None:
 
     text = json.dumps(framework_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from roam.assessment.atomic_file import write_output
 
         write_output(output, text)
-        click.echo(f"wrote {output}")
+        echo(f"wrote {output}")
 
 
 COMMANDS = [validate, schema]

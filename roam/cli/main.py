@@ -6,6 +6,7 @@ command functions, so `roam --help` and `roam validate` stay fast.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -16,6 +17,7 @@ from typing import Any
 import click
 
 from roam import __version__
+from roam.cli.textout import echo
 from roam.errors import RoamError
 
 
@@ -27,9 +29,15 @@ class RoamGroup(click.Group):
             return super().invoke(ctx)
         except RoamError as exc:
             for line in exc.lines:
-                click.echo(line, err=True)
+                echo(line, err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except click.ClickException as exc:
+            # Click quotes what the user typed ("Path '...' does not exist"): shown, not obeyed.
+            message = io.StringIO()
+            exc.show(file=message)
+            echo(message.getvalue(), err=True, nl=False)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:
             # The reader (`roam check FILE | head`) has gone; stop quietly like other tools.
@@ -39,15 +47,15 @@ class RoamGroup(click.Group):
         except OSError as exc:
             # A folder that is missing or read-only, a full disk: the user's to fix.
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"{where}{exc.strerror or exc}", err=True)
+            echo(f"{where}{exc.strerror or exc}", err=True)
             ctx.exit(2)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            echo("interrupted", err=True)
             ctx.exit(130)
         except Exception as exc:
             log = _write_crash_log()
-            click.echo(f"roam: internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo(f"The details are in {log}; please report them.", err=True)
+            echo(f"roam: internal error: {type(exc).__name__}: {exc}", err=True)
+            echo(f"The details are in {log}; please report them.", err=True)
             ctx.exit(1)
 
 
@@ -75,7 +83,7 @@ def main(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         assess = main.get_command(ctx, "assess")
         if assess is None:
-            click.echo(ctx.get_help())
+            echo(ctx.get_help())
             return
         ctx.invoke(assess)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
+from roam.cli.textout import echo
 
 if TYPE_CHECKING:
     from roam.assessment.model import Assessment
@@ -18,5 +18,5 @@ def read_for_command(file: Path) -> tuple[Assessment, Framework]:
 
     loaded = read_assessment(file)
     for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     return loaded.assessment, loaded.framework

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from roam.cli.textout import echo
+
 REPORTS_FOLDER = "reports"
 
 
@@ -66,7 +68,7 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
         # A default name never writes through a symbolic link someone planted in reports/.
         follow_symlink=output is not None,
     )
-    click.echo(f"wrote {target}")
+    echo(f"wrote {target}")
 
 
 COMMANDS = [export]

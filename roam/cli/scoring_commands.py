@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from roam.cli.reading import read_for_command
-from roam.cli.textout import format_table
+from roam.cli.textout import echo, echo_json, format_table
 from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
 
@@ -49,18 +48,18 @@ def score(file: Path, as_json: bool, no_data_as_zero: bool) -> None:
     assessment, framework = read_for_command(file)
     report = score_assessment(assessment, framework, ScoringRules(no_data_as_zero=no_data_as_zero))
     if as_json:
-        click.echo(json.dumps(report_json(report, assessment, framework), ensure_ascii=False))
+        echo_json(report_json(report, assessment, framework))
         return
-    click.echo(_title(assessment, framework))
-    click.echo(DIAGNOSTIC_NOTE)
-    click.echo()
-    click.echo(_score_table(report, assessment, framework))
-    click.echo()
-    click.echo("Robustness: category scores under alternative rules")
-    click.echo(_robustness_table(report))
+    echo(_title(assessment, framework))
+    echo(DIAGNOSTIC_NOTE)
+    echo()
+    echo(_score_table(report, assessment, framework))
+    echo()
+    echo("Robustness: category scores under alternative rules")
+    echo(_robustness_table(report))
     if report.data_gaps:
-        click.echo()
-        click.echo(f"Data gaps ({len(report.data_gaps)}): {', '.join(report.data_gaps)}")
+        echo()
+        echo(f"Data gaps ({len(report.data_gaps)}): {', '.join(report.data_gaps)}")
 
 
 @click.command()
@@ -82,18 +81,18 @@ def check(ctx: click.Context, file: Path, max_age: int) -> None:
 
     assessment, framework = read_for_command(file)
     findings = readiness(assessment, framework, max_age_years=max_age)
-    click.echo(_title(assessment, framework))
+    echo(_title(assessment, framework))
     if not findings:
-        click.echo("ready: no findings")
+        echo("ready: no findings")
         return
     codes = len({finding.code for finding in findings})
-    click.echo(f"{len(findings)} findings on {codes} indicators")
+    echo(f"{len(findings)} findings on {codes} indicators")
     for heading, group in _grouped(findings):
-        click.echo()
-        click.echo(f"{heading} ({len(group)})")
+        echo()
+        echo(f"{heading} ({len(group)})")
         width = max(len(finding.code) for finding in group)
         for finding in group:
-            click.echo(f"  {finding.code.ljust(width)}  {finding.message}")
+            echo(f"  {finding.code.ljust(width)}  {finding.message}")
     ctx.exit(1)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from roam.cli.textout import format_table
+from roam.cli.textout import echo, echo_json, format_table
 
 if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
     from roam.assessment.loader import LoadedAssessment
@@ -63,13 +62,13 @@ def merge(files: tuple[Path, ...], output: Path, report_path: Path | None) -> No
     merged.framework = _reference_from(merged.framework, framework, output)
     save_assessment(merged, output, framework)
     text = conflict_report_text(result)
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     if report_path is not None:
         markdown = report_path.suffix.lower() in MARKDOWN_SUFFIXES
         report = conflict_report_markdown(result) if markdown else text
         write_output(report_path, report, inputs=(*files, output))
-        click.echo(f"wrote the conflict report to {report_path}")
-    click.echo(f"wrote {output}")
+        echo(f"wrote the conflict report to {report_path}")
+    echo(f"wrote {output}")
 
 
 def _refuse_overwriting_inputs(
@@ -104,9 +103,9 @@ def agreement(first: Path, second: Path, as_json: bool) -> None:
     a, b = _labelled(loaded)
     report = compute_agreement(a, b, loaded[0].framework)
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+        echo_json(report.to_json())
         return
-    click.echo(_agreement_text(report))
+    echo(_agreement_text(report))
 
 
 @click.command()
@@ -135,12 +134,12 @@ def compare(baseline: Path, followup: Path, output: Path | None) -> None:
         )
     ]
     comparison = compare_cycles(*cycles)
-    click.echo(_comparison_text(comparison))
+    echo(_comparison_text(comparison))
     if output is not None:
         from roam.report.compare_workbook import write_compare_workbook
 
         write_compare_workbook(comparison, output)
-        click.echo(f"wrote {output}")
+        echo(f"wrote {output}")
 
 
 @click.command()
@@ -173,8 +172,8 @@ def overview(targets: tuple[Path, ...], output: Path, jobs: int | None) -> None:
         raise RoamError(f"no assessment files (.yaml, .yml) in {shown}")
     portfolio = build_portfolio(paths, jobs=jobs)
     write_overview_workbook(portfolio, output)
-    click.echo(_portfolio_text(portfolio))
-    click.echo(f"wrote {output}")
+    echo(_portfolio_text(portfolio))
+    echo(f"wrote {output}")
 
 
 COMMANDS = [merge, agreement, compare, overview]

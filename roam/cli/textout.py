@@ -1,8 +1,16 @@
-"""Plain-text tables for the terminal, without importing Rich (start-up time matters)."""
+"""What commands print: plain-text tables, and data shown, never obeyed, by the terminal.
+
+Without importing Rich (start-up time matters).
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+
+import click
+
+from roam.shown_text import COMMANDS, shown
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -31,3 +39,18 @@ def _cell(value: object) -> str:
 
 def _is_number(value: object) -> bool:
     return (isinstance(value, int | float) and not isinstance(value, bool)) or value is None
+
+
+def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` of ``message`` as :func:`shown`: every command prints through this."""
+    click.echo(shown(str(message)), err=err, nl=nl)
+
+
+def echo_json(data: object) -> None:
+    """``data`` as one line of JSON, with the characters of :func:`shown` as ``\\uXXXX``.
+
+    JSON escapes C0 controls itself; DEL, C1 controls, bidi overrides and surrogates
+    it leaves raw, and ``\\x1b`` is no JSON escape.
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    click.echo(COMMANDS.sub(lambda match: f"\\u{ord(match.group()):04x}", text))

@@ -25,10 +25,6 @@ def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
 
     if file is not None and not file.is_file():
         raise RoamError(f"{file}: no such file (create one with `roam new` or `roam demo`)")
-    if file is not None:
-        from roam.assessment.read_ahead import start_read_ahead
-
-        start_read_ahead(file)  # before the TUI's imports, which it runs beside
     from roam.tui.app import RoamApp
 
     RoamApp(file, language=lang, read_only=read_only).run()

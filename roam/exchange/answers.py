@@ -55,6 +55,7 @@ from roam.exchange.parse import (
     parse_text,
     parse_year,
 )
+from roam.exchange.provenance import answer_hash
 from roam.exchange.summary import (
     Action,
     Conflict,
@@ -62,9 +63,8 @@ from roam.exchange.summary import (
     ImportSummary,
     IndicatorChange,
 )
+from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import answer_hash
 from roam.teamwork.versions import describe_answer, source_label, version_of
 
 Keep = Literal["mine", "theirs"]

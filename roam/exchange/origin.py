@@ -1,7 +1,7 @@
 """Is this workbook about this assessment?  Matched by the roam stamp it carries.
 
 Reports and templates both carry ``roam.*`` key/value pairs (see
-:mod:`roam.report.provenance`).  A workbook made from another country's
+:mod:`roam.exchange.provenance`).  A workbook made from another country's
 assessment, or against another framework, is refused: importing it would put
 someone else's reviews or answers into this file.
 """

@@ -36,9 +36,9 @@ from roam.exchange.cells import BadCell, CellError, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
 from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
 from roam.exchange.parse import choice_table, parse_choice, parse_text
+from roam.exchange.provenance import answer_hashes, changed_indicators, stamp_answer_hashes
 from roam.exchange.summary import Action, ImportSummary, IndicatorChange
 from roam.framework.model import Framework
-from roam.report.provenance import answer_hashes, changed_indicators, stamp_answer_hashes
 
 Decision = Literal["accept", "query", "reject"]
 DEFAULT_REVIEWER = "UNESCO liaison"

@@ -1,8 +1,7 @@
 """The indicator framework: its model, its YAML loader and its summary figures.
 
-Names are imported on first use, as in :mod:`roam`: the TUI's start checks roam's
-cache of validated files (:mod:`roam.framework.validated_cache`) before it imports
-Pydantic, and importing that module must not load the models.
+Names are imported on first use, as in :mod:`roam`, so that importing the package
+loads neither Pydantic nor the models.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from pydantic import ValidationError
 
 from roam.errors import Problem, SourceError, sort_problems
 from roam.framework.checks import CategorySource, check_edition
-from roam.framework.field_name_sets import share_field_names
 from roam.framework.loader import display_path
 from roam.framework.model import Category, EditionHeader, Framework
 from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
@@ -40,12 +39,11 @@ def read_edition(
     categories = [source.category for source in sources if source.category is not None]
     if problems or header is None or len(categories) != len(sources):
         raise SourceError(sort_problems(problems))
-    framework = Framework.model_construct(**header.__dict__, categories=categories)
+    framework = Framework.model_construct(**dict(header), categories=categories)
     digest = hashlib.sha256(document.sha256.encode())
     for part in hashes:
         digest.update(part.encode())
-    framework._content_hash = digest.hexdigest()
-    share_field_names(framework)
+    framework.mark_source(content_hash=digest.hexdigest())
     names = [entry for entry in data["categories"] if isinstance(entry, str)]
     return framework, tuple(zip(names, hashes, strict=True))
 

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal, Self
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from roam.framework.field_name_sets import SharesFieldNames
 from roam.framework.text import Text
 
 CODE_PATTERN = r"^[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$"
@@ -31,7 +30,7 @@ Disaggregation = Literal["sex", "age", "location", "income", "disability", "lang
 Direction = Literal["higher_is_better", "lower_is_better"]
 
 
-class StrictModel(SharesFieldNames):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
@@ -231,6 +230,13 @@ class Framework(EditionHeader):
     @property
     def origin(self) -> str:
         return self._origin
+
+    def mark_source(self, *, origin: str | None = None, content_hash: str | None = None) -> None:
+        """Record the file this edition was read from, or the hash of its files."""
+        if origin is not None:
+            self._origin = origin
+        if content_hash is not None:
+            self._content_hash = content_hash
 
     def iter_places(self) -> Iterator[IndicatorPlace]:
         for category in self.categories:

@@ -1,12 +1,25 @@
 """Writing values into worksheet cells safely: the one place every sheet goes through.
 
 A workbook built from what a team typed must never run that text.  openpyxl
-stores a string starting with ``=`` as a formula, and a leading ``+``, ``-``,
-``@``, tab or carriage return turns into one once the text is exported as CSV
-or retyped.  So every string written here is forced to be a plain string
-(``data_type = "s"``, plus Excel's quote prefix for the dangerous ones), the
-control characters Excel refuses are removed, and text over Excel's cell limit
-is cut with a visible marker (the full text stays in the assessment file).
+stores a string starting with ``=`` as a formula, and text starting with ``+``,
+``-``, ``@``, a tab or a carriage return turns into one once the sheet is saved
+as CSV and reopened, or the cell is retyped.  Spreadsheet programs skip what
+comes before such a character when they read a value (spaces, line breaks,
+no-break and zero-width spaces, a byte-order mark, other invisible format
+characters) and read full-width ``＝＋－＠`` as their ASCII forms, so
+``"\u200b=HYPERLINK(...)"`` counts as formula-like too.
+
+So every string written here is first cleaned (control characters, what XML
+cannot hold, Unicode non-characters), then, if it is formula-like, made inert
+in two ways: the stored value starts with an apostrophe (``'=HYPERLINK(...)``),
+which a CSV export writes as it is and a spreadsheet reopens as text (OWASP's
+advice for CSV injection), and the cell gets Excel's quote prefix, so it stays
+text when someone edits it.  The order matters: deciding before cleaning let
+``"\x07=HYPERLINK(...)"`` reach the sheet as a bare formula.  roam's own
+workbook reader takes the apostrophe off again (:func:`text_from_cell`), so a
+round trip through a template or a review changes nothing.  Text over Excel's
+cell limit is cut with a visible marker (the full text stays in the assessment
+file).
 
 :func:`put` writes one value without style; :class:`CellWriter` does the
 same and applies the report's named styles, built once per workbook.
@@ -17,9 +30,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import NamedStyle
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.workbook import Workbook
@@ -27,52 +41,124 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_CHARS = 32_767
 TRUNCATION_MARKER = " […cut: the full text is in the assessment file]"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What starts a formula once a spreadsheet has skipped the invisible characters before it
+# (compared after NFKC, which folds full-width and small forms onto these), and what
+# OWASP lists as dangerous in first place even with nothing after it.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\u2212")  # U+2212 is the minus sign
+DANGEROUS_FIRST = ("\t", "\r")
+# The mark that makes a formula-like value inert, also in a CSV export.
+INERT_MARK = "'"
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
-# openpyxl's ILLEGAL_CHARACTERS_RE (the C0 controls Excel refuses), plus what XML 1.0
-# cannot hold at all: lone surrogates and the non-characters U+FFFE and U+FFFF.
-_NOT_IN_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ud800-\udfff\ufffe\uffff]")
+_PLANES = range(0x10000, 0x110000, 0x10000)
+# What openpyxl's ILLEGAL_CHARACTERS_RE matches (the C0 controls Excel refuses), DEL and the C1
+# controls (terminal commands, never text), what XML 1.0 cannot hold at all (lone
+# surrogates) and Unicode's non-characters (U+FDD0-U+FDEF, and the last two code points
+# of every plane: U+FFFE, U+FFFF, U+1FFFE, ...).
+_NOT_IN_A_CELL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+# Apart: a character class with code points past U+FFFF is an order of magnitude slower,
+# and every string of a workbook goes through this.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one range: quick
+_ASTRAL_NON_CHARACTERS = re.compile(
+    "[" + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in _PLANES) + "]"
+)
+# Invisible characters that are neither whitespace nor format characters (Cf) but that
+# Unicode says to ignore: the combining grapheme joiner, Hangul fillers, Khmer vowels.
+_ALSO_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+_SKIPPED_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 
 def clean_text(text: str) -> str:
     """``text`` without the characters Excel or XML refuse, cut to fit one cell."""
-    text = _NOT_IN_XML.sub("", text)
+    return _cut(_cleaned(text))
+
+
+def _cleaned(text: str) -> str:
+    text = _NOT_IN_A_CELL.sub("", text)
+    if not text.isascii() and _ASTRAL.search(text):
+        text = _ASTRAL_NON_CHARACTERS.sub("", text)
+    return text
+
+
+def _cut(text: str) -> str:
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARKER)] + TRUNCATION_MARKER
     return text
 
 
 def is_formula_like(text: str) -> bool:
-    """Would a spreadsheet (or a CSV export of this cell) read ``text`` as a formula?"""
-    return text.startswith(FORMULA_TRIGGERS)
+    """Would a spreadsheet (or a CSV export of this cell, reopened) read ``text`` as a formula?
+
+    Decide on cleaned text (:func:`clean_text`): a control character that the cell
+    loses must not hide the ``=`` behind it.
+    """
+    if text.startswith(DANGEROUS_FIRST):
+        return True
+    for char in text:
+        if char.isspace() or char in _ALSO_INVISIBLE:
+            continue
+        if unicodedata.category(char) in _SKIPPED_CATEGORIES:
+            continue
+        return unicodedata.normalize("NFKC", char).startswith(FORMULA_TRIGGERS)
+    return False
+
+
+def _needs_mark(text: str) -> bool:
+    # A text that already starts with the mark before something formula-like gets
+    # another one, so that taking one mark off on reading gives back exactly the text.
+    while text.startswith(INERT_MARK):
+        text = text[len(INERT_MARK) :]
+    return is_formula_like(text)
+
+
+def cell_text(text: str) -> str:
+    """What a cell holds for ``text``: cleaned, cut, and inert if it is formula-like."""
+    cleaned = _cleaned(text)
+    return _cut(INERT_MARK + cleaned if _needs_mark(cleaned) else cleaned)
+
+
+def is_inert_text(stored: str) -> bool:
+    """Does the cell value ``stored`` carry the mark :func:`cell_text` adds?"""
+    return stored.startswith(INERT_MARK) and _needs_mark(stored[len(INERT_MARK) :])
+
+
+def text_from_cell(stored: str) -> str:
+    """The text :func:`cell_text` was given, from the value it stored (the mark taken off).
+
+    A value roam did not mark (one a person typed) comes back unchanged.
+    """
+    return stored[len(INERT_MARK) :] if is_inert_text(stored) else stored
 
 
 def put(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     """Write ``value`` at (row, column) so that it can never become a formula.
 
-    Strings are cleaned and always stored as strings; numbers, booleans and
-    dates are stored as they are (aware times as UTC, NaN and infinities as text).
+    Strings are cleaned, made inert if formula-like (:func:`cell_text`) and always
+    stored as strings; numbers, booleans and dates are stored as they are (aware
+    times as UTC, NaN and infinities as text).
     """
-    return _new_cell(sheet, row, column, value, None)
+    return _new_cell(sheet, row, column, _storable(value), None)
 
 
 def _new_cell(
-    sheet: Worksheet, row: int, column: int, value: CellValue, style: StyleArray | None
+    sheet: Worksheet, row: int, column: int, stored: CellValue, style: StyleArray | None
 ) -> Cell:
     # A cell built whole and added directly costs a third less than Worksheet.cell()
     # followed by assignments; a report writes tens of thousands of them.
-    if isinstance(value, str):
-        cell = Cell(sheet, row=row, column=column, value=clean_text(value), style_array=style)
+    cell = Cell(sheet, row=row, column=column, value=stored, style_array=style)
+    if isinstance(stored, str):
         cell.data_type = "s"
-    else:
-        cell = Cell(sheet, row=row, column=column, value=_storable(value), style_array=style)
     sheet._add_cell(cell)
     return cell
 
 
 def _storable(value: CellValue) -> CellValue:
-    """Excel has no time zones and no NaN: store UTC wall time, and non-finite numbers as text."""
+    """What a cell stores for ``value``: inert text; Excel has no time zones and no NaN,
+    so UTC wall time, and non-finite numbers as text."""
+    if isinstance(value, str):
+        return cell_text(value)
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.astimezone(dt.UTC).replace(tzinfo=None)
     if isinstance(value, float) and not math.isfinite(value):
@@ -85,8 +171,8 @@ class CellWriter:
 
     The styles are registered once, and each cell receives a copy of its style's
     record as it is built (cheaper than ``cell.style = name``, which searches the
-    workbook's styles every time).  A formula-like text also gets Excel's quote
-    prefix, so the text stays text even when someone edits the cell.
+    workbook's styles every time).  A formula-like text, stored with its inert mark,
+    also gets Excel's quote prefix, so it stays text even when someone edits the cell.
     """
 
     def __init__(self, workbook: Workbook, styles: Iterable[NamedStyle]) -> None:
@@ -99,7 +185,8 @@ class CellWriter:
     def put(
         self, sheet: Worksheet, row: int, column: int, value: CellValue, style: str | None = None
     ) -> Cell:
-        return _new_cell(sheet, row, column, value, self._record(style, value))
+        stored = _storable(value)
+        return _new_cell(sheet, row, column, stored, self._record(style, stored))
 
     def put_row(
         self,
@@ -113,15 +200,16 @@ class CellWriter:
         names = [style] * len(values) if style is None or isinstance(style, str) else style
         record = self._record
         for offset, value in enumerate(values):
-            _new_cell(sheet, row, first_column + offset, value, record(names[offset], value))
+            stored = _storable(value)
+            _new_cell(sheet, row, first_column + offset, stored, record(names[offset], stored))
 
     def apply(self, cell: Cell, name: str) -> None:
         """Give an existing ``cell`` the named style ``name``."""
         cell._style = StyleArray(self._record(name, None))
 
-    def _record(self, name: str | None, value: CellValue) -> StyleArray | None:
-        """The style record for ``value`` in style ``name`` (the cell copies it)."""
-        if isinstance(value, str) and is_formula_like(value):
+    def _record(self, name: str | None, stored: CellValue) -> StyleArray | None:
+        """The style record for the value ``stored`` in style ``name`` (the cell copies it)."""
+        if isinstance(stored, str) and stored.startswith(INERT_MARK) and is_inert_text(stored):
             return self._quoted_record(name)
         try:
             return self._records[name]

@@ -14,8 +14,8 @@ from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.workbook_labels import label
 from roam.report.cells import CellValue, CellWriter
-from roam.report.labels import label
 from roam.report.saving import save_workbook
 from roam.report.styles import (
     ACCENT,

@@ -12,11 +12,11 @@ from openpyxl.workbook.workbook import Workbook
 
 from roam.assessment.model import Answer, Assessment, Evidence
 from roam.assessment.rules import in_scope_codes
+from roam.exchange.provenance import Stamp
+from roam.exchange.workbook_labels import label
 from roam.framework.model import Category, Framework, IndicatorPlace
 from roam.framework.text import localize
 from roam.report.cells import CellWriter
-from roam.report.labels import label
-from roam.report.provenance import Stamp
 from roam.scoring.display_rules import (
     BAND_MIN_COMPLETE,
     SCORE_DECIMALS,

@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.workbook_labels import label
 from roam.report.cells import CellValue, CellWriter
-from roam.report.labels import label
 from roam.report.saving import save_workbook
 from roam.report.styles import (
     DATETIME,

@@ -12,8 +12,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Pr
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.workbook_labels import label
 from roam.report.cells import CellWriter, header_footer_text
-from roam.report.labels import label
 from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
 
 INK = "1F3864"

@@ -10,7 +10,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.report.cells import CellValue, CellWriter, clean_text
+from roam.report.cells import CellValue, CellWriter, cell_text
 from roam.report.layout import RowFitter, column_widths, header_width
 from roam.report.styles import HEADER, NOTE
 
@@ -88,7 +88,7 @@ def write_table(
     # Named here, from the headers just written: otherwise openpyxl reads every
     # cell of the table back when saving, only to find the header row.
     table.tableColumns = [
-        TableColumn(id=index, name=clean_text(header))
+        TableColumn(id=index, name=cell_text(header))
         for index, header in enumerate(header_texts, start=1)
     ]
     table.tableStyleInfo = TableStyleInfo(

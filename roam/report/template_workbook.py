@@ -40,11 +40,11 @@ from roam.errors import RoamError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
 from roam.exchange.origin import GENERATED_KEY, TEMPLATE_FORMAT_KEY, identity_stamp
+from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.report.answer_text import answer_text
 from roam.report.cells import CellWriter, clean_text, sheet_reference
-from roam.report.labels import value_label
 from roam.report.saving import save_workbook
 from roam.report.sheets.stamp import STAMP_SHEET
 from roam.report.styles import (

@@ -13,11 +13,11 @@ from openpyxl import Workbook
 
 from roam.assessment.model import Assessment
 from roam.errors import RoamError
+from roam.exchange.provenance import make_stamp
+from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework
 from roam.report.cells import clean_text, safe_sheet_title
 from roam.report.context import ReportContext
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import make_stamp
 from roam.report.saving import save_workbook
 from roam.report.sheets.category import build_category
 from roam.report.sheets.cover import build_cover

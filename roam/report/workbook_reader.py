@@ -54,8 +54,9 @@ from openpyxl.workbook.workbook import Workbook
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
-from roam.report.labels import LANGUAGES, label
-from roam.report.provenance import ANSWER_KEY_PREFIX
+from roam.exchange.provenance import ANSWER_KEY_PREFIX
+from roam.exchange.workbook_labels import LANGUAGES, label
+from roam.report.cells import text_from_cell
 
 _MB = 1024 * 1024
 # Only a document type declaration can define entities; the root element ends the prolog.
@@ -350,6 +351,8 @@ def _cell_data(cell: Any, bad_dates: dict[str, str]) -> CellData:
         return NotText("formula", str(text if isinstance(text, str) else value))
     if kind == "e" and value is not None:
         return NotText("error", str(value))
+    if isinstance(value, str):
+        return text_from_cell(value)  # without the mark that kept roam's text inert
     return value  # type: ignore[no-any-return]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roam.assessment.loader import resolve_framework
 from roam.assessment.model import Assessment
+from roam.framework.loader import resolve_framework
 from roam.framework.model import Framework
 
 # Stands for the file of an assessment that only lives in memory, in error messages.
@@ -20,4 +20,5 @@ def framework_named_by(assessment: Assessment, assessment_path: str | Path | Non
     :class:`roam.errors.SourceError` when the edition cannot be found or loaded.
     """
     path = Path(UNSAVED) if assessment_path is None else Path(assessment_path)
-    return resolve_framework(assessment.framework, path)
+    ref = assessment.framework
+    return resolve_framework(ref.id, ref.path, path)

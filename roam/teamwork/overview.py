@@ -5,10 +5,10 @@ One row per assessment file: who and what it covers, how far it has come
 last change) and its category scores.  Rows are sorted by country name and
 never by score: the framework gives no ranking, and neither does roam.
 
-The cost grows linearly with the number of files: each edition is loaded once
-(:class:`~roam.teamwork.framework_cache.FrameworkCache`), then each file is read,
-scored and checked once, spread over worker processes when there are many
-(reading a full assessment file is what takes the time).  A file that cannot
+The cost grows linearly with the number of files: each file is read, scored and
+checked once, spread over worker processes when there are many (reading a full
+assessment file is what takes the time), and each process loads each edition
+once (:mod:`roam.teamwork.framework_cache`).  A file that cannot
 be read is listed as skipped with its error; it never stops the others.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roam.assessment.loader import read_assessment
+from roam.assessment.loader import EditionLoader, read_assessment
 from roam.assessment.model import REVIEW_STATES, Assessment, ReviewState
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
@@ -30,7 +30,7 @@ from roam.framework.model import Framework
 from roam.framework.text import localize
 from roam.scoring.engine import score
 from roam.scoring.readiness import readiness
-from roam.teamwork.framework_cache import CacheKey, FrameworkCache
+from roam.teamwork.framework_cache import editions_loaded_once
 from roam.teamwork.subject import describe_edition
 from roam.teamwork.times import as_utc
 
@@ -88,27 +88,22 @@ def build_portfolio(
 ) -> Portfolio:
     """Read, score and check every file in ``paths``; bad files are skipped, not fatal.
 
-    The editions are loaded first, once each, in this process.  The files are
-    then read in ``jobs`` worker processes (None: one per processor, up to
-    :data:`MAX_JOBS`, when there are enough files to be worth it), each given
-    the loaded editions once when it starts.
+    The files are read in ``jobs`` worker processes (None: one per processor, up
+    to :data:`MAX_JOBS`, when there are enough files to be worth it), each of
+    which loads each edition once.
     """
-    cache = FrameworkCache()
-    tasks: list[tuple[Path, CacheKey | None]] = []
+    tasks = list(paths)
     skipped: list[SkippedFile] = []
-    for path in paths:
-        try:
-            tasks.append((path, cache.key_for(path)))
-        except RoamError as exc:
-            skipped.append(SkippedFile(display_path(path), _short_error(exc)))
     rows: list[PortfolioRow] = []
     categories: dict[str, str] = {}
-    for outcome in _outcomes(tasks, cache.loaded(), today, _workers(jobs, len(tasks))):
+    editions: set[tuple[str, str, str]] = set()
+    for outcome in _outcomes(tasks, today, _workers(jobs, len(tasks))):
         if isinstance(outcome, SkippedFile):
             skipped.append(outcome)
             continue
-        row, names = outcome
+        row, names, edition = outcome
         rows.append(row)
+        editions.add(edition)
         for code, name in names:
             categories.setdefault(code, name)
     rows.sort(key=_country_order)
@@ -116,7 +111,7 @@ def build_portfolio(
         rows=tuple(rows),
         skipped=tuple(sorted(skipped, key=lambda item: item.file)),
         categories=tuple(categories.items()),
-        editions_loaded=cache.loads,
+        editions_loaded=len(editions),
     )
 
 
@@ -124,8 +119,9 @@ def build_portfolio(
 
 MAX_JOBS = 8
 _FILES_PER_WORKER = 16  # below this, starting a process costs more than it saves
-_Outcome = tuple[PortfolioRow, list[tuple[str, str]]] | SkippedFile
-_worker_frameworks: dict[CacheKey, Framework] = {}
+# A row, its edition's category names, and the edition (id, content hash, origin).
+_Outcome = tuple[PortfolioRow, list[tuple[str, str]], tuple[str, str, str]] | SkippedFile
+_editions: list[EditionLoader] = []  # this process's loader of editions, once started
 
 
 def _workers(jobs: int | None, files: int) -> int:
@@ -134,44 +130,33 @@ def _workers(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files // _FILES_PER_WORKER))
 
 
-def _outcomes(
-    tasks: list[tuple[Path, CacheKey | None]],
-    frameworks: dict[CacheKey, Framework],
-    today: dt.date | None,
-    workers: int,
-) -> Iterator[_Outcome]:
+def _outcomes(tasks: list[Path], today: dt.date | None, workers: int) -> Iterator[_Outcome]:
     if workers == 1:
-        _worker_frameworks.clear()
-        _worker_frameworks.update(frameworks)
-        yield from (_outcome(path, key, today) for path, key in tasks)
+        _start_worker()
+        yield from (_outcome(path, today) for path in tasks)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(frameworks,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
         chunk = max(1, len(tasks) // (workers * 4))
-        yield from pool.map(
-            _outcome,
-            [p for p, _ in tasks],
-            [k for _, k in tasks],
-            [today] * len(tasks),
-            chunksize=chunk,
-        )
+        yield from pool.map(_outcome, tasks, [today] * len(tasks), chunksize=chunk)
 
 
-def _start_worker(frameworks: dict[CacheKey, Framework]) -> None:
-    _worker_frameworks.clear()
-    _worker_frameworks.update(frameworks)
+def _start_worker() -> None:
+    """A new portfolio: editions are loaded anew (they may have changed since the last)."""
+    _editions[:] = [editions_loaded_once()]
 
 
-def _outcome(path: Path, key: CacheKey | None, today: dt.date | None) -> _Outcome:
+def _outcome(path: Path, today: dt.date | None) -> _Outcome:
     shown = display_path(path)
     try:
-        loaded = read_assessment(path, None if key is None else _worker_frameworks[key])
+        loaded = read_assessment(path, editions=_editions[0])
     except RoamError as exc:
         return SkippedFile(shown, _short_error(exc))
     framework = loaded.framework
     names = [(c.code, localize(c.name)) for c in framework.categories if not c.contextual]
-    return _row(shown, loaded.assessment, framework, today), names
+    edition = (framework.id, framework.content_hash, framework.origin)
+    return _row(shown, loaded.assessment, framework, today), names, edition
 
 
 def country_sort_key(name: str) -> str:

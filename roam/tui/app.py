@@ -8,28 +8,39 @@ it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import getpass
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
-from roam.tui.remembered_css import RememberingStylesheet
+from roam.tui.plain import DropTerminalCommands, shown
 from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
-from roam.tui.start_collector import pause_for_start, resume
-from roam.tui.strip_memos import free_lines_promptly
 
 if TYPE_CHECKING:
     from roam.exchange.summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}
+
+_TERMINAL_GUARD = DropTerminalCommands()
+
+
+@cache
+def _freeze_imports() -> None:
+    """Once per process: the modules, classes and functions imported so far live as long as
+    the process; out of the collector's sight, its full passes stay short."""
+    gc.freeze()
 
 
 class RoamApp(App[None]):
@@ -73,9 +84,7 @@ class RoamApp(App[None]):
         today: dt.date | None = None,
     ) -> None:
         super().__init__()
-        self._collector_paused = pause_for_start()  # resumed once the first screen is drawn
-        free_lines_promptly()
-        self.stylesheet = RememberingStylesheet(variables=self.get_css_variables())
+        _freeze_imports()
         self.settings = Settings.load(data_dir)
         self.today = today  # the readiness checks' date; fixed for reproducible pictures
         self.language = language or self.settings.language
@@ -94,6 +103,27 @@ class RoamApp(App[None]):
         except (KeyError, OSError):
             return "roam"
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), _TERMINAL_GUARD]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (widgets' too) as plain text: they quote names and citations.
+
+        ``markup`` is accepted for Textual's signature and ignored: no message of roam's
+        uses markup, and a citation ``[/2023 edition]`` in one would crash the app.
+        """
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def on_mount(self) -> None:
         if self.settings.theme in (DARK_THEME, LIGHT_THEME):
             self.theme = self.settings.theme
@@ -107,11 +137,6 @@ class RoamApp(App[None]):
         else:
             # Straight to the walkthrough; the home screen is built only when needed.
             self.open_assessment(self.start_path, read_only=self.start_read_only)
-        self.call_after_refresh(self._resume_collector)
-
-    def _resume_collector(self) -> None:
-        paused, self._collector_paused = self._collector_paused, False
-        resume(paused)
 
     def _quit_on_hangup(self) -> None:
         """A closed terminal or a dropped SSH link quits as ctrl+q does.
@@ -225,9 +250,6 @@ class RoamApp(App[None]):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
-        self._resume_collector()  # a start that never drew its first screen
-        if isinstance(self.stylesheet, RememberingStylesheet):
-            self.stylesheet.save()
 
     # -- views --------------------------------------------------------------------
 

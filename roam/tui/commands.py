@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from roam.tui.plain import shown
+
 if TYPE_CHECKING:
     from roam.tui.app import RoamApp
     from roam.tui.session import Session
@@ -25,6 +27,7 @@ def _roam_app(provider: Provider) -> RoamApp:
 
 
 def _short(text: str, width: int = 70) -> str:
+    text = shown(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

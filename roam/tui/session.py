@@ -162,11 +162,9 @@ class Session:
         :class:`RoamError` for anything else a user can fix.
         """
         from roam.assessment.session import open_assessment
-        from roam.scoring.remembered import score_of_file
 
         opened = open_assessment(path, read_only=read_only, break_lock=break_lock)
-        report = score_of_file(opened.assessment, opened.framework, opened.disk_sha256)
-        return cls(opened, who=who, report=report)
+        return cls(opened, who=who)
 
     @classmethod
     def create(

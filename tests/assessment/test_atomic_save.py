@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import random
-import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -21,10 +22,12 @@ from roam.assessment.storage import (
     write_atomically,
 )
 from roam.framework.model import Framework
+from tests.conftest import MINI_FRAMEWORK
 
 from .builders import small_assessment
 
-KILLS = 200
+# Each kill starts a writer process (most of a second): enough to hit every step.
+KILLS = 40
 
 
 def _two_versions(mini: Framework) -> tuple[Assessment, Assessment]:
@@ -34,17 +37,32 @@ def _two_versions(mini: Framework) -> tuple[Assessment, Assessment]:
     return old, new
 
 
-def _keep_saving(
-    path: Path, versions: tuple[Assessment, Assessment], mini: Framework, ready: int
-) -> None:
-    """The writer process: says it is ready, then saves the versions in turn until killed."""
-    try:
-        os.write(ready, b"!")
-        while True:
-            for version in versions:
-                save_assessment(version, path, mini)
-    finally:
-        os._exit(0)
+# The writer process: says it is ready, then saves the two versions in turn until killed.
+_WRITER = """
+import sys
+from pathlib import Path
+from roam.assessment.loader import load_assessment
+from roam.assessment.storage import save_assessment
+from roam.framework.loader import load_framework
+
+mini = load_framework(sys.argv[1])
+path, versions = Path(sys.argv[2]), [load_assessment(v, mini) for v in sys.argv[3:]]
+sys.stdout.write("!")
+sys.stdout.flush()
+while True:
+    for version in versions:
+        save_assessment(version, path, mini)
+"""
+
+
+def _start_writer(path: Path, versions: tuple[Path, Path]) -> subprocess.Popen[bytes]:
+    """A writer in a process of its own, once it is ready to save."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(MINI_FRAMEWORK), str(path), *map(str, versions)],
+        stdout=subprocess.PIPE,
+    )
+    assert writer.stdout is not None and writer.stdout.read(1) == b"!"
+    return writer
 
 
 def _time_of_one_save(path: Path, version: Assessment, mini: Framework) -> float:
@@ -54,10 +72,13 @@ def _time_of_one_save(path: Path, version: Assessment, mini: Framework) -> float
     return (time.perf_counter() - start) / 5
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() to start writers quickly")
+@pytest.mark.slow
 def test_killed_writer_leaves_old_or_new_file_whole(tmp_path: Path, mini: Framework) -> None:
     old, new = _two_versions(mini)
     path = tmp_path / "kenya.yaml"
+    sources = (tmp_path / "new.yaml", tmp_path / "old.yaml")
+    save_assessment(new, sources[0], mini)
+    save_assessment(old, sources[1], mini)
     # Kills spread over about three saves land at every step of one: while the
     # temporary file is written, around the replace, while the backup is made.
     spread = 3 * _time_of_one_save(path, old, mini)
@@ -67,19 +88,12 @@ def test_killed_writer_leaves_old_or_new_file_whole(tmp_path: Path, mini: Framew
     for _ in range(KILLS):
         # Each writer starts from the old file: left as the last writer left it, a
         # file holding the new version stays new until a writer's second replace,
-        # which a writer's slow first save (fresh from fork) can push past `spread`.
+        # which a writer's slow first save (in a fresh process) can push past `spread`.
         save_assessment(old, path, mini)
-        ready_read, ready_write = os.pipe()
-        writer = os.fork()
-        if writer == 0:
-            os.close(ready_read)
-            _keep_saving(path, (new, old), mini, ready_write)
-        os.close(ready_write)
-        os.read(ready_read, 1)
-        os.close(ready_read)
+        writer = _start_writer(path, sources)
         time.sleep(rng.uniform(0, spread))
-        os.kill(writer, signal.SIGKILL)
-        os.waitpid(writer, 0)
+        writer.kill()
+        writer.wait()
         text = path.read_text(encoding="utf-8")
         assert text in texts.values()
         left["old" if text == texts["old"] else "new"] += 1

@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.labels import label
 from roam.report.template_workbook import COLUMN_NUMBER
 from tests.exchange.conftest import (
     edit_workbook,

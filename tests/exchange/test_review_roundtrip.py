@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from roam.assessment.storage import save_assessment
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.labels import label
 from tests.exchange.conftest import (
     edit_workbook,
     export,

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.labels import label
 from roam.report.sheets.category import DECISION_COLUMN, FIRST_ROW
 from roam.report.workbook import export_report
 from roam.report.workbook_reader import read_reviewed_workbook

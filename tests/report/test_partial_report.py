@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.create import new_assessment
 from roam.assessment.model import Answer
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework, load_framework
-from roam.report.labels import label
 from roam.report.workbook import export_report
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
 

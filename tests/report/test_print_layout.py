@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from roam.report.labels import label
+from roam.exchange.workbook_labels import label
 from roam.report.layout import column_widths, header_width, width_cm
 from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report

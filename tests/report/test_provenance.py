@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from roam.assessment.model import Answer, Comment, Evidence
-from roam.framework import Framework
-from roam.report.provenance import (
+from roam.exchange.provenance import (
     answer_hashes,
     answers_hash,
     changed_indicators,
     stamp_answer_hashes,
 )
+from roam.framework import Framework
 from tests.report.conftest import mini_assessment
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from roam.assessment.model import Comment, Evidence, MabMember, Person, Recommendation
 from roam.framework import Framework
-from roam.report.cells import MAX_CELL_CHARS, TRUNCATION_MARKER
+from roam.report.cells import MAX_CELL_CHARS, TRUNCATION_MARKER, is_formula_like, text_from_cell
 from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report
 from tests.report.conftest import mini_assessment
@@ -58,9 +58,11 @@ def test_no_typed_text_becomes_a_formula(hostile_report: Path):
             for cell in row:
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate}"
                 if isinstance(cell.value, str):
-                    strings.add(cell.value)
+                    # Not even once saved as CSV and reopened: the value itself is inert.
+                    assert not is_formula_like(cell.value), f"{sheet.title}!{cell.coordinate}"
+                    strings.add(text_from_cell(cell.value))
     log = workbook["Review log"]  # the fixture's two comments, then the corpus
-    comments = [row[5] for row in log.iter_rows(min_row=5, values_only=True)]
+    comments = [text_from_cell(row[5]) for row in log.iter_rows(min_row=5, values_only=True)]
     assert comments[2:] == FORMULA_CORPUS + [expected for _, expected in CONTROL_CORPUS]
     assert {"=Examplia & Co", "@attacker", "=1+1", "-2+3", "=R", "@SUM(1)", "=A1"} <= strings
 

@@ -12,9 +12,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Answer, Assessment
 from roam.assessment.rules import in_scope_codes
+from roam.exchange.provenance import answers_hash
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.labels import label
-from roam.report.provenance import answers_hash
 from roam.report.sheets.category import (
     COLUMNS,
     COMMENT_COLUMN,

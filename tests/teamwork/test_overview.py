@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-import roam.assessment.loader as assessment_loader
 from roam.assessment.demo import make_demo
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Comment
@@ -21,6 +20,7 @@ from roam.cli.main import main
 from roam.framework.loader import load_framework
 from roam.report.overview_workbook import write_overview_workbook
 from roam.scoring.engine import score
+from roam.teamwork import framework_cache
 from roam.teamwork.overview import Portfolio, build_portfolio, country_sort_key
 from tests.conftest import MINI_FRAMEWORK
 
@@ -97,13 +97,13 @@ def test_the_framework_is_parsed_once_for_all_files(
     portfolio_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loaded: list[Path] = []
-    real = assessment_loader.load_framework
+    real = framework_cache.load_framework
 
     def counting(path: Any = None) -> Any:
         loaded.append(Path(path))
         return real(path)
 
-    monkeypatch.setattr(assessment_loader, "load_framework", counting)
+    monkeypatch.setattr(framework_cache, "load_framework", counting)
     result = build_portfolio(sorted(portfolio_folder.glob("*.yaml")), today=TODAY, jobs=1)
     assert len(result.rows) == MEMBER_STATES
     assert [path.name for path in loaded] == ["mini.yaml"]

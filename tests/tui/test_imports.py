@@ -16,8 +16,8 @@ from roam.assessment.create import new_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Evidence
 from roam.assessment.storage import save_assessment
+from roam.exchange.workbook_labels import label
 from roam.framework.loader import load_framework
-from roam.report.labels import label
 from roam.report.template_workbook import COLUMN_NUMBER, write_template
 from roam.report.workbook import export_report
 from roam.tui.app import RoamApp

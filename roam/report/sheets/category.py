@@ -15,11 +15,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Answer
+from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Category, IndicatorPlace
 from roam.report.answer_text import answer_text
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.sheets.evidence import is_web_link
 from roam.report.styles import (

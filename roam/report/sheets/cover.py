@@ -12,9 +12,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import MILESTONE_KINDS, STAKEHOLDER_GROUPS, Milestone
+from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue, sheet_reference
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.sheets.cover_review import write_review_block
 from roam.report.styles import (

@@ -10,8 +10,8 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import REVIEW_STATES, STATUSES
+from roam.exchange.workbook_labels import value_label
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import height_for, set_height, text_lines
 from roam.report.styles import LABEL, LIAISON, PLAIN, SUBTITLE, TEXT
 

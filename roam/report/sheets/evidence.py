@@ -12,9 +12,9 @@ import re
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Evidence
+from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue, clean_text
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.sheets.register import HEADER_ROW, write_register
 from roam.report.styles import DATE, LINK, PLAIN, TEXT
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.workbook_labels import value_label
 from roam.framework.model import QuantitativeIndicator
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.styles import (
     PLAIN,

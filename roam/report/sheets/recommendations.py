@@ -9,9 +9,9 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import STAKEHOLDER_GROUPS
+from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.sheets.register import text_inputs, write_register
 from roam.report.styles import LABEL, LIAISON, PLAIN, TEXT
 

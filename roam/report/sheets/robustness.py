@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.labels import value_label
 from roam.report.layout import merged_note
 from roam.report.sheets.register import write_register
 from roam.report.styles import SCORE, TEXT

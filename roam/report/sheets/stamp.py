@@ -11,8 +11,8 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, Stamp
 from roam.report.cells import clean_text, put
-from roam.report.provenance import ANSWER_KEY_PREFIX, Stamp
 
 STAMP_SHEET = "_roam"
 

@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 from roam.assessment.model import AnswerVersion
 from roam.framework.model import ScaledIndicator
 from roam.tui.labels import CONFIDENCE_LABELS, CONFLICT_MARK, STATUS_LABELS
+from roam.tui.plain import plain
 from roam.tui.session import Session
 
 FIELDS = ("status", "answer", "year", "confidence", "evidence", "justification")
@@ -53,7 +54,7 @@ class ConflictScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog tall-dialog conflicts") as dialog:
             dialog.border_title = f"{self.code}: {count} versions wait for the team's decision"
             text = session.text(session.indicator(self.code).text)
-            hint = Text(text, style="bold")
+            hint = plain(text, style="bold")
             hint.append(
                 f"\nChoose the version the team agrees on (1-{count}, or its button); "
                 f"{CONFLICT_MARK[0]} marks what differs. Its evidence is added, and every "
@@ -66,7 +67,7 @@ class ConflictScreen(ModalScreen[int | None]):
             with HorizontalScroll(classes="versions"):
                 for number, (version, row) in enumerate(zip(self.versions, rows, strict=True), 1):
                     with Vertical(classes="version") as panel:
-                        panel.border_title = f"{number} · {version.source}"
+                        panel.border_title = plain(f"{number} · {version.source}")
                         with VerticalScroll(classes="version-body"):
                             yield Static(_panel_text(row, differing, self._answer_name()))
                         yield Button(
@@ -109,11 +110,11 @@ class ConflictScreen(ModalScreen[int | None]):
         count = len(evidence)
         return {
             "status": Text(STATUS_LABELS[version.status]),
-            "answer": Text(answer),
+            "answer": plain(answer),
             "year": Text(str(version.year) if version.year is not None else "–"),
             "confidence": Text(CONFIDENCE_LABELS.get(version.confidence or "", "not stated")),
-            "evidence": Text(f"{count} item{'s' if count != 1 else ''}{listed}"),
-            "justification": Text(version.justification.strip() or "–"),
+            "evidence": plain(f"{count} item{'s' if count != 1 else ''}{listed}"),
+            "justification": plain(version.justification.strip() or "–"),
         }
 
     def on_key(self, event: events.Key) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static
 from roam.scoring.checks import CHECKS
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.result import NodeScore
+from roam.tui.plain import plain, shown
 from roam.tui.session import Session
 from roam.tui.widgets.bars import bar, score_text
 from roam.tui.widgets.key_bar import KeyBar
@@ -104,7 +105,7 @@ class DashboardScreen(Screen[None]):
         text.append(_coverage_line(report.overall), style="dim")
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
-            name = self.session.text(framework_category.name)
+            name = shown(self.session.text(framework_category.name))
             text.append("\n\n")
             if framework_category.contextual:
                 name_width, _ = self._widths()
@@ -121,7 +122,7 @@ class DashboardScreen(Screen[None]):
 
     def _theme_name(self, node: NodeScore) -> str:
         place = next(p for p in self.session.framework.places.values() if p.theme.code == node.code)
-        return self.session.text(place.theme.name)
+        return shown(self.session.text(place.theme.name))
 
     def _score_line(self, code: str, name: str, node: NodeScore, bold: bool = False) -> Text:
         name_width, bar_width = self._widths()
@@ -160,7 +161,7 @@ class DashboardScreen(Screen[None]):
         waiting = sum(1 for f in self.session.findings() if f.check == "not_assessed")
         for index, finding in enumerate(findings):
             table.add_row(finding.code, CHECKS.get(finding.check, finding.check),
-                          finding.message, key=f"{index}:{finding.code}")  # fmt: skip
+                          plain(finding.message), key=f"{index}:{finding.code}")  # fmt: skip
         title = f"Readiness checks: {len(findings)} to fix"
         if waiting:
             title += f", {waiting} not assessed yet"
@@ -175,7 +176,7 @@ class DashboardScreen(Screen[None]):
         for code in gaps:
             indicator = self.session.text(self.session.indicator(code).text)
             why = self.session.answer(code).justification.replace("\n", " ")
-            table.add_row(code, indicator, why, key=f"gap:{code}")
+            table.add_row(code, plain(indicator), plain(why), key=f"gap:{code}")
         table.border_title = f"Data gaps: {len(gaps)} indicators with no data (enter: go to)"
 
     @on(DataTable.RowSelected)

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from roam.tui.plain import plain
+
 if TYPE_CHECKING:
     from roam.assessment.lock import LockedError
 
@@ -29,8 +31,8 @@ class MessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
-            dialog.border_title = self.title_text
-            yield Static(self.body, classes="dialog-body", markup=False)
+            dialog.border_title = plain(self.title_text)
+            yield Static(plain(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", variant="primary", id="close", compact=True)
 
@@ -53,7 +55,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small-dialog"):
-            yield Static(self.question, classes="dialog-body", markup=False)
+            yield Static(plain(self.question), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes (y)", variant="error", id="yes", compact=True)
                 yield Button("No (n)", id="no", compact=True)
@@ -77,7 +79,7 @@ class AskScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small-dialog") as dialog:
-            dialog.border_title = self.question
+            dialog.border_title = plain(self.question)
             yield Input(self.value, id="answer", compact=True)
 
     @on(Input.Submitted)
@@ -101,7 +103,7 @@ class LockedScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = "This assessment is locked"
-            yield Static(str(self.error), classes="dialog-body", markup=False)
+            yield Static(plain(self.error), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Open read-only (r)", variant="primary", id="read-only", compact=True)
                 if self.error.breakable:

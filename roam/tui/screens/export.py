@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from roam.assessment.model import Assessment
 from roam.errors import RoamError
 from roam.framework.model import Framework
+from roam.tui.plain import plain
 from roam.tui.session import Session
 
 
@@ -117,4 +118,4 @@ class ExportScreen(ModalScreen[None]):
 
     def _status(self, message: str) -> None:
         if self.is_attached:
-            self.query_one("#export-status", Static).update(message)
+            self.query_one("#export-status", Static).update(plain(message))

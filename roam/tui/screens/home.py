@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roam.errors import RoamError
+from roam.tui.plain import plain, shown
 from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.top_bar import TopBar
 
@@ -74,8 +75,8 @@ class HomeScreen(Screen[None]):
         recent.clear_options()
         for entry in self.roam.settings.recent:
             path = Path(entry)
-            label = Text(path.name, style="bold")
-            label.append(f"  {path.parent}", style="dim")
+            label = plain(path.name, style="bold")
+            label.append(shown(f"  {path.parent}"), style="dim")
             if not path.exists():
                 label.append("  (missing)", style="red")
             recent.add_option(Option(label, id=entry))

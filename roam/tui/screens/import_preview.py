@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
 from roam.errors import RoamError
+from roam.tui.plain import plain, shown
 from roam.tui.session import ImportRequest, Session
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ class ImportPreviewScreen(ModalScreen["ImportSummary | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall-dialog import-preview") as dialog:
-            dialog.border_title = f"Import {self.request.path.name}: preview"
-            yield Static(f"Reading {self.request.path} …", id="import-status", markup=False)
+            dialog.border_title = plain(f"Import {self.request.path.name}: preview")
+            yield Static(plain(f"Reading {self.request.path} …"), id="import-status")
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
             with VerticalScroll(id="import-report"):
                 yield Static(id="import-details")
@@ -98,7 +99,7 @@ class ImportPreviewScreen(ModalScreen["ImportSummary | None"]):
             return
         self.query_one("#import-progress", ProgressBar).display = False
         status = Text("Not imported; the assessment is unchanged:\n", style="bold red")
-        status.append("\n".join(lines), style="red")
+        status.append(shown("\n".join(lines)), style="red")
         self.query_one("#import-status", Static).update(status)
         self.query_one("#cancel", Button).focus()
 
@@ -107,7 +108,7 @@ class ImportPreviewScreen(ModalScreen["ImportSummary | None"]):
             return
         self.workbook, self.summary = workbook, summary
         self.query_one("#import-progress", ProgressBar).display = False
-        status = Text(summary.headline(), style="bold")
+        status = plain(summary.headline(), style="bold")
         if summary.changes_assessment:
             status.append("\nApply (ctrl+s) makes these changes and saves; ctrl+z undoes them.")
         else:
@@ -140,7 +141,7 @@ def summary_view(summary: ImportSummary) -> RenderableType:
     """Warnings, counts, changes, conflicts and bad cells of ``summary``, as tables."""
     parts: list[RenderableType] = []
     for warning in summary.warnings:
-        parts.append(Text(f"⚠ {warning}", style="yellow"))
+        parts.append(plain(f"⚠ {warning}", style="yellow"))
     counts = Text()
     for action, count in sorted(summary.counts.items()):
         counts.append(f"{action.replace('_', ' ')} ", style="dim")
@@ -157,7 +158,8 @@ def summary_view(summary: ImportSummary) -> RenderableType:
         table = _table("Indicator", "What", "Where", "Detail")
         for change in changes:
             where = str(change.ref) if change.ref else ""
-            table.add_row(change.code, change.action.replace("_", " "), where, change.detail)
+            table.add_row(plain(change.code), change.action.replace("_", " "), plain(where),
+                          plain(change.detail))  # fmt: skip
         parts += [Text(f"\nChanges ({len(changes)})", style="bold underline"), table]
     if summary.conflicts:
         table = _table("Indicator", "Where", "Field", "Mine", "Theirs")
@@ -167,19 +169,19 @@ def summary_view(summary: ImportSummary) -> RenderableType:
             names = conflict.differences or _VERSION_FIELDS
             for number, name in enumerate(names):
                 table.add_row(
-                    conflict.code if number == 0 else "",
-                    where if number == 0 else "",
+                    plain(conflict.code if number == 0 else ""),
+                    plain(where if number == 0 else ""),
                     name,
-                    _field(conflict.mine, name),
-                    _field(conflict.theirs, name),
+                    plain(_field(conflict.mine, name)),
+                    plain(_field(conflict.theirs, name)),
                 )
             outcomes.setdefault(_OUTCOMES[conflict.outcome], []).append(conflict.code)
         title = f"\nConflicts ({len(summary.conflicts)})"
         parts += [Text(title, style="bold underline"), table]
         for outcome, codes in outcomes.items():
-            parts.append(Text(f"{outcome}: {', '.join(codes)}", style="italic"))
+            parts.append(plain(f"{outcome}: {', '.join(codes)}", style="italic"))
     if summary.bad_cells:
-        bad = Text("\n".join(f"{cell}" for cell in summary.bad_cells), style="red")
+        bad = plain("\n".join(f"{cell}" for cell in summary.bad_cells), style="red")
         title = f"\nBad cells ({len(summary.bad_cells)}); the other cells import"
         parts += [Text(title, style="bold underline"), bad]
     return Group(*parts)

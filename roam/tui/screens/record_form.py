@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from roam.tui.forms import FormField
+from roam.tui.plain import plain
 from roam.tui.widgets.field_error import FieldError
 
 Check = Callable[[BaseModel], dict[str, str]]
@@ -86,7 +87,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             )
         if spec.kind == "choice":
             return Select(
-                [(label, option) for label, option in spec.options],
+                [(plain(label), option) for label, option in spec.options],
                 value=value if value is not None else Select.NULL,
                 allow_blank=value is None,
                 id=field_id,
@@ -95,7 +96,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
         if spec.kind == "choices":
             chosen = set(value or ())
             return SelectionList[str](
-                *[(label, option, option in chosen) for label, option in spec.options],
+                *[(plain(label), option, option in chosen) for label, option in spec.options],
                 id=field_id,
                 compact=True,
             )

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Label, Select, Static, TextArea
 from roam.assessment.model import Answer
 from roam.framework.model import ScaledIndicator
 from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS
+from roam.tui.plain import shown
 from roam.tui.session import Session
 from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.top_bar import TopBar
@@ -106,19 +107,19 @@ class ReviewScreen(Screen[None]):
         indicator = session.indicator(code)
         text = Text()
         text.append(code, style="bold")
-        text.append("  " + session.text(indicator.text) + "\n", style="bold")
+        text.append("  " + shown(session.text(indicator.text)) + "\n", style="bold")
         text.append(STATUS_LABELS[answer.status], style="italic")
         if answer.status == "answered":
             if isinstance(indicator, ScaledIndicator) and answer.level:
                 level = session.framework.scale_for(indicator).level(answer.level)
-                text.append(f": {session.text(level.label) if level else answer.level}")
+                text.append(shown(f": {session.text(level.label) if level else answer.level}"))
             elif answer.value is not None:
                 unit = answer.unit or getattr(indicator, "unit", None) or ""
                 year = f" ({answer.year})" if answer.year else ""
-                text.append(f": {answer.value:g} {unit}{year}")
+                text.append(shown(f": {answer.value:g} {unit}{year}"))
         text.append(f"; {len(answer.evidence)} evidence item(s)\n", style="dim")
         if answer.justification:
-            text.append(answer.justification + "\n")
+            text.append(shown(answer.justification) + "\n")
         return text
 
     def _refresh_row(self, code: str) -> None:
@@ -173,9 +174,9 @@ def _thread(answer: Answer) -> Text:
         return text
     text.append(f"Thread ({len(thread)})\n", style="bold underline")
     for comment in thread:
-        text.append(comment.author, style="bold")
+        text.append(shown(comment.author), style="bold")
         if comment.role:
-            text.append(f" ({comment.role})", style="dim")
+            text.append(shown(f" ({comment.role})"), style="dim")
         text.append(f"  {comment.time:%Y-%m-%d %H:%M}\n", style="dim")
-        text.append(comment.text + "\n\n")
+        text.append(shown(comment.text) + "\n\n")
     return text

@@ -23,6 +23,7 @@ from textual.widgets import Label, Static
 
 from roam.framework.model import Scale, ScaledIndicator
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
+from roam.tui.plain import plain
 from roam.tui.session import Session
 from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -273,7 +274,8 @@ class AnswerForm(BlankVertical):
         line = self._find(f"#{widget_id}", Static)
         if line is not None:
             self._shown[widget_id] = text
-            line.update(text)
+            # A problem quotes what was typed or read from the file: never markup.
+            line.update(plain(text) if isinstance(text, str) else text)
 
     # -- committing -------------------------------------------------------------
 

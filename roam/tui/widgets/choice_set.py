@@ -18,6 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
+from roam.tui.plain import shown
+
 BUTTON = ("▐", "●", "▌")  # as Textual's radio button: the sides round the button off
 
 
@@ -113,8 +115,9 @@ class ChoiceSet(Widget, can_focus=True):
             text.append(left, style=side)
             text.append(inner, style=on if index == self.pressed else button)
             text.append(right, style=side)
-            text.append(f" {label} ", style=cursor if index == self.cursor else Style())
-            end = text.cell_len if self.horizontal else len(label) + 5
+            written = shown(label)  # a level's label comes from the framework file
+            text.append(f" {written} ", style=cursor if index == self.cursor else Style())
+            end = text.cell_len if self.horizontal else len(written) + 5
             self._spans.append((start, end))
         return text
 

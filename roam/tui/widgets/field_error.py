@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.visual import VisualType
 from textual.widgets import Static
 
+from roam.tui.plain import plain
+
 
 class FieldError(Static):
     """A field's problem, in the error colour; takes no room while there is none.
@@ -20,5 +22,8 @@ class FieldError(Static):
         self.display = False
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        # A message quotes what was typed or read from a file: shown as written.
+        if isinstance(content, str):
+            content = plain(content)
         super().update(content, layout=layout)
         self.display = bool(str(content))

@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from roam.framework.model import QuantitativeIndicator, ScaledIndicator
 from roam.tui.labels import CORE_BADGE
+from roam.tui.plain import shown
 from roam.tui.session import Session
 
 
@@ -115,17 +116,17 @@ class IndicatorInfo(Widget):
         if not place.category.contextual:
             text.append(f"  · question {place.category.code}.{place.question_number}", style="dim")
         text.append("\n")
-        text.append(session.text(indicator.text), style="bold")
+        text.append(shown(session.text(indicator.text)), style="bold")
         text.append("\n")
-        text.append(session.text(place.question.text), style="italic dim")
+        text.append(shown(session.text(place.question.text)), style="italic dim")
         if indicator.guidance:
             text.append("\n\n")
             text.append("Guidance ", style="bold")
-            text.append(session.text(indicator.guidance))
+            text.append(shown(session.text(indicator.guidance)))
         if indicator.sources:
             text.append("\n")
             text.append("Sources ", style="bold")
-            text.append("; ".join(session.text(source) for source in indicator.sources))
+            text.append(shown("; ".join(session.text(source) for source in indicator.sources)))
         text.append("\n")
         text.append_text(self._answer_shape(code))
         return text
@@ -138,15 +139,15 @@ class IndicatorInfo(Widget):
         if isinstance(indicator, ScaledIndicator):
             scale = session.framework.scale_for(indicator)
             text.append("Scale ", style="bold")
-            text.append(session.text(scale.name))
+            text.append(shown(session.text(scale.name)))
             for level in scale.levels:
                 text.append("\n ")
-                text.append(f"{session.text(level.label)} ({level.score:g})", style="bold")
+                text.append(shown(f"{session.text(level.label)} ({level.score:g})"), style="bold")
                 if level.description:
-                    text.append(f": {session.text(level.description)}")
+                    text.append(shown(f": {session.text(level.description)}"))
             return text
         text.append("Value ", style="bold")
-        text.append(f"in {indicator.unit}" if indicator.unit else "a number")
+        text.append(shown(f"in {indicator.unit}") if indicator.unit else "a number")
         if isinstance(indicator, QuantitativeIndicator):
             goal = indicator.goalposts
             better = "higher" if indicator.direction == "higher_is_better" else "lower"

@@ -11,19 +11,19 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
-from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from roam.tui.labels import CONFLICT_MARK, CORE_BADGE, status_mark
+from roam.tui.plain import shown
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
 
 
-CACHED_SCREENS = 2  # drawn lines kept for scrolling back, in tree heights
+# The style that makes a click on the icon open or close a node, as Textual's own tree draws it.
+_TOGGLE = Style.from_meta({"toggle": True})
 
 
 class IndicatorTree(Tree[tuple[str, str]]):
@@ -35,7 +35,6 @@ class IndicatorTree(Tree[tuple[str, str]]):
     ]
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
-        self._building = False  # read by _invalidate, which Tree.__init__ may call
         # Text, not a str: Textual reads a str label as markup, and that loads Rich's
         # emoji table (several milliseconds of the start) for a root that never shows.
         super().__init__(Text("assessment"), id=id)
@@ -47,26 +46,6 @@ class IndicatorTree(Tree[tuple[str, str]]):
 
     def build(self, codes: Iterable[str]) -> None:
         """Show ``codes`` (in framework order) with their question, theme and category."""
-        self._building = True
-        try:
-            self._add_nodes(codes)
-        finally:
-            self._building = False
-        self._invalidate()
-
-    def _invalidate(self) -> None:
-        # Textual invalidates the whole tree (and asks for a layout) for every node
-        # added: half the cost of building 470 nodes.  During build, once at the end.
-        if not self._building:
-            super()._invalidate()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Textual keeps up to 1,024 drawn lines, and a step to the next indicator
-        # redraws the visible ones under new keys: a walk through the edition
-        # left about 3 MiB of lines that would never be shown again.
-        self._line_cache.maxsize = CACHED_SCREENS * max(event.size.height, 1)
-
-    def _add_nodes(self, codes: Iterable[str]) -> None:
         self.clear()
         self._leaves = {}
         self.shown_codes = list(codes)
@@ -101,7 +80,7 @@ class IndicatorTree(Tree[tuple[str, str]]):
             label.append(f" {CONFLICT_MARK[0]}", style=CONFLICT_MARK[1])
         if indicator.core:
             label.append(f" {CORE_BADGE[0]}", style=CORE_BADGE[1])
-        label.append(" " + session.text(indicator.text), style="")
+        label.append(" " + shown(session.text(indicator.text)), style="")
         return label
 
     def refresh_code(self, code: str) -> None:
@@ -196,7 +175,7 @@ class IndicatorTree(Tree[tuple[str, str]]):
         label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
-            return Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+            return Text.assemble((icon, base_style + _TOGGLE), label)
         return Text.assemble(("", base_style), label)
 
     def action_expand_node(self) -> None:
@@ -217,5 +196,5 @@ class IndicatorTree(Tree[tuple[str, str]]):
 def _heading(code: str, name: str, style: str) -> Text:
     label = Text()
     label.append(code, style="bold")
-    label.append(" " + name, style=style)
+    label.append(" " + shown(name), style=style)
     return label

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from roam.scoring.result import NodeScore
+from roam.tui.plain import shown
 from roam.tui.session import Session
 from roam.tui.widgets.bars import bar, score_text
 
@@ -73,7 +74,7 @@ def _row(label: str, node: NodeScore, width: int, current: bool) -> Text:
     done = node.coverage.complete
     text = Text()
     text.append("▸" if current else " ", style="bold")
-    text.append(f"{label:<{_LABEL_WIDTH}}", style="bold underline" if current else "bold")
+    text.append(f"{shown(label):<{_LABEL_WIDTH}}", style="bold underline" if current else "bold")
     text.append(" ")
     text.append_text(bar(done, width))
     text.append(f"{done:4.0f}%")

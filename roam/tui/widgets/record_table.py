@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
+from roam.tui.plain import plain
+
 Cell = str | Text
 
 
@@ -91,7 +93,8 @@ class RecordTable(Vertical):
         keep = table.cursor_row
         table.clear()
         for row in rows:
-            table.add_row(*row)
+            # A str cell would be read as markup: records are what people typed.
+            table.add_row(*(plain(cell) if isinstance(cell, str) else cell for cell in row))
         self.row_count = len(rows)
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))

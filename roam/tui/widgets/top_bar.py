@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from roam.tui.plain import shown
 from roam.tui.session import Session
 
 
@@ -30,9 +31,9 @@ class TopBar(Horizontal):
         text.append("roam", style="bold")
         if self.session is not None:
             assessment = self.session.assessment
-            text.append(f"  {assessment.country} ({assessment.iso})", style="bold")
+            text.append(shown(f"  {assessment.country} ({assessment.iso})"), style="bold")
             text.append(f" · {assessment.scope} scope", style="dim")
-        text.append(f"  {self.title_text}")
+        text.append(shown(f"  {self.title_text}"))
         return text
 
     def set_title(self, title: str) -> None:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
 from roam.assessment.model import Answer
+from roam.tui.plain import shown
 from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical
 from roam.tui.widgets.field_error import FieldError
 
@@ -47,7 +48,7 @@ class ValueBox(BlankVertical):
             self._set("value", _number(answer.value))
             self._set("year", "" if answer.year is None else str(answer.year))
             self._set("unit", answer.unit or "")
-        self.query_one("#unit", Input).placeholder = indicator.unit or ""
+        self.query_one("#unit", Input).placeholder = shown(indicator.unit or "")
 
     def text(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value.strip()

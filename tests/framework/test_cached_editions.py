@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
+from roam import cache
 from roam.errors import SourceError
 from roam.framework import edition_reader, loader
-from roam.framework import validated_cache as cache
 from roam.framework.loader import load_framework
 from roam.framework.text import localize
 from roam.marked_yaml import read_marked_yaml
@@ -200,20 +199,3 @@ def test_an_entry_copied_under_another_key_is_a_miss(cache_dir: Path) -> None:
     (cache_dir / f"{other}.pickle").write_bytes((cache_dir / f"{mine}.pickle").read_bytes())
     assert cache.recall(other) is None
     assert cache.recall(mine) == "my value"
-
-
-def test_reading_leaves_the_garbage_collector_as_it_found_it(
-    edition: Path, cache_dir: Path
-) -> None:
-    """Reading pauses automatic collections; a failed read must not leave them off."""
-    (edition / "O.yaml").write_text("code: [unclosed\n", encoding="utf-8")
-    assert gc.isenabled()
-    with pytest.raises(SourceError):
-        load_framework(edition)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        load_framework(MINI_FRAMEWORK)
-        assert not gc.isenabled()  # a caller that turned them off keeps them off
-    finally:
-        gc.enable()

@@ -1,6 +1,6 @@
 """The workbook's words for partial scores and for the liaison's review, in English and French.
 
-Kept apart from :mod:`roam.report.labels` (which merges them in) so each stays a
+Kept apart from :mod:`roam.exchange.workbook_labels` (which merges them in) so each stays a
 readable length.  ``{min}``, ``{codes}`` and the like are filled in where used.
 """
 

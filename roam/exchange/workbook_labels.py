@@ -6,7 +6,7 @@ only the words the report adds around them.  Missing French falls back to Englis
 
 from __future__ import annotations
 
-from roam.report.review_labels import REVIEW_LABELS
+from roam.exchange.workbook_review_labels import REVIEW_LABELS
 
 LANGUAGES = ("en", "fr")
 
