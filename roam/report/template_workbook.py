@@ -45,6 +45,7 @@ from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.report.answer_text import answer_text
 from roam.report.cells import CellWriter, clean_text, sheet_reference
+from roam.report.layout import fit_row, merged_note
 from roam.report.saving import save_workbook
 from roam.report.sheets.stamp import STAMP_SHEET
 from roam.report.styles import (
@@ -70,6 +71,8 @@ from roam.report.workbook_reader import (
 )
 
 TEMPLATE_FORMAT = 1
+# The Instructions sheet's two columns; its rows are sized to their wrapped steps.
+_INSTRUCTION_WIDTHS = (14.0, 110.0)
 FORMAT_KEY = TEMPLATE_FORMAT_KEY
 SHEET_KEY = "roam.template.sheet"
 HEADER_ROW_KEY = "roam.template.header_row"
@@ -222,16 +225,17 @@ class _Builder:
     def instructions(self, sheet: Worksheet, count: int, moment: dt.datetime) -> tuple[str, str]:
         """Fill the first sheet; returns the cells of the contributor's name and organisation."""
         put, framework = self.cells.put, self.framework
-        set_widths(sheet, {"A": 14, "B": 110})
+        set_widths(sheet, {"A": _INSTRUCTION_WIDTHS[0], "B": _INSTRUCTION_WIDTHS[1]})
         put(sheet, 1, 1, f"Data collection for {self.assessment.country}", TITLE)
-        put(
+        # Across both columns: in column A alone the line wrapped and was cut.
+        merged_note(
+            self.cells,
             sheet,
             2,
-            1,
             f"{localize(framework.title, self.lang)} ({framework.id} "
             f"{framework.version}); {count} indicators; made "
             f"{moment.date().isoformat()}",
-            NOTE,
+            2,
         )
         row = 4
         put(sheet, row, 1, "How to fill this workbook", SUBTITLE)
@@ -239,6 +243,7 @@ class _Builder:
             row += 1
             put(sheet, row, 1, number, LABEL)
             put(sheet, row, 2, step, TEXT)
+            fit_row(sheet, row, [number, step], [LABEL, TEXT], _INSTRUCTION_WIDTHS)
         row += 2
         put(sheet, row, 1, "Your name", LABEL)
         name = put(sheet, row, 2, None, LIAISON)
@@ -250,11 +255,13 @@ class _Builder:
         name_cell, organisation_cell = name.coordinate, organisation.coordinate
         row += 2
         put(sheet, row, 2, _AFTERWARDS, NOTE)
+        fit_row(sheet, row, [None, _AFTERWARDS], [LABEL, NOTE], _INSTRUCTION_WIDTHS)
         row += 2
         put(sheet, row, 1, "Evidence kinds", SUBTITLE)
         kinds = ", ".join(value_label("evidence", kind, self.lang) for kind in EVIDENCE_KINDS)
         put(sheet, row + 1, 2, kinds, TEXT)
         _protect(sheet)
+        prepare_printing(sheet, self.assessment.country, self.lang)
         return name_cell, organisation_cell
 
     def answers(self, sheet: Worksheet, places: list[IndicatorPlace], lists: _ListSheet) -> None:

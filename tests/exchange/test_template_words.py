@@ -45,3 +45,16 @@ def test_words_chosen_from_the_drop_downs_import_as_their_ids(
     assert answers["R.A.1.b"].evidence[0].kind == "court_decision"
     assert answers["O.A.1.a"].status == "not_applicable"
     assert answers["R.B.1.a"].status == "no_data"
+
+
+def test_the_instructions_print_whole_on_a_landscape_page(template: Path) -> None:
+    sheet = openpyxl.load_workbook(template)["Instructions"]
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    # A step of two lines or more gets a row tall enough for it (they overlapped before).
+    long_steps = [
+        row
+        for row in range(1, sheet.max_row + 1)
+        if isinstance(sheet.cell(row, 1).value, int) and len(str(sheet.cell(row, 2).value)) > 150
+    ]
+    assert long_steps
+    assert all((sheet.row_dimensions[row].height or 0) > 15 for row in long_steps)
