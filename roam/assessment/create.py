@@ -18,7 +18,7 @@ from roam.assessment.model import (
 )
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
-from roam.framework.loader import EDITION_FILE, indicators_root
+from roam.framework.loader import EDITION_FILE, built_in_folder_name, indicators_root
 from roam.framework.model import Framework
 
 _ISO_ALPHA3 = re.compile(r"^[A-Za-z]{3}$")
@@ -125,7 +125,8 @@ def _is_built_in(framework: Framework) -> bool:
         inside = folder.resolve().parent == indicators_root().resolve()
     except OSError:
         return False
-    return inside and folder.name == framework.id
+    names = (framework.id, built_in_folder_name(framework.id, framework.version))
+    return inside and folder.name in names
 
 
 def _relative_origin(framework: Framework, assessment_path: str | Path | None) -> str:

@@ -232,7 +232,7 @@ def _framework_for(
         return None  # the validation errors already say what is wrong with `framework`
     if given is None:
         try:
-            given = editions(edition_location(ref.id, ref.path, file_path))
+            given = editions(edition_location(ref.id, ref.path, file_path, version=ref.version))
         except EditionNotFoundError as exc:
             problems.append(document.problem_at(("framework", exc.field), exc.message))
             return None

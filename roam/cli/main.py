@@ -97,6 +97,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     )
 
     for module in (
@@ -107,6 +108,7 @@ def _register() -> None:
         scoring_commands,
         teamwork_commands,
         tui_commands,
+        upgrade_commands,
     ):
         for command in module.COMMANDS:
             main.add_command(command)

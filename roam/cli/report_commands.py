@@ -47,7 +47,20 @@ def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     is_flag=True,
     help='Show confidential evidence as "[confidential source]".',
 )
-def export(file: Path, output: Path | None, lang: str, redact_confidential: bool) -> None:
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
+)
+def export(
+    file: Path,
+    output: Path | None,
+    lang: str,
+    redact_confidential: bool,
+    overlays: tuple[Path, ...] = (),
+) -> None:
     """Write the diagnostic report workbook of an assessment (Excel, .xlsx).
 
     Sheets: cover, dashboard, one per category, evidence register, data gaps,
@@ -55,9 +68,11 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
     diagnostic aid for the team, not a ranking.
     """
     from roam.cli.reading import read_for_command
+    from roam.framework.overlay import load_overlay
     from roam.report.workbook import export_report
 
     assessment, framework = read_for_command(file)
+    overlay = load_overlay(framework, beside=file, folders=overlays)
     target = output or default_report_path(assessment.iso)
     export_report(
         assessment,
@@ -65,6 +80,7 @@ def export(file: Path, output: Path | None, lang: str, redact_confidential: bool
         framework=framework,
         lang=lang,
         redact_confidential=redact_confidential,
+        overlay=overlay,
         # A default name never writes through a symbolic link someone planted in reports/.
         follow_symlink=output is not None,
     )

@@ -30,6 +30,25 @@ _LABELS: dict[str, tuple[str, str]] = {
         "donnent volontairement ni score ni classement ; ne comparez un pays qu'à ses propres "
         "évaluations antérieures de même périmètre.",
     ),
+    "texts.provenance": ("About the texts", "À propos des textes"),
+    "sheet.official": ("Official texts", "Textes officiels"),
+    "official.note": (
+        "UNESCO's numbers and wording, as the team recorded them in an overlay file, beside "
+        "roam's own texts; check them against UNESCO's publication before quoting.",
+        "Numéros et formulations de l'UNESCO, tels que l'équipe les a consignés dans un fichier "
+        "de superposition, à côté des textes de roam ; les vérifier dans la publication de "
+        "l'UNESCO avant de les citer.",
+    ),
+    "official.example": (
+        "This overlay is an example: its texts are made up, not UNESCO's.",
+        "Ce fichier de superposition est un exemple : ses textes sont inventés, ce ne sont "
+        "pas ceux de l'UNESCO.",
+    ),
+    "col.unesco_ref": ("UNESCO ref.", "Réf. UNESCO"),
+    "col.official_text": ("UNESCO's text", "Texte de l'UNESCO"),
+    "col.roam_text": ("roam's text", "Texte de roam"),
+    "col.page": ("Page", "Page"),
+    "col.overlay_file": ("Overlay file", "Fichier de superposition"),
     "title.report": (
         "Internet Universality Indicators: national assessment",
         ("Indicateurs de l'universalité de l'Internet : évaluation nationale"),
@@ -125,6 +144,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.upper": ("Goalpost for 100 (upper)", "Borne pour 100 (haute)"),
     "col.unit": ("Unit", "Unité"),
     "col.direction": ("Direction", "Sens"),
+    "col.rationale": ("Why these goalposts", "Justification des bornes"),
     "col.rule": ("Rule", "Règle"),
     "col.overall": ("Overall", "Global"),
     # Values

@@ -18,6 +18,7 @@ from roam.marked_yaml import parse_marked_bytes, read_source
 
 EDITION_FILE = "edition.yaml"
 DEFAULT_EDITION = "roam-x-2018"
+VERSION_SEPARATOR = "@"
 
 
 def indicators_root() -> Path:
@@ -39,6 +40,25 @@ def list_editions(root: Path | None = None) -> list[Path]:
     """Every edition folder (one holding ``edition.yaml``) directly under ``root``."""
     base = root or indicators_root()
     return sorted(p.parent for p in base.glob(f"*/{EDITION_FILE}"))
+
+
+def built_in_folder_name(edition_id: str, version: str) -> str:
+    """The folder an older version of a built-in edition is kept in: ``<id>@<version>``.
+
+    The newest version of an edition lives in the folder named by its id alone, so
+    new assessments get it; older versions stay beside it so their files still load.
+    """
+    return f"{edition_id}{VERSION_SEPARATOR}{version}"
+
+
+def built_in_edition(edition_id: str, version: str | None = None) -> Path | None:
+    """The built-in folder of ``edition_id`` at ``version`` (kept apart), else its newest."""
+    editions = {folder.name: folder for folder in list_editions()}
+    if version is not None:
+        kept = editions.get(built_in_folder_name(edition_id, version))
+        if kept is not None:
+            return kept
+    return editions.get(edition_id)
 
 
 def display_path(path: Path) -> str:
@@ -135,11 +155,14 @@ class EditionNotFoundError(Exception):
         self.message = message
 
 
-def edition_location(edition_id: str, relative: str | None, beside: Path) -> Path:
+def edition_location(
+    edition_id: str, relative: str | None, beside: Path, *, version: str | None = None
+) -> Path:
     """Where the edition lives that an assessment file at ``beside`` names.
 
     Its ``framework.path`` (``relative``, relative to the file's folder) when it
-    gives one, else the built-in edition ``edition_id``.  Raises
+    gives one, else the built-in edition ``edition_id`` at ``version`` when that
+    version is kept (``<id>@<version>``), or its newest.  Raises
     :class:`EditionNotFoundError` when there is no such folder or built-in edition.
     """
     if relative is not None:
@@ -150,15 +173,15 @@ def edition_location(edition_id: str, relative: str | None, beside: Path) -> Pat
                 f"framework '{relative}' not found (framework.path is relative to this file)",
             )
         return folder
-    built_in = {edition.name: edition for edition in list_editions()}
-    if edition_id not in built_in:
-        known = ", ".join(sorted(built_in)) or "none"
+    built_in = built_in_edition(edition_id, version)
+    if built_in is None:
+        known = ", ".join(sorted(edition.name for edition in list_editions())) or "none"
         raise EditionNotFoundError(
             "id",
             f"'{edition_id}' is not a built-in framework (built-in: {known}); "
             f"give its folder in framework.path",
         )
-    return built_in[edition_id]
+    return built_in
 
 
 def other_edition_message(edition_id: str, framework: Framework) -> str | None:
@@ -171,7 +194,9 @@ def other_edition_message(edition_id: str, framework: Framework) -> str | None:
     )
 
 
-def resolve_framework(edition_id: str, relative: str | None, assessment_path: Path) -> Framework:
+def resolve_framework(
+    edition_id: str, relative: str | None, assessment_path: Path, *, version: str | None = None
+) -> Framework:
     """The edition an assessment file names: its ``framework.path`` or a built-in one by id.
 
     Raises :class:`SourceError` (naming ``assessment_path``) when it cannot be found,
@@ -179,7 +204,8 @@ def resolve_framework(edition_id: str, relative: str | None, assessment_path: Pa
     """
     shown = display_path(assessment_path)
     try:
-        framework = load_framework(edition_location(edition_id, relative, assessment_path))
+        location = edition_location(edition_id, relative, assessment_path, version=version)
+        framework = load_framework(location)
     except EditionNotFoundError as exc:
         raise SourceError.single(shown, exc.message, 1, 1) from None
     wrong = other_edition_message(edition_id, framework)

@@ -28,6 +28,11 @@ IndicatorKind = Literal["qualitative", "institutional", "quantitative", "context
 SCORED_BY_SCALE: tuple[IndicatorKind, ...] = ("qualitative", "institutional")
 Disaggregation = Literal["sex", "age", "location", "income", "disability", "language"]
 Direction = Literal["higher_is_better", "lower_is_better"]
+# Who wrote an item's text: UNESCO's published wording, a UNESCO consultation draft's
+# content (worded by roam unless an overlay gives UNESCO's own), or roam alone.
+Provenance = Literal["unesco", "unesco-draft", "roam"]
+PROVENANCES: tuple[Provenance, ...] = ("unesco", "unesco-draft", "roam")
+UnescoRef = Annotated[str, Field(min_length=1, max_length=40, examples=["B.1"])]
 
 
 class StrictModel(BaseModel):
@@ -119,7 +124,18 @@ class ValueRange(StrictModel):
         return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
 
 
-class IndicatorBase(StrictModel):
+class Sourced(StrictModel):
+    """An item that may say who wrote its text and how UNESCO numbers it."""
+
+    provenance: Provenance | None = Field(
+        default=None, description="Who wrote the text; the edition's default if not given."
+    )
+    unesco_ref: UnescoRef | None = Field(
+        default=None, description="UNESCO's own number for the item, when it is known."
+    )
+
+
+class IndicatorBase(Sourced):
     code: Code
     text: Text
     guidance: Text | None = None
@@ -161,7 +177,7 @@ Indicator = Annotated[
 ValueIndicator = QuantitativeIndicator | ContextualIndicator
 
 
-class Question(StrictModel):
+class Question(Sourced):
     code: Code
     text: Text
     guidance: Text | None = None
@@ -169,7 +185,7 @@ class Question(StrictModel):
     indicators: list[Indicator] = Field(min_length=1)
 
 
-class Theme(StrictModel):
+class Theme(Sourced):
     code: Code
     name: Text
     guidance: Text | None = None
@@ -177,7 +193,7 @@ class Theme(StrictModel):
     questions: list[Question] = Field(min_length=1)
 
 
-class Category(StrictModel):
+class Category(Sourced):
     code: Code
     name: Text
     description: Text | None = None
@@ -188,6 +204,15 @@ class Category(StrictModel):
     themes: list[Theme] = Field(min_length=1)
 
 
+class EditionProvenance(StrictModel):
+    """Who wrote an edition's texts, and from what: shown wherever roam shows them."""
+
+    statement: Text = Field(description="One sentence, shown in the TUI, workbooks and CLI.")
+    items: Provenance = Field(
+        default="roam", description="The provenance of every item that names none."
+    )
+
+
 class EditionHeader(StrictModel):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=60)]
     version: str
@@ -196,6 +221,7 @@ class EditionHeader(StrictModel):
     source: Source
     scales: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")], Scale] = Field(min_length=1)
     bands: list[Band] = Field(default_factory=list)
+    provenance: EditionProvenance | None = None
 
 
 class EditionFile(EditionHeader):
@@ -212,7 +238,9 @@ class IndicatorPlace:
     question: Question
     theme: Theme
     category: Category
-    question_number: int  # position inside the category, as the publication cites R.1, R.2
+    # Position inside the category.  roam's own count, not UNESCO's numbering: never
+    # show it as a reference (an item's unesco_ref is the only UNESCO number).
+    question_number: int
 
 
 class Framework(EditionHeader):
@@ -262,6 +290,12 @@ class Framework(EditionHeader):
 
     def scale_for(self, indicator: ScaledIndicator) -> Scale:
         return self.scales[indicator.scale]
+
+    def provenance_of(self, item: Sourced) -> Provenance:
+        """Who wrote ``item``'s text: its own field, else the edition's default."""
+        if item.provenance is not None:
+            return item.provenance
+        return self.provenance.items if self.provenance is not None else "roam"
 
     def band_for(self, score: float) -> Band | None:
         chosen = None

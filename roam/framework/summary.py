@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from roam.framework.model import Category, Framework
+from roam.framework.model import PROVENANCES, Category, Framework, Sourced
 
 
 def _category_counts(category: Category) -> dict[str, int]:
@@ -37,4 +37,28 @@ def summarize(framework: Framework) -> dict[str, Any]:
         "contextual": kinds.get("contextual", 0),
         "kinds": dict(sorted(kinds.items())),
         "categories": per_category,
+        "provenance": provenance_counts(framework),
     }
+
+
+def provenance_counts(framework: Framework) -> dict[str, Any]:
+    """How many themes, questions and indicators each provenance covers, and UNESCO refs.
+
+    Every level of every category is counted, contextual groups included: a reader
+    wants to know how much of what roam shows is UNESCO's, whatever it is.
+    """
+    from roam.framework.provenance import provenance_statement
+
+    levels: dict[str, list[Sourced]] = {"themes": [], "questions": [], "indicators": []}
+    for category in framework.categories:
+        for theme in category.themes:
+            levels["themes"].append(theme)
+            for question in theme.questions:
+                levels["questions"].append(question)
+                levels["indicators"].extend(question.indicators)
+    counts: dict[str, Any] = {"statement": provenance_statement(framework)}
+    for level, items in levels.items():
+        by_kind = Counter(framework.provenance_of(item) for item in items)
+        counts[level] = {kind: by_kind.get(kind, 0) for kind in PROVENANCES}
+        counts[level]["unesco_ref"] = sum(1 for item in items if item.unesco_ref)
+    return counts

@@ -44,6 +44,13 @@ class ReportContext:
     def label(self, key: str) -> str:
         return label(key, self.lang)
 
+    def provenance_note(self) -> str:
+        """The edition's one sentence on who wrote its texts, for the cover and the method."""
+        from roam.framework.provenance import provenance_statement
+
+        statement = provenance_statement(self.framework, self.lang)
+        return f"{self.label('texts.provenance')}: {statement}"
+
     @cached_property
     def scope(self) -> list[str]:
         return in_scope_codes(self.framework, self.assessment)

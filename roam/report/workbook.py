@@ -16,6 +16,7 @@ from roam.errors import RoamError
 from roam.exchange.provenance import make_stamp
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework
+from roam.framework.overlay import Overlay, load_overlay
 from roam.report.cells import clean_text, safe_sheet_title
 from roam.report.context import ReportContext
 from roam.report.saving import save_workbook
@@ -25,6 +26,7 @@ from roam.report.sheets.dashboard import build_dashboard
 from roam.report.sheets.evidence import build_evidence
 from roam.report.sheets.gaps import build_gaps
 from roam.report.sheets.method import build_method
+from roam.report.sheets.official import build_official
 from roam.report.sheets.recommendations import build_recommendations
 from roam.report.sheets.review_log import build_review_log
 from roam.report.sheets.robustness import build_robustness
@@ -45,6 +47,7 @@ def export_report(
     rules: ScoringRules | None = None,
     assessment_path: str | Path | None = None,
     generated: dt.datetime | None = None,
+    overlay: Overlay | None = None,
     follow_symlink: bool = True,
 ) -> Path:
     """Write the report workbook to ``path`` (atomically) and return the path.
@@ -58,6 +61,9 @@ def export_report(
         raise RoamError(f"unknown report language '{lang}': choose one of {', '.join(LANGUAGES)}")
     if framework is None:
         framework = framework_named_by(assessment, assessment_path)
+    if overlay is None and assessment_path is not None:
+        # Official texts the team keeps beside the assessment (*.overlay.yaml).
+        overlay = load_overlay(framework, beside=Path(assessment_path))
     workbook = build_workbook(
         assessment,
         framework,
@@ -65,6 +71,7 @@ def export_report(
         redact_confidential=redact_confidential,
         rules=rules,
         generated=generated,
+        overlay=overlay,
     )
     return save_workbook(workbook, path, follow_symlink=follow_symlink)
 
@@ -77,6 +84,7 @@ def build_workbook(
     redact_confidential: bool = False,
     rules: ScoringRules | None = None,
     generated: dt.datetime | None = None,
+    overlay: Overlay | None = None,
 ) -> Workbook:
     """The report as an in-memory openpyxl workbook (what ``export_report`` saves)."""
     report = score(assessment, framework, rules or DEFAULT_RULES)
@@ -93,6 +101,11 @@ def build_workbook(
         redact_confidential=redact_confidential,
     )
     _fill(ctx)
+    if overlay:
+        sheet = workbook.create_sheet(
+            ctx.label("sheet.official"), workbook.sheetnames.index(ctx.label("sheet.method"))
+        )
+        build_official(ctx, sheet, overlay)
     _document_properties(ctx, moment)
     return workbook
 

@@ -21,4 +21,4 @@ def framework_named_by(assessment: Assessment, assessment_path: str | Path | Non
     """
     path = Path(UNSAVED) if assessment_path is None else Path(assessment_path)
     ref = assessment.framework
-    return resolve_framework(ref.id, ref.path, path)
+    return resolve_framework(ref.id, ref.path, path, version=ref.version)

@@ -124,18 +124,49 @@ def compare_cycles(baseline: Cycle, followup: Cycle) -> Comparison:
     require_same_country(files, "compare")
     before = score(baseline.assessment, baseline.framework)
     after = score(followup.assessment, followup.framework)
-    shared = [c for c in followup.framework.places if c in baseline.framework.places]
+    # Indicators are related through the crosswalk when one leads to the follow-up's edition.
+    related, crosswalked = _through_crosswalk(baseline, followup)
+    if related is not baseline:
+        before_indicators = score(related.assessment, related.framework)
+    else:
+        before_indicators = before
+    shared = [c for c in followup.framework.places if c in related.framework.places]
+    in_both = sum(1 for code in followup.framework.places if code in baseline.framework.places)
+    notes = list(_notes(baseline, followup, in_both))
+    if crosswalked is not None:
+        notes.append(crosswalked)
     return Comparison(
         country=followup.assessment.country,
         iso=followup.assessment.iso,
         baseline=baseline,
         followup=followup,
         nodes=tuple(_node_changes(baseline, followup, before, after)),
-        changes=tuple(_indicator_changes(shared, baseline, followup, before, after)),
-        only_in_baseline=_missing_from(baseline, followup.framework),
-        only_in_followup=_missing_from(followup, baseline.framework),
-        notes=tuple(_notes(baseline, followup, len(shared))),
+        changes=tuple(_indicator_changes(shared, related, followup, before_indicators, after)),
+        only_in_baseline=_missing_from(related, followup.framework),
+        only_in_followup=_missing_from(followup, related.framework),
+        notes=tuple(notes),
     )
+
+
+def _through_crosswalk(baseline: Cycle, followup: Cycle) -> tuple[Cycle, str | None]:
+    """The baseline's answers carried to the follow-up's edition, if a crosswalk leads there."""
+    old, new = baseline.framework, followup.framework
+    if (old.id, old.version) == (new.id, new.version):
+        return baseline, None
+    from roam.assessment.upgrade import edition_name, upgrade_assessment
+    from roam.framework.crosswalk import crosswalk_route, edition_crosswalk_folders
+
+    route = crosswalk_route(edition_name(old), edition_name(new), edition_crosswalk_folders(new))
+    if route is None:
+        return baseline, None
+    carried = upgrade_assessment(baseline.assessment, old, target=new)
+    moved = sum(1 for move in carried.moves if move.new and move.new != (move.old,))
+    note = (
+        f"The baseline's answers were related to {edition_name(new)} through the crosswalk "
+        f"from {edition_name(old)} before the indicators were compared ({moved} answers "
+        f"moved to another code, {len(carried.to_review)} need a look: run roam upgrade)."
+    )
+    return Cycle(baseline.label, carried.assessment, new), note
 
 
 def describe(answer: Answer) -> str:

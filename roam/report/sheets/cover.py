@@ -49,6 +49,7 @@ def build_cover(ctx: ReportContext, sheet: Worksheet) -> None:
     cells.put(sheet, 1, 1, ctx.label("title.report"), TITLE)
     cells.put(sheet, 2, 1, f"{a.country} — {ctx.text(fw.title)}", SUBTITLE)
     merged_note(cells, sheet, 3, ctx.label("disclaimer"), 2)
+    merged_note(cells, sheet, 4, ctx.provenance_note(), 2)
 
     scope = f"{ctx.label('scope.' + a.scope)}: {len(ctx.scope)} {ctx.label('scope.count')}"
     cells.put(sheet, 5, 1, ctx.label("cover.assessment"), SUBTITLE)

@@ -38,13 +38,14 @@ STEPS = (
     "method.step.bands",
 )
 _LAST_COLUMN = 8
-_WIDTHS = {"A": 22, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 12, "H": 14}
+_WIDTHS = {"A": 22, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 48, "H": 14}
 
 
 def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
     set_widths(sheet, _WIDTHS)
     ctx.cells.put(sheet, 1, 1, sheet.title, TITLE)
     merged_note(ctx.cells, sheet, 2, ctx.label("disclaimer"), _LAST_COLUMN)
+    merged_note(ctx.cells, sheet, 3, ctx.provenance_note(), _LAST_COLUMN)
     ctx.cells.put(sheet, 4, 1, ctx.label("method.title"), SUBTITLE)
     row = 5
     for key in STEPS:
@@ -131,6 +132,7 @@ def _goalposts(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
                     indicator.goalposts.lower,
                     indicator.goalposts.upper,
                     value_label("direction", indicator.direction, ctx.lang),
+                    ctx.text(indicator.goalposts.rationale),
                 ]
             )
     return _section(
@@ -145,9 +147,10 @@ def _goalposts(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
             "col.lower",
             "col.upper",
             "col.direction",
+            "col.rationale",
         ],
         rows=rows,
-        styles=[PLAIN, TEXT, PLAIN, PLAIN, PLAIN, PLAIN],
+        styles=[PLAIN, TEXT, PLAIN, PLAIN, PLAIN, PLAIN, TEXT],
     )
 
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from roam.tui.labels import legend
+from roam.tui.plain import plain
 from roam.tui.settings import SETTINGS_FILE
+
+if TYPE_CHECKING:
+    from roam.tui.app import RoamApp
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,18 +55,36 @@ class HelpScreen(ModalScreen[None]):
             table.add_columns("Key", "Does", "Binding id")
             table.add_rows(self.rows)
             yield table
-            marks = Text("Tree marks: ", style="bold")
-            for mark, meaning in legend():
-                marks.append_text(mark)
-                marks.append(f" {meaning}   ")
-            yield Static(marks, classes="legend")
-            yield Static(
-                "Keys with ctrl and the F-keys also work while typing in a field. "
-                f"Remap a key in {self._settings_file()} (see the README): "
-                '"keys": {"roam.next": "ctrl+j"}.',
-                classes="legend",
-                markup=False,
-            )
+            # The notes scroll on a small terminal, so that the keys keep half the dialog.
+            with VerticalScroll(classes="help-notes"):
+                yield Static(plain(self._about_texts()), classes="legend")
+                marks = Text("Tree marks: ", style="bold")
+                for mark, meaning in legend():
+                    marks.append_text(mark)
+                    marks.append(f" {meaning}   ")
+                yield Static(marks, classes="legend")
+                yield Static(
+                    "Keys with ctrl and the F-keys also work while typing in a field. "
+                    f"Remap a key in {self._settings_file()} (see the README): "
+                    '"keys": {"roam.next": "ctrl+j"}.',
+                    classes="legend",
+                    markup=False,
+                )
+
+    def _about_texts(self) -> str:
+        """Who wrote the indicators' texts: the open edition's statement, or the default's."""
+        from roam.framework.provenance import provenance_statement
+
+        app: RoamApp = self.app  # type: ignore[assignment]
+        session = app.session
+        if session is not None:
+            framework = session.framework
+        else:
+            from roam.framework.loader import load_framework
+
+            framework = load_framework()
+        title = f"{framework.id} {framework.version}"
+        return f"About the texts ({title}): {provenance_statement(framework, app.language)}"
 
     def _settings_file(self) -> str:
         # The platform's folder, not the one in use: $ROAM_DATA_DIR (tests, shared

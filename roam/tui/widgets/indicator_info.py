@@ -14,7 +14,15 @@ from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
 
+from roam.errors import SourceError
 from roam.framework.model import QuantitativeIndicator, ScaledIndicator
+from roam.framework.overlay import Overlay, load_overlay
+from roam.framework.provenance import (
+    item_provenance_label,
+    provenance_label,
+    provenance_statement,
+    unesco_reference,
+)
 from roam.tui.labels import CORE_BADGE
 from roam.tui.plain import shown
 from roam.tui.session import Session
@@ -33,6 +41,8 @@ class IndicatorInfo(Widget):
         self._wrapped: tuple[int, list[Text]] | None = None
         self._strips: dict[int, Strip] = {}  # line index -> drawn line, for this text and width
         self._base: Style | None = None  # the widget's own style: costly to work out per line
+        self._overlay: Overlay | None = None
+        self._overlay_problems: list[str] = []  # why the overlay beside the file is not used
 
     def show(self, code: str) -> None:
         self.text = self.describe(code)
@@ -113,12 +123,21 @@ class IndicatorInfo(Widget):
         if indicator.core:
             text.append(f"  {CORE_BADGE[0]} core", style=CORE_BADGE[1])
         text.append(f"  {indicator.kind}", style="italic")
-        if not place.category.contextual:
-            text.append(f"  · question {place.category.code}.{place.question_number}", style="dim")
+        # Only UNESCO's own numbers, where the edition records them: roam's count of
+        # questions would read as an official reference.
+        overlay = self.overlay()
+        for item, what in ((place.question, "question"), (indicator, "indicator")):
+            official = overlay.get(item.code)
+            reference = unesco_reference(item)
+            if official is not None and official.unesco_ref:
+                reference = f"UNESCO {official.unesco_ref}"
+            if reference:
+                text.append(f"  · {shown(reference)} ({what})", style="dim")
         text.append("\n")
         text.append(shown(session.text(indicator.text)), style="bold")
         text.append("\n")
         text.append(shown(session.text(place.question.text)), style="italic dim")
+        text.append_text(self._official_texts(code))
         if indicator.guidance:
             text.append("\n\n")
             text.append("Guidance ", style="bold")
@@ -129,6 +148,58 @@ class IndicatorInfo(Widget):
             text.append(shown("; ".join(session.text(source) for source in indicator.sources)))
         text.append("\n")
         text.append_text(self._answer_shape(code))
+        text.append("\n\n")
+        text.append_text(self._provenance(code))
+        return text
+
+    def overlay(self) -> Overlay:
+        """Official texts kept beside the assessment file; read once, a broken file said once."""
+        if self._overlay is None:
+            session = self.session
+            try:
+                self._overlay = load_overlay(session.framework, beside=session.path)
+            except SourceError as exc:
+                self._overlay = Overlay()
+                self._overlay_problems = exc.lines
+                self.app.notify(
+                    shown("\n".join(exc.lines)),
+                    title="Official texts not shown",
+                    severity="error",
+                    markup=False,
+                )
+        return self._overlay
+
+    def _official_texts(self, code: str) -> Text:
+        """UNESCO's wording of the question and indicator, where the team's overlay has it."""
+        session = self.session
+        place = session.place(code)
+        text = Text()
+        for item, what in ((place.question, "question"), (place.indicator, "indicator")):
+            official = self.overlay().get(item.code)
+            if official is None or not official.text:
+                continue
+            label = provenance_label("unesco", session.language)
+            if official.example:
+                label = "an example overlay: made-up text, not UNESCO's"
+            text.append("\n")
+            text.append(f"UNESCO's text ({what}; {label}) ", style="bold")
+            text.append(shown(session.text(official.text)))
+        return text
+
+    def _provenance(self, code: str) -> Text:
+        """Who wrote the texts above: the item's provenance and the edition's statement."""
+        session = self.session
+        framework = session.framework
+        language = session.language
+        indicator = session.indicator(code)
+        text = Text(style="dim")
+        text.append("About this text ", style="bold")
+        text.append(f"{item_provenance_label(framework, indicator, language)}. ")
+        text.append(shown(provenance_statement(framework, language)))
+        for problem in self._overlay_problems:
+            text.append("\n")
+            text.append("Official texts not shown: ", style="bold")
+            text.append(shown(problem))
         return text
 
     def _answer_shape(self, code: str) -> Text:
@@ -152,6 +223,10 @@ class IndicatorInfo(Widget):
             goal = indicator.goalposts
             better = "higher" if indicator.direction == "higher_is_better" else "lower"
             text.append(f"; scored from {goal.lower:g} to {goal.upper:g}, {better} is better")
+            if goal.rationale:
+                text.append("\n")
+                text.append("Why these goalposts ", style="bold")
+                text.append(shown(session.text(goal.rationale)))
         else:
             text.append("; context only, never scored")
         valid = indicator.valid_range
