@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from roam.bounded_read import NotRegularFileError, read_at_most, size_over
 from roam.errors import Problem, SourceError
 
 if TYPE_CHECKING:
@@ -110,18 +111,20 @@ def read_marked_yaml(path: str | Path, *, display_path: str | None = None) -> Ma
 def read_source(path: str | Path, shown: str) -> bytes:
     """The bytes of a YAML file a user gave us, refused with one message if unreadable."""
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError.single(
-                shown, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
-            )
-        raw = Path(path).read_bytes()
+        raw = read_at_most(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise SourceError.single(shown, "file not found") from None
     except IsADirectoryError:
         raise SourceError.single(shown, "is a folder, not a YAML file") from None
+    except NotRegularFileError as exc:
+        raise SourceError.single(shown, f"{exc}; roam reads YAML from files only") from None
     except OSError as exc:
         raise SourceError.single(shown, f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError.single(
+            shown,
+            f"file is {size_over(path, MAX_FILE_BYTES)}; the limit is {MAX_FILE_BYTES:,} bytes",
+        )
     return raw
 
 

@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from roam.assessment.create import unanswered_codes
+from roam.assessment.create import normalize_iso, unanswered_codes
 from roam.assessment.file_format import reading_key
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
 from roam.cache import recall, remember
-from roam.errors import Problem, SourceError, sort_problems
+from roam.errors import Problem, RoamError, SourceError, sort_problems
 from roam.framework.loader import (
     EditionNotFoundError,
     display_path,
@@ -334,7 +334,28 @@ def framework_warnings(
     changed = framework_change(assessment, framework)
     if changed:
         warnings.append(document.problem_at(("framework", "hash"), changed))
+    elif assessment.framework.version != framework.version:
+        warnings.append(
+            document.problem_at(
+                ("framework", "version"),
+                f"made against {framework.id} version {assessment.framework.version}, but "
+                f"roam has version {framework.version}: it is checked and scored against "
+                f"{framework.version}, whose codes, scales or texts may differ",
+            )
+        )
+    iso = _unassigned_iso(assessment.iso)
+    if iso:
+        warnings.append(document.problem_at(("iso",), iso))
     return warnings
+
+
+def _unassigned_iso(iso: str) -> str | None:
+    """Why ``iso`` is not a code `roam new` accepts (an unassigned one, such as FRE); else None."""
+    try:
+        normalize_iso(iso)
+    except RoamError as exc:
+        return f"{exc}; the file keeps it, but workbooks and comparisons use it as given"
+    return None
 
 
 def framework_change(assessment: Assessment, framework: Framework) -> str | None:

@@ -232,3 +232,36 @@ class Assessment(Record):
     def answer(self, code: str) -> Answer:
         """The answer for ``code``, created empty if the file has none yet."""
         return self.answers.setdefault(code, Answer())
+
+
+def unstorable_text(record: Record) -> str | None:
+    """Where ``record`` holds text that no file can store, as one readable line; else None.
+
+    A lone surrogate (half of a UTF-16 pair, such as ``"\\ud800"``) is a valid
+    Python string that UTF-8 cannot encode.  Validation refuses one given to a
+    model; text assigned to a field afterwards (the Python API allows it) is
+    found here, before a save or an export fails on it half way.
+    """
+    return _surrogate_in(record.model_dump(mode="python"), ())
+
+
+def _surrogate_in(value: object, where: tuple[str, ...]) -> str | None:
+    if isinstance(value, str):
+        for position, character in enumerate(value, start=1):
+            if "\ud800" <= character <= "\udfff":
+                field_path = " > ".join(where) or "text"
+                return (
+                    f"{field_path}: character {position} is a lone surrogate "
+                    f"(U+{ord(character):04X}), which no file can store; correct the text"
+                )
+        return None
+    items: list[tuple[str, object]] = []
+    if isinstance(value, dict):
+        items = [(str(key), item) for key, item in value.items()]
+    elif isinstance(value, list | tuple):
+        items = [(str(index), item) for index, item in enumerate(value)]
+    for name, item in items:
+        found = _surrogate_in(name, (*where, "(key)")) or _surrogate_in(item, (*where, name))
+        if found:
+            return found
+    return None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from roam.assessment.atomic_file import SaveError, backup_path, write_atomically
 from roam.assessment.lock import refuse_if_locked_by_another
-from roam.assessment.model import Answer, Assessment
+from roam.assessment.model import Answer, Assessment, unstorable_text
 from roam.assessment.size_policy import refuse_oversized
 from roam.assessment.yaml_dump import dump_yaml
 from roam.framework.model import Framework
@@ -40,12 +40,24 @@ def assessment_document(
 
 
 def assessment_yaml(assessment: Assessment, framework: Framework | None = None) -> str:
+    try:
+        return _assessment_yaml(assessment, framework)
+    except UnicodeEncodeError:
+        # Text assigned through the Python API after validation (see unstorable_text).
+        reason = unstorable_text(assessment) or "it holds text that UTF-8 cannot encode"
+        raise SaveError(f"refusing to save the assessment: {reason}") from None
+
+
+def _assessment_yaml(assessment: Assessment, framework: Framework | None) -> str:
     document = assessment_document(assessment, framework)
     try:
         Assessment.model_validate(document)
     except ValidationError as exc:
         # Only code can build an invalid model (the loader validates); writing it
         # would leave a file nobody can open, so refuse before touching the disk.
+        unstorable = unstorable_text(assessment)
+        if unstorable:
+            raise SaveError(f"refusing to save the assessment: {unstorable}") from None
         raise SaveError(f"refusing to save an invalid assessment: {exc}") from None
     return HEADER + dump_yaml(document)
 

@@ -18,6 +18,7 @@ from roam.cli.textout import echo
 from roam.errors import RoamError
 
 if TYPE_CHECKING:
+    from roam.assessment.lock import LockedError
     from roam.assessment.model import Assessment
     from roam.exchange.answers import Keep
     from roam.exchange.summary import ImportSummary
@@ -171,10 +172,15 @@ def _import(
     break_lock: bool,
 ) -> None:
     """Open ``file`` (locked unless a dry run), apply ``run``, save once, print the summary."""
+    from roam.assessment.lock import LockedError
     from roam.assessment.session import open_assessment
     from roam.exchange.summary import summary_lines
 
-    with open_assessment(file, read_only=dry_run, break_lock=break_lock) as opened:
+    try:
+        opened = open_assessment(file, read_only=dry_run, break_lock=break_lock)
+    except LockedError as exc:
+        raise RoamError(_locked_for_import(exc)) from None
+    with opened:
         target = opened.assessment.model_copy(deep=True) if dry_run else opened.assessment
         summary = run(target, opened.framework)
         saved = not dry_run and summary.changes_assessment
@@ -182,12 +188,27 @@ def _import(
             opened.save()
     for line in summary_lines(summary):
         echo(line)
+    if not summary.changes_assessment:
+        echo(f"nothing to change in {file}: {summary.unchanged_reason()}")
     if dry_run:
         echo("dry run: nothing was saved")
     elif saved:
         echo(f"saved {file}")
-    else:
-        echo(f"nothing to change in {file}")
+
+
+def _locked_for_import(exc: LockedError) -> str:
+    """What to do when the assessment is open elsewhere: an import cannot be read-only."""
+    holder = exc.holder.describe() if exc.holder is not None else "another session"
+    dry_run = "; --dry-run shows what the import would change meanwhile"
+    if not exc.breakable:
+        return (
+            f"{exc.path}: open for editing by {holder}; close it there (in the TUI: ctrl+q) "
+            f"or wait until that session ends, then import again{dry_run}"
+        )
+    return (
+        f"{exc.path}: locked by {holder}, which seems to have ended; if nobody is editing "
+        f"it, import again with --break-lock{dry_run}"
+    )
 
 
 COMMANDS = [template, import_answers, import_review]

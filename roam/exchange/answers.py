@@ -62,6 +62,7 @@ from roam.exchange.summary import (
     ConflictOutcome,
     ImportSummary,
     IndicatorChange,
+    file_name,
 )
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
@@ -145,13 +146,11 @@ def import_answers(
     """
     origin = template.origin
     warnings = check_origin(origin, assessment, _MADE_BY)
-    who = (
-        (contributor or "").strip()
-        or (template.contributor or "").strip()
-        or origin.person
-        or UNKNOWN_CONTRIBUTOR
+    who, who_from = _contributor(contributor, template)
+    summary = ImportSummary(
+        "answers", origin.source, who, dry_run=dry_run, warnings=warnings, who_from=who_from
     )
-    summary = ImportSummary("answers", origin.source, who, dry_run=dry_run, warnings=warnings)
+    summary.rows_read = sum(not row.blank for row in template.rows)
     rows = check_rows(template.rows, framework, assessment)
     summary.bad_cells = reading_order(rows.bad)
     for code, ref in rows.skipped:
@@ -162,7 +161,7 @@ def import_answers(
         assessment=assessment,
         framework=framework,
         who=who,
-        source=f"{who} ({_file_name(origin.source)})",
+        source=f"{who} ({file_name(origin.source)})",
         keep=keep,
         moment=when or now(),
         summary=summary,
@@ -170,6 +169,17 @@ def import_answers(
     for incoming in rows.incoming:
         merge.apply(incoming)
     return summary
+
+
+def _contributor(given: str | None, template: FilledTemplate) -> tuple[str, str]:
+    """The name the answers are recorded under, and where it comes from."""
+    if (given or "").strip():
+        return (given or "").strip(), "given with --contributor"
+    if (template.contributor or "").strip():
+        return (template.contributor or "").strip(), "the name on the Instructions sheet"
+    if template.origin.person:
+        return template.origin.person, "who saved the workbook last"
+    return UNKNOWN_CONTRIBUTOR, "no name in the workbook; choose one with --contributor"
 
 
 def check_rows(rows: list[TemplateRow], framework: Framework, assessment: Assessment) -> _Rows:
@@ -592,7 +602,3 @@ def _content(version: AnswerVersion) -> dict[str, Any]:
 
 def _describe(incoming: IncomingAnswer) -> str:
     return describe_answer(incoming.version(""))
-
-
-def _file_name(source: str) -> str:
-    return source.replace("\\", "/").rsplit("/", 1)[-1]

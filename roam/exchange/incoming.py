@@ -26,6 +26,8 @@ class WorkbookOrigin:
     stamp: dict[str, str]  # the roam.* key/value pairs the workbook carries
     last_modified_by: str | None = None
     modified: dt.datetime | None = None
+    # False when the hidden _roam sheet is gone and only the custom properties remain.
+    has_stamp_sheet: bool = True
 
     @property
     def person(self) -> str | None:
@@ -51,6 +53,7 @@ class LiaisonRow:
 class ReviewedWorkbook:
     origin: WorkbookOrigin
     rows: list[LiaisonRow] = field(default_factory=list)
+    review_sheets: tuple[str, ...] = ()  # the sheets whose liaison columns were read
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,22 +70,39 @@ def _number_from_text(text: str) -> float:
         raise CellError(f"'{text}' is not a number") from None
 
 
-def parse_year(cell: CellValue, low: int = 1900, high: int = 2200) -> int:
-    """A calendar year: a whole number between ``low`` and ``high``, or a date's year."""
+def parse_year(cell: CellValue, low: int = 1900, high: int | None = None) -> int:
+    """A calendar year: a whole number from ``low`` to ``high`` (this year), or a date's year.
+
+    Data describe the past: a year after this one is a slip (2199 for 2019).
+    """
+    last = dt.date.today().year if high is None else high
     value = cell.value
     if isinstance(value, dt.date):
-        return value.year
-    try:
-        number = parse_number(cell)
-    except CellError:
-        raise CellError(f"'{cell.text}' is not a year (such as 2023)") from None
-    if not number.is_integer() or not low <= number <= high:
-        raise CellError(f"'{cell.text}' is not a year between {low} and {high}")
+        number = float(value.year)
+    else:
+        try:
+            number = parse_number(cell)
+        except CellError:
+            raise CellError(f"'{cell.text}' is not a year (such as 2023)") from None
+    if not number.is_integer():
+        raise CellError(f"'{cell.text}' is not a year (such as 2023)")
+    if number < low:
+        raise CellError(f"'{int(number)}' is not a year from {low} on")
+    if number > last:
+        raise CellError(f"'{int(number)}' is a year in the future")
     return int(number)
 
 
-def parse_date(cell: CellValue) -> dt.date:
-    """A date from a date cell or ISO text (``2023-05-01``)."""
+def parse_date(cell: CellValue, latest: dt.date | None = None) -> dt.date:
+    """A past date from a date cell or ISO text (``2023-05-01``); none after ``latest`` (today)."""
+    day = _date_of(cell)
+    last = latest or dt.date.today()
+    if day > last:
+        raise CellError(f"{day.isoformat()} is a date in the future")
+    return day
+
+
+def _date_of(cell: CellValue) -> dt.date:
     value = cell.value
     if isinstance(value, dt.datetime):
         return value.date()

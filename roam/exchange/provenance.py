@@ -37,6 +37,10 @@ CONTENT_FIELDS = (
     "disaggregation",
 )
 ANSWER_KEY_PREFIX = "answer."
+ANSWERS_HASH_KEY = "roam.answers_hash"
+# The hidden sheet that holds the whole stamp; custom properties hold all but the
+# per-answer hashes (see roam.report.sheets.stamp).
+STAMP_SHEET = "_roam"
 _EMPTY_CONTENT = Answer().model_dump(mode="json", include=set(CONTENT_FIELDS))
 
 
@@ -99,7 +103,7 @@ class Stamp:
             ("roam.framework.id", self.framework_id),
             ("roam.framework.version", self.framework_version),
             ("roam.framework.hash", self.framework_hash),
-            ("roam.answers_hash", self.answers_hash),
+            (ANSWERS_HASH_KEY, self.answers_hash),
             ("roam.generated", self.generated.isoformat()),
             ("roam.toolkit_version", self.toolkit_version),
             ("roam.language", self.language),

@@ -18,8 +18,12 @@ the answers now), the changed indicators are named, and an ``accept`` of one of
 them is recorded as a comment but does not mark it accepted: the liaison
 accepted a version that no longer exists.
 
-Importing the same workbook twice adds nothing the second time: a comment with
-the same author and text made after the workbook was generated is already there.
+Importing the same workbook twice adds nothing the second time: a liaison comment
+with the same text made after the workbook was generated is already there, whoever
+it was recorded as by (the workbook is cumulative, and re-saved by others).
+
+Refused by name, each as a bad cell: a code outside the assessment's scope (it
+would create an answer), and a code with two rows giving different decisions.
 """
 
 from __future__ import annotations
@@ -31,13 +35,22 @@ from typing import Literal, cast
 from roam.assessment.create import now
 from roam.assessment.history import set_answer_field
 from roam.assessment.model import Assessment, Comment, ReviewState
+from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
 from roam.exchange.cells import BadCell, CellError, CellValue
-from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
+from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
 from roam.exchange.parse import choice_table, parse_choice, parse_text
-from roam.exchange.provenance import answer_hashes, changed_indicators, stamp_answer_hashes
+from roam.exchange.provenance import (
+    ANSWERS_HASH_KEY,
+    STAMP_SHEET,
+    answer_hashes,
+    answers_hash,
+    changed_indicators,
+    stamp_answer_hashes,
+)
 from roam.exchange.summary import Action, ImportSummary, IndicatorChange
+from roam.exchange.workbook_labels import label
 from roam.framework.model import Framework
 
 Decision = Literal["accept", "query", "reject"]
@@ -110,28 +123,106 @@ def import_review(
             f"with `roam import-answers`"
         )
     warnings = check_origin(origin, assessment, _MADE_BY)
-    who = (reviewer or "").strip() or origin.person or DEFAULT_REVIEWER
-    summary = ImportSummary("review", origin.source, who, dry_run=dry_run, warnings=warnings)
-    stamped = stamp_answer_hashes(origin.stamp)
-    if stamped or "roam.answers_hash" in origin.stamp:
-        summary.changed_since_export = changed_indicators(stamped, answer_hashes(assessment))
-    if summary.changed_since_export:
-        summary.warnings.append(
-            f"{origin.source} was made from an older version of the answers; changed since: "
-            + listed_codes(summary.changed_since_export)
+    if not workbook.review_sheets:
+        raise RoamError(
+            f"{origin.source}: no sheet has the report's columns "
+            f"'{label('col.code')}', '{label('col.decision')}' and "
+            f"'{label('col.liaison_comment')}'; nothing was imported"
         )
+    who, who_from = _reviewer(reviewer, origin)
+    summary = ImportSummary(
+        "review", origin.source, who, dry_run=dry_run, warnings=warnings, who_from=who_from
+    )
+    stale = _changed_since_export(origin, assessment, summary)
+    rows = [row for row in workbook.rows if not (row.decision.blank and row.comment.blank)]
+    summary.rows_read = len(rows)
     run = _ReviewRun(
         assessment=assessment,
         framework=framework,
         who=who,
         moment=when or now(),
         generated=stamp_time(origin.stamp),
-        stale=frozenset(summary.changed_since_export),
+        stale=stale,
+        scope=frozenset(in_scope_codes(framework, assessment)),
         summary=summary,
     )
-    for row in workbook.rows:
+    for row in _without_contradictions(rows, summary):
         run.apply(row)
     return summary
+
+
+def _reviewer(given: str | None, origin: WorkbookOrigin) -> tuple[str, str]:
+    """The author name the comments are recorded under, and where it comes from."""
+    if (given or "").strip():
+        return (given or "").strip(), "given with --reviewer"
+    if origin.person:
+        return origin.person, "who saved the workbook last; choose another with --reviewer"
+    return DEFAULT_REVIEWER, "no name in the workbook; choose one with --reviewer"
+
+
+def _changed_since_export(
+    origin: WorkbookOrigin, assessment: Assessment, summary: ImportSummary
+) -> frozenset[str]:
+    """Codes whose answer changed since the report was made (their accepts are withheld)."""
+    stamped = stamp_answer_hashes(origin.stamp)
+    overall = origin.stamp.get(ANSWERS_HASH_KEY)
+    if not stamped and not origin.has_stamp_sheet and overall:
+        # Only the custom properties survived: they hold the overall hash, not one per answer.
+        if overall == answers_hash(assessment):
+            return frozenset()
+        summary.warnings.append(
+            f"{origin.source} has lost its hidden sheet '{STAMP_SHEET}', which says which "
+            f"answers the report showed, and the answers have changed since the export; roam "
+            f"cannot tell which, so every accept is recorded as a comment only"
+        )
+        return frozenset(assessment.answers)
+    if stamped or overall:
+        summary.changed_since_export = changed_indicators(stamped, answer_hashes(assessment))
+    if summary.changed_since_export:
+        summary.warnings.append(
+            f"{origin.source} was made from an older version of the answers; changed since: "
+            + listed_codes(summary.changed_since_export)
+        )
+    return frozenset(summary.changed_since_export)
+
+
+def _without_contradictions(rows: list[LiaisonRow], summary: ImportSummary) -> list[LiaisonRow]:
+    """The rows, less those of a code whose rows give different decisions (each a bad cell).
+
+    A report has one row per indicator; two rows for one code come from a copied
+    row or a pasted sheet, and which decision the liaison meant cannot be told.
+    """
+    decisions: dict[str, set[str]] = {}
+    for row in rows:
+        words = decisions.setdefault(row.code, set())
+        if word := _decision_word(row.decision):
+            words.add(word)  # a row with a comment only contradicts nothing
+    contradicted = {code for code, words in decisions.items() if len(words) > 1}
+    places = {code: [row for row in rows if row.code == code] for code in contradicted}
+    for code in sorted(contradicted):
+        where = ", ".join(
+            f"{_decision_word(row.decision) or 'no decision'} at {row.decision.ref}"
+            for row in places[code]
+        )
+        for row in places[code]:
+            summary.bad_cells.append(
+                BadCell(
+                    row.decision.ref,
+                    f"{code} has rows with different decisions ({where}); none of them "
+                    f"was imported",
+                )
+            )
+    return [row for row in rows if row.code not in contradicted]
+
+
+def _decision_word(cell: CellValue) -> str:
+    """The decision a cell names (its text when it names none), '' when blank."""
+    if cell.blank or cell.not_text is not None:
+        return ""
+    try:
+        return str(parse_choice(cell, _DECISIONS, "a review decision"))
+    except CellError:
+        return cell.text.casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +233,7 @@ class _ReviewRun:
     moment: dt.datetime
     generated: dt.datetime | None  # when the report was made (from its stamp)
     stale: frozenset[str]  # codes whose answer changed since the report was made
+    scope: frozenset[str]  # codes the assessment covers
     summary: ImportSummary
 
     def apply(self, row: LiaisonRow) -> None:
@@ -157,6 +249,15 @@ class _ReviewRun:
                 )
             )
             return
+        if row.code not in self.scope:
+            summary.bad_cells.append(
+                BadCell(
+                    row.code_ref,
+                    f"{row.code} is not in this assessment's scope ({self.assessment.scope}); "
+                    f"its review was not imported",
+                )
+            )
+            return
         decision_cell = _screened(row.decision, "the review state is unchanged", summary)
         comment_cell = _screened(row.comment, "the comment was not imported", summary)
         decision = _decision(decision_cell, summary)
@@ -164,7 +265,7 @@ class _ReviewRun:
         if not text:
             return  # an unreadable decision and no comment: the bad cell says why
         answer = self.assessment.answer(row.code)
-        if _already_there(answer.review.thread, self.who, text, self.generated):
+        if _already_there(answer.review.thread, text, self.generated):
             summary.changes.append(
                 IndicatorChange(row.code, "already_imported", "already in the thread", row.code_ref)
             )
@@ -207,11 +308,14 @@ def _decision(cell: CellValue, summary: ImportSummary) -> Decision | None:
     return cast(Decision, found)
 
 
-def _already_there(
-    thread: list[Comment], who: str, text: str, generated: dt.datetime | None
-) -> bool:
+def _already_there(thread: list[Comment], text: str, generated: dt.datetime | None) -> bool:
+    """Whether a liaison comment with this text was recorded after the report was made.
+
+    Whatever its author: a liaison's workbook is cumulative, and whoever saved it
+    last (the name recorded by default) changes from one import to the next.
+    """
     for comment in thread:
-        if comment.author != who or comment.text != text:
+        if comment.role != REVIEWER_ROLE or comment.text != text:
             continue
         # Comment times are kept to the second; the stamp may carry microseconds.
         if generated is None or _aware(comment.time) >= generated.replace(microsecond=0):

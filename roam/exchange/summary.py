@@ -78,6 +78,8 @@ class ImportSummary:
     source: str  # the workbook, as the user named it
     who: str  # the reviewer or contributor recorded as author
     dry_run: bool = False
+    who_from: str = ""  # where that name comes from, for the summary
+    rows_read: int = 0  # rows of the workbook that say something (compared with the file)
     changes: list[IndicatorChange] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     bad_cells: list[BadCell] = field(default_factory=list)
@@ -93,6 +95,29 @@ class ImportSummary:
     def changes_assessment(self) -> bool:
         """Whether saving is needed: something was (or would be) written."""
         return any(change.action in CHANGING for change in self.changes)
+
+    def unchanged_reason(self) -> str:
+        """Why nothing changes, saying what was compared with what."""
+        name = file_name(self.source)
+        if self.kind == "review":
+            if not self.rows_read:
+                return f"{name} holds no liaison decision or comment"
+            already = self.count("already_imported")
+            rest = "" if already == self.rows_read else ", the rest not importable (bad cells)"
+            holds = "holds" if self.rows_read == 1 else "hold"
+            return (
+                f"compared the {_rows(self.rows_read)} of {name} that {holds} a decision or "
+                f"comment with the review threads: {already} already there (same text, "
+                f"recorded after the report was made){rest}"
+            )
+        if not self.rows_read:
+            return f"{name} has no filled row"
+        return (
+            f"compared the {_rows(self.rows_read)} filled in {name} with the answers: "
+            f"{self.count('unchanged')} say what the assessment says, "
+            f"{self.count('already_parked')} wait beside it already, "
+            f"{self.count('not_imported')} cannot be imported (see the bad cells)"
+        )
 
     def count(self, action: Action) -> int:
         return self.counts[action]
@@ -126,6 +151,15 @@ class ImportSummary:
         return f"{self.source}: {verb} {', '.join(parts)}"
 
 
+def _rows(count: int) -> str:
+    return "1 row" if count == 1 else f"{count} rows"
+
+
+def file_name(source: str) -> str:
+    """The last part of a path as the user gave it, on any system."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 _QUIET_ACTIONS = frozenset({"unchanged", "already_imported", "already_parked", "not_imported"})
 _VERSION_FIELDS = ("status", "level", "value", "year", "justification", "confidence")
 _SHOWN_CHARS = 60
@@ -134,6 +168,8 @@ _SHOWN_CHARS = 60
 def summary_lines(summary: ImportSummary) -> list[str]:
     """The whole summary as plain text lines: headline, warnings, changes, conflicts, bad cells."""
     lines = [summary.headline()]
+    if summary.who_from and summary.rows_read:
+        lines.append(f"recorded as by: {summary.who} ({summary.who_from})")
     lines += [f"warning: {warning}" for warning in summary.warnings]
     shown = [
         change
@@ -153,10 +189,8 @@ def summary_lines(summary: ImportSummary) -> list[str]:
                 "--keep mine|theirs, or resolve them in the TUI"
             )
     if summary.bad_cells:
-        lines.append(
-            f"bad cells ({len(summary.bad_cells)}); each says what was left out, "
-            f"the rest was imported:"
-        )
+        rest = "the rest would be imported" if summary.dry_run else "the rest was imported"
+        lines.append(f"bad cells ({len(summary.bad_cells)}); each says what was left out, {rest}:")
         lines += [f"  {bad}" for bad in summary.bad_cells]
     return lines
 

@@ -11,10 +11,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from roam.bounded_read import read_at_most
 from roam.cache import cache_key, recall, remember
 from roam.errors import SourceError
 from roam.framework.model import Framework
-from roam.marked_yaml import parse_marked_bytes, read_source
+from roam.marked_yaml import MAX_FILE_BYTES, parse_marked_bytes, read_source
 
 EDITION_FILE = "edition.yaml"
 DEFAULT_EDITION = "roam-x-2018"
@@ -139,8 +140,10 @@ def _recalled(key: str | None, top: Path, top_sha256: str) -> Framework | None:
     return framework if digest.hexdigest() == framework.content_hash else None
 
 
-def _sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256_of(path: Path) -> str | None:
+    """The hash of a category file, or None if it is over the read limit (a cache miss)."""
+    raw = read_at_most(path, MAX_FILE_BYTES)
+    return None if len(raw) > MAX_FILE_BYTES else hashlib.sha256(raw).hexdigest()
 
 
 # --- the edition an assessment names --------------------------------------------------------

@@ -61,6 +61,7 @@ from roam.report.styles import (
     prepare_printing,
     set_widths,
 )
+from roam.report.template_columns import columns_by_header
 from roam.report.workbook_reader import (
     DEFAULT_LIMITS,
     WorkbookLimits,
@@ -525,12 +526,16 @@ def read_filled_template(
         sheet = stamp.get(SHEET_KEY, ANSWERS_SHEET)
         if sheet not in workbook.sheetnames:
             raise RoamError(f"{source}: the sheet '{sheet}' is missing; was it renamed?")
-        numbers = _column_numbers(stamp.get(COLUMNS_KEY, ""))
         header_row = _header_row(stamp, source)
-        rows = [
-            _template_row(sheet, values, numbers, number)
-            for number, values in sheet_rows(workbook, sheet, source, limits, header_row + 1)
-        ]
+        read = sheet_rows(workbook, sheet, source, limits, header_row)
+        _, headers = next(read, (header_row, ()))
+        numbers = columns_by_header(
+            headers,
+            {column.key: column.header for column in COLUMNS},
+            _stamped_columns(stamp.get(COLUMNS_KEY, "")),
+            f"{source}: sheet '{sheet}' row {header_row}",
+        )
+        rows = [_template_row(sheet, values, numbers, number) for number, values in read]
         contributor = _contributor(workbook, stamp, source, limits)
     return FilledTemplate(origin=origin, contributor=contributor, rows=rows)
 
@@ -556,9 +561,9 @@ def _format_of(stamp: dict[str, str]) -> int:
         return TEMPLATE_FORMAT + 1  # unreadable: treat as a format this roam does not know
 
 
-def _column_numbers(listed: str) -> dict[str, int]:
-    keys = [key for key in listed.split(",") if key] or [column.key for column in COLUMNS]
-    return {key: number for number, key in enumerate(keys, start=1)}
+def _stamped_columns(listed: str) -> list[str]:
+    """The column keys the template was made with, as its stamp lists them."""
+    return [key for key in listed.split(",") if key] or [column.key for column in COLUMNS]
 
 
 def _template_row(

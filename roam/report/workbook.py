@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from roam.assessment.model import Assessment
+from roam.assessment.model import Assessment, unstorable_text
 from roam.errors import RoamError
 from roam.exchange.provenance import make_stamp
 from roam.exchange.workbook_labels import LANGUAGES, label
@@ -59,6 +59,9 @@ def export_report(
     """
     if lang not in LANGUAGES:
         raise RoamError(f"unknown report language '{lang}': choose one of {', '.join(LANGUAGES)}")
+    unstorable = unstorable_text(assessment)
+    if unstorable:
+        raise RoamError(f"cannot export the assessment: {unstorable}")
     if framework is None:
         framework = framework_named_by(assessment, assessment_path)
     if overlay is None and assessment_path is not None:

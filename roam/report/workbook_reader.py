@@ -51,12 +51,19 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue, NotText
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
-from roam.exchange.provenance import ANSWER_KEY_PREFIX
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.report.cells import text_from_cell
+from roam.report.workbook_parts import (
+    DamagedPartError,
+    PartLimits,
+    PartOverLimitError,
+    count_parts,
+)
 
 _MB = 1024 * 1024
 # Only a document type declaration can define entities; the root element ends the prolog.
@@ -80,6 +87,15 @@ class WorkbookLimits:
     max_sheets: int = 200
     max_rows: int = 20_000
     max_columns: int = 1_000
+    max_shared_strings: int = 200_000
+    max_xml_elements: int = 2_000_000
+    max_part_elements: int = 100_000  # in a part other than a sheet or the shared strings
+
+    @property
+    def parts(self) -> PartLimits:
+        return PartLimits(
+            self.max_rows, self.max_shared_strings, self.max_xml_elements, self.max_part_elements
+        )
 
 
 DEFAULT_LIMITS = WorkbookLimits()
@@ -105,11 +121,15 @@ def check_workbook_bytes(
             members = archive.infolist()
             _check_members(name, members, limits)
             _check_prologs(name, archive, members)
-            # Inflate every member once (bounded by the sizes just checked) so a corrupt
-            # member fails here with one message, not later inside openpyxl's lazy reads.
-            damaged = archive.testzip()
-            if damaged is not None:
-                _refuse(name, f"not a readable xlsx workbook: part '{damaged}' is damaged")
+            # Inflate every member once (bounded by the sizes just checked), counting its
+            # rows, shared strings and elements (see roam.report.workbook_parts), so a
+            # corrupt or overfull member fails here with one message, not later inside
+            # openpyxl, which reads the shared strings and undimensioned sheets whole.
+            count_parts(archive, limits.parts)
+    except PartOverLimitError as exc:
+        _refuse(name, str(exc))
+    except DamagedPartError as exc:
+        _refuse(name, f"not a readable xlsx workbook: part '{exc}' is damaged")
     except (
         zlib.error,
         zipfile.BadZipFile,
@@ -233,12 +253,13 @@ def open_untrusted_workbook(
 
 def _read_bounded(path: Path, name: str, limits: WorkbookLimits) -> bytes:
     try:
-        with path.open("rb") as stream:
-            content = stream.read(limits.max_file_bytes + 1)
+        content = read_at_most(path, limits.max_file_bytes)
     except FileNotFoundError:
         _refuse(name, "no such file")
     except IsADirectoryError:
         _refuse(name, "is a folder, not a workbook")
+    except NotRegularFileError as exc:
+        _refuse(name, f"{exc}; roam reads workbooks from files only")
     except OSError as exc:
         _refuse(name, f"cannot read it: {exc.strerror or exc}")
     return content
@@ -421,10 +442,9 @@ def read_origin(
     workbook: Workbook, source: str, limits: WorkbookLimits = DEFAULT_LIMITS
 ) -> WorkbookOrigin:
     """The ``roam.*`` stamp (hidden ``_roam`` sheet, else custom properties) and who saved it."""
-    from roam.report.sheets.stamp import STAMP_SHEET
-
     pairs = custom_properties(workbook)
-    pairs.update(key_value_sheet(workbook, STAMP_SHEET, source, limits) or {})
+    sheet = key_value_sheet(workbook, STAMP_SHEET, source, limits)
+    pairs.update(sheet or {})
     stamp = {
         key: value for key, value in pairs.items() if key.startswith(("roam.", ANSWER_KEY_PREFIX))
     }
@@ -435,6 +455,7 @@ def read_origin(
         stamp=stamp,
         last_modified_by=properties.lastModifiedBy,
         modified=modified,
+        has_stamp_sheet=sheet is not None,
     )
 
 
@@ -444,18 +465,23 @@ def read_reviewed_workbook(
     """The liaison columns (decision, comment) of every category sheet of an exported report.
 
     Columns are found by their headers, in any report language, so a liaison
-    may sort or filter the rows.
+    may sort or filter the rows.  A category sheet (one with the indicator
+    columns) that lacks a liaison column is refused by name: its decisions would
+    otherwise be lost without a word.
     """
-    from roam.report.sheets.stamp import STAMP_SHEET
-
     source = str(path)
     with open_untrusted_workbook(path, limits) as workbook:
         origin = read_origin(workbook, source, limits)
         rows: list[LiaisonRow] = []
+        sheets: list[str] = []
         for title in workbook.sheetnames:
-            if title != STAMP_SHEET:
-                rows += _liaison_rows(workbook, title, source, limits)
-    return ReviewedWorkbook(origin=origin, rows=rows)
+            if title == STAMP_SHEET:
+                continue
+            found = _liaison_rows(workbook, title, source, limits)
+            if found is not None:
+                sheets.append(title)
+                rows += found
+    return ReviewedWorkbook(origin=origin, rows=rows, review_sheets=tuple(sheets))
 
 
 def _header_words(key: str) -> frozenset[str]:
@@ -464,17 +490,15 @@ def _header_words(key: str) -> frozenset[str]:
 
 def _liaison_rows(
     workbook: Workbook, title: str, source: str, limits: WorkbookLimits
-) -> list[LiaisonRow]:
-    code_words = _header_words("col.code")
-    decision_words = _header_words("col.decision")
-    comment_words = _header_words("col.liaison_comment")
+) -> list[LiaisonRow] | None:
+    """The rows of a category sheet; None for a sheet without the liaison columns."""
     columns: tuple[int, int, int] | None = None
     found: list[LiaisonRow] = []
     for number, values in sheet_rows(workbook, title, source, limits):
         if columns is None:
             if number > _HEADER_SEARCH_ROWS:
-                return []  # not a category sheet
-            columns = _liaison_columns(values, code_words, decision_words, comment_words)
+                return None  # not a category sheet
+            columns = _liaison_columns(values, title, source)
             continue
         code_column, decision_column, comment_column = columns
         code = _value_at(values, code_column)
@@ -488,14 +512,17 @@ def _liaison_rows(
                 comment=_cell(title, values, comment_column, number),
             )
         )
-    return found
+    return found if columns is not None else None
+
+
+# Headers that only a category sheet has together with the code: a sheet with them
+# is one the liaison reviews, so a missing liaison column there is an error.
+_CATEGORY_KEYS = ("col.indicator", "col.core", "col.review_state")
+_LIAISON_KEYS = ("col.decision", "col.liaison_comment")
 
 
 def _liaison_columns(
-    values: tuple[CellData, ...],
-    code_words: frozenset[str],
-    decision_words: frozenset[str],
-    comment_words: frozenset[str],
+    values: tuple[CellData, ...], title: str, source: str
 ) -> tuple[int, int, int] | None:
     headers = {
         value.strip().casefold(): column
@@ -503,17 +530,27 @@ def _liaison_columns(
         if isinstance(value, str)
     }
 
-    def column_of(words: frozenset[str]) -> int | None:
-        return next((headers[word] for word in words if word in headers), None)
+    def column_of(key: str) -> int | None:
+        return next((headers[word] for word in _header_words(key) if word in headers), None)
 
-    code, decision, comment = (
-        column_of(code_words),
-        column_of(decision_words),
-        column_of(comment_words),
-    )
-    if code is None or decision is None or comment is None:
+    code = column_of("col.code")
+    decision, comment = (column_of(key) for key in _LIAISON_KEYS)
+    if code is None:
         return None
-    return code, decision, comment
+    if decision is not None and comment is not None:
+        return code, decision, comment
+    category_headers = sum(column_of(key) is not None for key in _CATEGORY_KEYS)
+    if decision is None and comment is None and category_headers < len(_CATEGORY_KEYS):
+        return None  # another sheet with codes: evidence, data gaps, review log
+    given = dict(zip(_LIAISON_KEYS, (decision, comment), strict=True))
+    missing = [label(key) for key, column in given.items() if column is None]
+    _refuse(
+        source,
+        f"sheet '{title}' has no column headed "
+        + " or ".join(f"'{name}'" for name in missing)
+        + " (renamed or deleted?); give it back its header and import again; "
+        "nothing was imported",
+    )
 
 
 def _value_at(values: tuple[CellData, ...], column: int) -> CellData:

@@ -11,6 +11,7 @@ CHECKS: dict[str, str] = {
     "missing_justification": "Missing justifications",
     "no_evidence": "Answered without evidence",
     "old_evidence": "Old evidence",
+    "future_date": "Dates in the future",
     "open_query": "Open review queries",
     "open_conflict": "Researchers disagree",
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 from roam.assessment.model import Answer, Assessment, Evidence
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes, needs_justification
 from roam.framework.model import Framework
-from roam.scoring.checks import DEFAULT_MAX_AGE_YEARS
+from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
 from roam.scoring.edition import framework_named_by
 from roam.scoring.result import Finding
 
@@ -35,14 +35,34 @@ def readiness(
         raise ValueError("max_age_years must not be negative")
     if framework is None:
         framework = framework_named_by(assessment, assessment_path)
-    cutoff = _years_before(today or dt.date.today(), max_age_years)
+    day = today or dt.date.today()
+    cutoff = _years_before(day, max_age_years)
     findings: list[Finding] = []
     for code in in_scope_codes(framework, assessment):
         indicator = framework.indicator(code)
-        findings += _indicator_findings(
-            indicator, assessment.answers.get(code), framework, cutoff, max_age_years
-        )
+        answer = assessment.answers.get(code)
+        found = _indicator_findings(indicator, answer, framework, cutoff, max_age_years)
+        if answer is not None:
+            found += _future_findings(code, answer, day)
+        findings += sorted(found, key=lambda finding: _CHECK_ORDER[finding.check])
     return findings
+
+
+_CHECK_ORDER = {name: position for position, name in enumerate(CHECKS)}
+
+
+def _future_findings(code: str, answer: Answer, today: dt.date) -> list[Finding]:
+    """Dates after today: a year or a source's date typed wrong (2199 for 2019)."""
+    slips = []
+    if answer.year is not None and answer.year > today.year:
+        slips.append(f"year {answer.year}")
+    for item in answer.evidence:
+        for what, day in (("published", item.published), ("accessed", item.accessed)):
+            if day is not None and day > today:
+                slips.append(f"{item.citation or 'a source'} {what} {day.isoformat()}")
+    if not slips:
+        return []
+    return [Finding("future_date", code, f"after today ({today.isoformat()}): {'; '.join(slips)}")]
 
 
 def _indicator_findings(

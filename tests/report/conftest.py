@@ -35,7 +35,7 @@ def mini_assessment(framework: Framework, scope: str = "full") -> Assessment:
     R.A.2.a 80 % online (80), R.B.1.a no data, O.A.1.a N/A, C.1.1.a 1500 USD."""
     assessment = Assessment(
         country="Examplia",
-        iso="EXA",
+        iso="XEA",
         framework=FrameworkRef(
             id=framework.id, version=framework.version, hash=framework.content_hash
         ),

@@ -43,7 +43,7 @@ def test_default_path_is_reports_iso_date_in_the_current_folder(
     monkeypatch.chdir(work)
     result = run("export", str(assessment_file))
     assert result.exit_code == 0, result.output
-    expected = Path("reports") / f"EXA-{dt.date.today().isoformat()}.xlsx"
+    expected = Path("reports") / f"XEA-{dt.date.today().isoformat()}.xlsx"
     assert (work / expected).is_file()
     assert result.output.strip() == f"wrote {expected}"
     assert load_workbook(work / expected).sheetnames[0] == "Cover"

@@ -316,7 +316,7 @@ def test_cover_and_hidden_sheet_carry_the_provenance_stamp(exported):
         row[0]: row[1]
         for row in workbook["_roam"].iter_rows(min_row=2, max_col=2, values_only=True)
     }
-    assert stamp["roam.iso"] == "EXA"
+    assert stamp["roam.iso"] == "XEA"
     assert stamp["roam.framework.id"] == "mini"
     assert stamp["roam.framework.hash"] == framework.content_hash
     assert stamp["roam.answers_hash"] == answers_hash(assessment)

@@ -288,3 +288,15 @@ async def test_a_missing_file_is_refused_in_the_prompt(answered_file: Path) -> N
         await pilot.press("enter")
         assert app.screen is picker
         assert "no such file" in str(picker.query_one("#error-path", Static).render())
+
+
+@ui_test
+async def test_an_untouched_report_says_what_was_compared(answered_file: Path) -> None:
+    report = reviewed_report(answered_file, {})
+    app = RoamApp(answered_file)
+    async with app.run_test(size=SIZE) as pilot:
+        preview = await open_import(pilot, "f7", report)
+        status = str(preview.query_one("#import-status", Static).render())
+        assert f"Nothing to change: {report.name} holds no liaison decision or comment." in status
+        assert "has all of this already" not in status
+        assert preview.query_one("#apply").disabled

@@ -11,10 +11,10 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.exchange.provenance import ANSWER_KEY_PREFIX, Stamp
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET, Stamp
 from roam.report.cells import clean_text, put
 
-STAMP_SHEET = "_roam"
+__all__ = ["STAMP_SHEET", "build_stamp_sheet"]
 
 
 def build_stamp_sheet(workbook: Workbook, sheet: Worksheet, stamp: Stamp) -> None:

@@ -112,7 +112,7 @@ class ImportPreviewScreen(ModalScreen["ImportSummary | None"]):
         if summary.changes_assessment:
             status.append("\nApply (ctrl+s) makes these changes and saves; ctrl+z undoes them.")
         else:
-            status.append("\nNothing to change: the assessment has all of this already.")
+            status.append(f"\nNothing to change: {summary.unchanged_reason()}.")
         self.query_one("#import-status", Static).update(status)
         self.query_one("#import-details", Static).update(summary_view(summary))
         apply = self.query_one("#apply", Button)
