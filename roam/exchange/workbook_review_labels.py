@@ -9,6 +9,8 @@ from __future__ import annotations
 REVIEW_LABELS: dict[str, tuple[str, str]] = {
     "no_band": ("no band: under {min}% complete", "pas de tranche : moins de {min} % complet"),
     "col.details": ("Details", "Détails"),
+    # Not "Liaison comment": a sheet with codes and that header is one import-review reads.
+    "col.liaison_note": ("Liaison's note", "Note du correspondant"),
     "col.range": ("Scores", "Scores"),
     "details.core": ("core indicator", "indicateur clé"),
     "details.confidence": ("confidence: {value}", "confiance : {value}"),

@@ -10,7 +10,7 @@ import pytest
 
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.sheets.category import DECISION_COLUMN, FIRST_ROW
+from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW, HEADER_ROW
 from roam.report.workbook import export_report
 from roam.report.workbook_reader import read_reviewed_workbook
 from tests.report.conftest import mini_assessment
@@ -49,7 +49,7 @@ def test_recommendations_and_data_gaps_take_liaison_comments(report: Path, title
     sheet = openpyxl.load_workbook(report)[title]
     (table,) = sheet.tables.values()
     header = [cell.value for cell in sheet[table.ref.split(":")[0][1:]]]
-    column = header.index(label("col.liaison_comment")) + 1
+    column = header.index(label("col.liaison_note")) + 1
     rows = range(5, sheet.max_row + 1)
     assert all(sheet.cell(row, column).style == "roam liaison" for row in rows)
     assert all(sheet.cell(row, column).number_format == "@" for row in rows)
@@ -76,3 +76,21 @@ def test_decisions_beside_the_evidence_are_read_back_and_group_rows_are_not(
     # Group rows are read as blank rows, which the importer passes over.
     groups = [row for row in rows if row.code.count(".") < 3]
     assert groups and all(row.decision.blank and row.comment.blank for row in groups)
+
+
+def test_a_category_sheet_without_its_decision_header_is_refused(
+    report: Path, tmp_path: Path
+) -> None:
+    from roam.errors import SourceError
+
+    edited = tmp_path / "edited.xlsx"
+    workbook = openpyxl.load_workbook(report)
+    sheet = workbook["R Rights"]
+    # Both liaison headers renamed: still known as a category sheet by its other headers.
+    sheet.cell(HEADER_ROW, DECISION_COLUMN).value = "My verdict"
+    sheet.cell(HEADER_ROW, COMMENT_COLUMN).value = "My notes"
+    workbook.save(edited)
+    with pytest.raises(SourceError, match="'R Rights' has no column headed 'Liaison decision'"):
+        read_reviewed_workbook(edited)
+    # The Data gaps sheet has codes and a liaison's note, and is not mistaken for one.
+    assert read_reviewed_workbook(report).rows

@@ -17,7 +17,7 @@ COLUMNS = (
     ("col.status", PLAIN, 12),
     ("col.justification", TEXT, 36),
     ("col.sources", TEXT, 28),
-    ("col.liaison_comment", LIAISON, 22),
+    ("col.liaison_note", LIAISON, 22),
 )
 GAP_STATUSES = ("no_data", "not_applicable")
 

@@ -22,7 +22,7 @@ COLUMNS = (
     ("col.priority", PLAIN, 10),
     ("col.timeframe", PLAIN, 13),
     ("col.indicators", TEXT, 22),
-    ("col.liaison_comment", LIAISON, 22),
+    ("col.liaison_note", LIAISON, 22),
 )
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
