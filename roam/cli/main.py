@@ -91,6 +91,7 @@ def main(ctx: click.Context) -> None:
 def _register() -> None:
     from roam.cli import (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,
@@ -102,6 +103,7 @@ def _register() -> None:
 
     for module in (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,
