@@ -321,3 +321,21 @@ async def test_export_writes_the_report_draft_too(mini_file: Path) -> None:
         assert "written to" in status
     headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "Executive summary"
+
+
+@ui_test
+async def test_the_draft_export_quotes_the_overlay_beside_the_file(mini_file: Path) -> None:
+    from tests.documents.conftest import all_text
+    from tests.documents.test_official_texts import OFFICIAL_QUESTION, OVERLAY
+
+    mini_file.with_name("team.overlay.yaml").write_bytes(OVERLAY.encode("utf-8"))
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#kind", Select).value = "draft"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = all_text(mini_file.with_name("kenya-draft.docx"))
+    assert f"UNESCO's text (UNESCO ref. R.1, p. 12, team.overlay.yaml): {OFFICIAL_QUESTION}" in text
