@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from roam.scoring.checks import CHECKS
+from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.result import NodeScore
 from roam.tui.plain import plain, shown
 from roam.tui.session import Session
@@ -43,7 +44,7 @@ TO_DO = {
     "open_query": "Answer the reviewer's query",
     "open_conflict": "Decide between versions (ctrl+d)",
 }
-_SCORE_WIDTH = 11  # " 45  97%*" and a space
+_SCORE_WIDTH = 13  # " 45.0  97%*" and a space
 _WHY_WIDTH = 40  # characters of a data gap's justification the table shows
 _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
 
@@ -116,11 +117,11 @@ class DashboardScreen(Screen[None]):
         if report is None:
             return text
         scores = self.query_one("#scores")
-        scores.border_title = "Scores and coverage (* not all assessed)"
-        name_width, bar_width = self._widths()
-        header = "".ljust(name_width + 1) + "score".rjust(bar_width + 4) + "  done"
-        text.append(header + "\n", style="dim")
-        text.append_text(self._score_line("Overall", "", report.overall, bold=True))
+        # The columns are named here: a header line of spaces wrapped at narrow widths.
+        scores.border_title = "Score (0-100) and % done (* some not assessed)"
+        # No overall figure: one number invites comparing countries (it is on the
+        # workbook's Method sheet and in `roam score --json`, as a diagnostic summary).
+        text.append(_coverage_line(report.overall), style="dim")
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
             name = shown(self.session.text(framework_category.name))
@@ -152,7 +153,7 @@ class DashboardScreen(Screen[None]):
         line = Text()
         line.append(label.ljust(name_width + 1), style="bold" if bold else "")
         line.append_text(bar(node.score, bar_width, style="cyan" if bold else "blue"))
-        line.append(f" {score_text(node.score):>3}", style="bold")
+        line.append(f" {score_text(node.score):>5}", style="bold")
         line.append(f" {node.coverage.complete:4.0f}%", style="dim")
         line.append("*" if node.incomplete else " ", style="yellow")
         return line
@@ -206,3 +207,13 @@ class DashboardScreen(Screen[None]):
         if code:
             app: RoamApp = self.app  # type: ignore[assignment]
             app.go_to_indicator(code)
+
+
+def _coverage_line(overall: NodeScore) -> str:
+    """How much of the scope has a decided status, and when bands are named."""
+    coverage = overall.coverage
+    decided = coverage.total - coverage.not_assessed
+    return (
+        f"{decided} of {coverage.total} indicators decided ({coverage.complete:.0f}%). "
+        f"Bands are named from {BAND_MIN_COMPLETE:.0f}% complete."
+    )
