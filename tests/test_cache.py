@@ -180,3 +180,26 @@ def test_without_posix_owners_the_mac_alone_keeps_planted_entries_out(
         (cache_dir / f"{key}.pickle").write_bytes(planted)
         assert cache.recall(key) is None
         assert not marker.exists()
+
+
+@posix_owners
+def test_the_command_line_says_the_cache_is_off_in_one_readable_line(
+    cache_dir: Path, config_dir: Path
+) -> None:
+    import subprocess
+    import sys
+
+    cache_dir.mkdir(exist_ok=True)
+    cache_dir.chmod(0o777)
+    env = {**os.environ, cache.CACHE_DIR_ENV: str(cache_dir), cache.CONFIG_DIR_ENV: str(config_dir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "roam", "validate"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr  # no second line quoting roam's source
+    assert lines[0].startswith(f"warning: {cache_dir} can be written by other users")

@@ -10,6 +10,7 @@ import io
 import os
 import sys
 import traceback
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,16 @@ class RoamGroup(click.Group):
     """Turns every error a user can cause into readable lines and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # A warning (roam's cache turned off, say) is one readable line after the command's
+        # own output, not Python's default format with a line of roam's source under it.
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                return self._invoke_reporting_errors(ctx)
+            finally:
+                for warning in caught:
+                    echo(f"warning: {warning.message}", err=True)
+
+    def _invoke_reporting_errors(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except RoamError as exc:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from roam.cli.textout import echo
+from roam.report.report_name import REPORTS_FOLDER, default_report_path
 
-REPORTS_FOLDER = "reports"
-
-
-def default_report_path(iso: str, today: dt.date | None = None) -> Path:
-    """``reports/<ISO>-<date>.xlsx``, relative to the current folder."""
-    day = today or dt.date.today()
-    return Path(REPORTS_FOLDER) / f"{iso}-{day.isoformat()}.xlsx"
+__all__ = ["COMMANDS", "REPORTS_FOLDER", "default_report_path"]
 
 
 def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:

@@ -59,11 +59,13 @@ class RoamApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+k"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", priority=True, id="roam.help"),
-        Binding("ctrl+k", "command_palette", "Commands", priority=True, id="roam.palette"),
+        # Not a priority: in a text field ctrl+k deletes to the end of the line, as it does
+        # in editors; esc leaves the field for the tree, where ctrl+k opens the palette.
+        Binding("ctrl+k", "command_palette", "Commands", id="roam.palette"),
         Binding("question_mark", "help", "Help", show=False, id="roam.help_key"),
-        Binding("f2", "view('walkthrough')", "Answers", show=False, priority=True,
+        Binding("f2", "view('walkthrough')", "Walkthrough", show=False, priority=True,
                 id="roam.view.walkthrough"),
-        Binding("f3", "view('dashboard')", "Dashboard", show=False, priority=True,
+        Binding("f3", "view('dashboard')", "Dashboard", show=True, priority=True,
                 id="roam.view.dashboard"),
         Binding("f4", "view('review')", "Review", show=False, priority=True,
                 id="roam.view.review"),
@@ -75,7 +77,7 @@ class RoamApp(App[None]):
                 id="roam.import.review"),
         Binding("f8", "import('answers')", "Import answers", show=False, priority=True,
                 id="roam.import.answers"),
-        Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
+        Binding("f9", "export", "Export", show=True, priority=True, id="roam.export"),
         Binding("f10", "import('open_data')", "Pre-fill from open data", show=False,
                 priority=True, id="roam.prefill"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
@@ -149,6 +151,10 @@ class RoamApp(App[None]):
             # Straight to the walkthrough; the home screen is built only when needed.
             self.open_assessment(self.start_path, read_only=self.start_read_only)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without an open assessment its views, imports and export are not offered."""
+        return self.session is not None or action not in ("view", "export", "import")
+
     def stop_on_signal(self, number: int) -> None:
         """What SIGTERM (and SIGHUP) do: stop, keeping unsaved answers (safekeeping.py)."""
         self.safekeeping.stop_on_signal(number)
@@ -211,7 +217,9 @@ class RoamApp(App[None]):
         session.today = self.today
         self.session = session
         self.settings.remember(session.path)
-        self.walkthrough = WalkthroughScreen(session)
+        self.walkthrough = WalkthroughScreen(
+            session, start=self.settings.place(session.path).get("code")
+        )
         self.push_screen(self.walkthrough)
         for warning in session.opened.warnings:
             self.notify(str(warning), title="Warning", severity="warning", timeout=8)
@@ -222,9 +230,13 @@ class RoamApp(App[None]):
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
         if self.session is None:
             return
         self.flush_typing()
+        if isinstance(self.walkthrough, WalkthroughScreen):
+            self.walkthrough.remember_place()  # before the home screen lists the file
         self.session.close()
         self.session = None
         self.walkthrough = None
@@ -291,13 +303,27 @@ class RoamApp(App[None]):
             self.pop_screen()
 
     def go_to_indicator(self, code: str) -> None:
-        """Show indicator ``code`` in the walkthrough, from anywhere."""
+        """Show indicator ``code`` in the walkthrough, from anywhere, with the tree focused.
+
+        The next keys then move from that indicator (and Enter opens its form),
+        never in a field of the previous one scrolled out of view.
+        """
         from roam.tui.screens.walkthrough import WalkthroughScreen
 
         if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
             return
         self._back_to_walkthrough()
         self.walkthrough.go_to(code)
+        self.walkthrough.action_focus_tree()
+
+    def search_texts(self, query: str) -> None:
+        """Open the walkthrough's search with ``query`` typed in (from the jump's pointer)."""
+        from roam.tui.screens.walkthrough import WalkthroughScreen
+
+        if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
+            return
+        self._back_to_walkthrough()
+        self.walkthrough.action_search(query)
 
     def action_help(self) -> None:
         from roam.tui.screens.help import HelpScreen
@@ -394,7 +420,8 @@ class RoamApp(App[None]):
                 self.set_reviewer(name)
                 then(self.settings.reviewer)
 
-        self.push_screen(AskScreen(f"Your name ({why})", self.who), answered)
+        # Empty, not the computer's account name: "root" is nobody's signature.
+        self.push_screen(AskScreen(f"Your name ({why})", self.settings.reviewer), answered)
 
     def action_ask_name(self) -> None:
         from roam.tui.screens.dialogs import AskScreen

@@ -1,4 +1,8 @@
-"""Command palette providers: jump to an indicator by code, search the indicator texts."""
+"""Command palette providers: jump to an indicator by code, search the framework's words.
+
+The general palette (ctrl+k) lists its commands when empty; ctrl+g lists the
+indicators, and says where to go when words, not a code, are typed into it.
+"""
 
 from __future__ import annotations
 
@@ -72,6 +76,24 @@ class JumpCommands(Provider):
         for hit in self._hits(query):
             yield hit
 
+
+class CodeJumpCommands(JumpCommands):
+    """ctrl+g: the indicators when nothing is typed; words that name no code lead to search."""
+
+    async def search(self, query: str) -> Hits:
+        hits = list(self._hits(query))
+        for hit in hits:
+            yield hit
+        if not hits and query.strip():
+            app = _roam_app(self)
+            yield Hit(
+                0.01,
+                Content(f"No code matches '{_short(query.strip(), 40)}': search the texts for it"),
+                partial(app.search_texts, query.strip()),
+                text=query,
+                help="ctrl+f searches theme, question and indicator texts",
+            )
+
     async def discover(self) -> Hits:
         session = self._session()
         if session is None:
@@ -85,20 +107,23 @@ class JumpCommands(Provider):
 
 
 class SearchCommands(Provider):
-    """Every in-scope indicator whose text, guidance or question holds all the words typed."""
+    """Themes, questions and in-scope indicators whose words hold all the words typed.
+
+    Scored below any code the jump finds (0.5 and up), theme names first.
+    """
 
     async def search(self, query: str) -> Hits:
+        from roam.tui.search import search
+
         app = _roam_app(self)
         session = app.session
         if session is None or len(query.strip()) < 2:
             return
-        for count, (code, text) in enumerate(session.search(query)):
-            if count >= _MAX_HITS:
-                break
+        for count, found in enumerate(search(session, query)[:_MAX_HITS]):
             yield Hit(
-                0.8 - count * 0.001,
-                Content(f"{code}  {_short(text)}"),
-                partial(app.go_to_indicator, code),
-                text=f"{code} {text}",
-                help="Indicator text matches",
+                0.45 - found.rank * 0.1 - count * 0.0001,
+                Content(_short(found.label, 80)),
+                partial(app.go_to_indicator, found.code),
+                text=found.label,
+                help=found.matched,
             )

@@ -28,7 +28,8 @@ class FormField:
     hint: str = ""
 
 
-EVIDENCE_COLUMNS = ("Kind", "Citation", "Published", "Confidential")
+EVIDENCE_COLUMNS = ("Kind", "Citation", "URL or file", "Published", "Confidential")
+LINK_WIDTH = 48  # characters of a long URL the evidence table shows: its start and its end
 _GROUPS = tuple((label, group) for group, label in GROUP_LABELS.items())
 
 EVIDENCE_FIELDS = (
@@ -84,7 +85,16 @@ RECOMMENDATION_FIELDS = (
 def evidence_row(item: Evidence) -> tuple[str, ...]:
     published = item.published.isoformat() if item.published else ""
     secret = "yes" if item.confidential else ""
-    return (EVIDENCE_KIND_LABELS[item.kind], item.citation, published, secret)
+    return (EVIDENCE_KIND_LABELS[item.kind], item.citation, short_link(item.location),
+            published, secret)  # fmt: skip
+
+
+def short_link(location: str | None) -> str:
+    """A URL or path short enough for a table cell: the host and the file name show."""
+    if not location or len(location) <= LINK_WIDTH:
+        return location or ""
+    tail = LINK_WIDTH // 3
+    return f"{location[: LINK_WIDTH - tail - 1]}…{location[-tail:]}"
 
 
 def person_row(person: Person) -> tuple[str, ...]:

@@ -39,6 +39,9 @@ class Settings:
     reviewer: str = ""
     recent: list[str] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, to remap
+    # Per recent file: the indicator the person left off at, the country and the progress,
+    # so that the home screen says which file is which and reopening goes back there.
+    places: dict[str, dict[str, str]] = field(default_factory=dict)
     folder: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -60,6 +63,13 @@ class Settings:
         recent = raw.get("recent")
         if isinstance(recent, list):
             settings.recent = [p for p in recent if isinstance(p, str)][:RECENT_LIMIT]
+        places = raw.get("places")
+        if isinstance(places, dict):
+            settings.places = {
+                path: {k: v for k, v in place.items() if isinstance(v, str)}
+                for path, place in places.items()
+                if path in settings.recent and isinstance(place, dict)
+            }
         return settings
 
     def folder_path(self) -> Path:
@@ -88,4 +98,17 @@ class Settings:
 
     def forget(self, path: str) -> None:
         self.recent = [p for p in self.recent if p != path]
+        self.places.pop(path, None)
         self.save()
+
+    def place(self, path: Path) -> dict[str, str]:
+        """What was remembered of ``path``: "code", "country", "progress" (empty if nothing)."""
+        return self.places.get(str(path.resolve()), {})
+
+    def remember_place(self, path: Path, **place: str) -> None:
+        """Remember where the person left ``path`` (a recent file) and what it holds."""
+        entry = str(path.resolve())
+        if entry in self.recent:
+            self.places[entry] = {**self.places.get(entry, {}), **place}
+            self.places = {p: v for p, v in self.places.items() if p in self.recent}
+            self.save()

@@ -13,11 +13,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from roam.scoring.checks import CHECKS
+from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.result import NodeScore
 from roam.tui.plain import plain, shown
 from roam.tui.session import Session
@@ -34,7 +35,17 @@ RULE_LABELS = {
     "equal_indicator_weights": "Equal indicator weights",
     "geometric_mean": "Geometric mean",
 }
-_SCORE_WIDTH = 11  # " 45  97%*" and a space
+# What a finding asks of the team, in the walkthrough's terms (enter goes there).
+TO_DO = {
+    "answer_problem": "Correct the answer",
+    "missing_justification": "Write the justification",
+    "no_evidence": "Add evidence (ctrl+r)",
+    "old_evidence": "Add more recent evidence",
+    "open_query": "Answer the reviewer's query",
+    "open_conflict": "Decide between versions (ctrl+d)",
+}
+_SCORE_WIDTH = 13  # " 45.0  97%*" and a space
+_WHY_WIDTH = 40  # characters of a data gap's justification the table shows
 _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
 
 
@@ -50,12 +61,14 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TopBar("Dashboard", self.session)
-        with Horizontal(id="dashboard", classes="view-body"):
+        # Side by side when wide; one column that scrolls (arrows, PageUp/PageDown) when narrow.
+        with ScrollableContainer(id="dashboard", classes="view-body"):
             with VerticalScroll(id="dash-left"):
                 yield Static(_NOTE, classes="hint")
                 yield Static(id="scores", classes="panel")
             with Vertical(id="dash-right"):
                 robustness: DataTable[str] = DataTable(id="robustness", cursor_type="none")
+                robustness.can_focus = False  # a small table to read, nothing to choose in it
                 robustness.border_title = "Robustness: category scores under other rules"
                 yield robustness
                 findings: DataTable[str] = DataTable(id="findings", cursor_type="row")
@@ -66,13 +79,20 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        # Narrow: the scores come first and keep the focus; wide: the checks, to jump from.
+        # Narrow: the whole page scrolls and has the focus; wide: the checks, to jump from.
         narrow = self.app.size.width < 110
-        self.query_one("#dash-left" if narrow else "#findings").focus()
+        self._lay_out(narrow)
+        self.query_one("#dashboard" if narrow else "#findings").focus()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 110, "-narrow")
+        self._lay_out(self.size.width < 110)
         self.call_after_refresh(self._redraw_scores)
+
+    def _lay_out(self, narrow: bool) -> None:
+        """Narrow: the page is what scrolls; wide: each side scrolls on its own."""
+        self.set_class(narrow, "-narrow")
+        self.query_one("#dashboard").can_focus = narrow
+        self.query_one("#dash-left").can_focus = not narrow
 
     def _redraw_scores(self) -> None:
         self.query_one("#scores", Static).update(self._scores())
@@ -97,11 +117,11 @@ class DashboardScreen(Screen[None]):
         if report is None:
             return text
         scores = self.query_one("#scores")
-        scores.border_title = "Scores and coverage (* some indicators not assessed)"
-        name_width, bar_width = self._widths()
-        header = "".ljust(name_width + 1) + "score".rjust(bar_width + 4) + "  done"
-        text.append(header + "\n", style="dim")
-        text.append_text(self._score_line("Overall", "", report.overall, bold=True))
+        # The columns are named here: a header line of spaces wrapped at narrow widths.
+        scores.border_title = "Score (0-100) and % done (* some not assessed)"
+        # No overall figure: one number invites comparing countries (it is on the
+        # workbook's Method sheet and in `roam score --json`, as a diagnostic summary).
+        text.append(_coverage_line(report.overall), style="dim")
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
             name = shown(self.session.text(framework_category.name))
@@ -126,14 +146,14 @@ class DashboardScreen(Screen[None]):
     def _score_line(self, code: str, name: str, node: NodeScore, bold: bool = False) -> Text:
         name_width, bar_width = self._widths()
         label = f"{code} {name}".strip() if bold else f"  {code} {name}"
-        if bold and node.band:
-            label = f"{label} · {node.band}"
-        if len(label) > name_width:
-            label = label[: name_width - 1] + "…"
+        band = f" · {node.band}" if bold and node.band else ""
+        if len(label) + len(band) > name_width:  # the name is cut, never the band
+            label = label[: max(1, name_width - len(band) - 1)] + "…"
+        label += band
         line = Text()
         line.append(label.ljust(name_width + 1), style="bold" if bold else "")
         line.append_text(bar(node.score, bar_width, style="cyan" if bold else "blue"))
-        line.append(f" {score_text(node.score):>3}", style="bold")
+        line.append(f" {score_text(node.score):>5}", style="bold")
         line.append(f" {node.coverage.complete:4.0f}%", style="dim")
         line.append("*" if node.incomplete else " ", style="yellow")
         return line
@@ -155,28 +175,30 @@ class DashboardScreen(Screen[None]):
     def _fill_findings(self) -> None:
         table = self.query_one("#findings", DataTable)
         table.clear(columns=True)
-        table.add_columns("Code", "Check", "What to do")
+        table.add_columns("Code", "What to do", "Why")
         findings = [f for f in self.session.findings() if f.check != "not_assessed"]
         waiting = sum(1 for f in self.session.findings() if f.check == "not_assessed")
         for index, finding in enumerate(findings):
-            table.add_row(finding.code, CHECKS.get(finding.check, finding.check),
-                          plain(finding.message), key=f"{index}:{finding.code}")  # fmt: skip
-        title = f"Readiness checks: {len(findings)} to fix"
+            to_do = TO_DO.get(finding.check, CHECKS.get(finding.check, finding.check))
+            table.add_row(finding.code, to_do, plain(finding.message),
+                          key=f"{index}:{finding.code}")  # fmt: skip
+        title = f"Readiness: {len(findings)} to fix"
         if waiting:
-            title += f", {waiting} not assessed yet"
-        table.border_title = title + " (enter: go to indicator)"
+            title += f", {waiting} not assessed"
+        table.border_title = title + " (enter: go to)"
 
     def _fill_gaps(self) -> None:
         table = self.query_one("#gaps", DataTable)
         table.clear(columns=True)
-        table.add_columns("Code", "Indicator", "Why no data")
+        table.add_columns("Code", "Why no data", "Indicator")  # the reason first: it is short
         report = self.session.report
         gaps = report.data_gaps if report is not None else ()
         for code in gaps:
             indicator = self.session.text(self.session.indicator(code).text)
             why = self.session.answer(code).justification.replace("\n", " ")
-            table.add_row(code, plain(indicator), plain(why), key=f"gap:{code}")
-        table.border_title = f"Data gaps: {len(gaps)} indicators with no data (enter: go to)"
+            why = why if len(why) <= _WHY_WIDTH else why[: _WHY_WIDTH - 1] + "…"
+            table.add_row(code, plain(why or "(not said)"), plain(indicator), key=f"gap:{code}")
+        table.border_title = f"Data gaps: {len(gaps)} with no data (enter: go to)"
 
     @on(DataTable.RowSelected)
     def _go(self, event: DataTable.RowSelected) -> None:
@@ -185,3 +207,13 @@ class DashboardScreen(Screen[None]):
         if code:
             app: RoamApp = self.app  # type: ignore[assignment]
             app.go_to_indicator(code)
+
+
+def _coverage_line(overall: NodeScore) -> str:
+    """How much of the scope has a decided status, and when bands are named."""
+    coverage = overall.coverage
+    decided = coverage.total - coverage.not_assessed
+    return (
+        f"{decided} of {coverage.total} indicators decided ({coverage.complete:.0f}%). "
+        f"Bands are named from {BAND_MIN_COMPLETE:.0f}% complete."
+    )

@@ -26,7 +26,11 @@ KINDS: dict[str, tuple[str, ...]] = {"report": (".xlsx",), "draft": (".docx", ".
 
 
 def default_report_path(session: Session) -> Path:
-    return session.path.with_name(f"{session.path.stem}-report.xlsx")
+    """As ``roam export`` names it: ``reports/<ISO>-<date>.xlsx`` under the current folder,
+    shown in full so that the user sees where it goes."""
+    from roam.report.report_name import default_report_path as cli_default
+
+    return Path.cwd() / cli_default(session.assessment.iso, session.today)
 
 
 def default_draft_path(session: Session) -> Path:
@@ -101,7 +105,9 @@ class ExportScreen(ModalScreen[None]):
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         kind = str(self.query_one("#kind", Select).value)
-        if path.suffix.lower() not in KINDS[kind] or not path.parent.is_dir():
+        # The report's default folder (reports/) is made when missing, as the CLI does.
+        folder_ok = path.parent.is_dir() or path == default_report_path(self.session)
+        if path.suffix.lower() not in KINDS[kind] or not folder_ok:
             endings = " or ".join(KINDS[kind])
             self._status(f"⚠ give a {endings} file in an existing folder, not '{path}'")
             return

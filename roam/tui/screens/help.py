@@ -19,6 +19,31 @@ from roam.tui.settings import SETTINGS_FILE
 if TYPE_CHECKING:
     from roam.tui.app import RoamApp
 
+# The tasks a user comes to the help with, in the order of the work, and the
+# bindings (by id, or id prefix ending in ".") that serve each; the rest: "On this screen".
+TASKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Move", (
+        "roam.next", "roam.previous", "roam.next_unanswered", "roam.tree.",
+        "roam.focus_tree", "roam.info.",
+    )),
+    ("Find", ("roam.jump", "roam.search", "roam.filter")),
+    ("Answer", ("roam.choice.", "roam.add_evidence", "roam.records.", "roam.undo", "roam.decide")),
+    ("Views", ("roam.view.", "roam.export", "roam.import.")),
+    ("Settings", (
+        "roam.help", "roam.help_key", "roam.palette", "roam.theme", "roam.quit",
+    )),
+)  # fmt: skip
+OTHER_TASK = "On this screen"
+
+
+def task_of(binding_id: str) -> tuple[int, int, str]:
+    """(task's place, binding's place in it, task name) of a binding id."""
+    for place, (task, ids) in enumerate(TASKS):
+        for order, wanted in enumerate(ids):
+            if binding_id == wanted or (wanted.endswith(".") and binding_id.startswith(wanted)):
+                return place, order, task
+    return len(TASKS), 0, OTHER_TASK
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,8 +54,11 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.rows = self._rows(under)
 
-    def _rows(self, under: Screen[object]) -> list[tuple[str, str, str]]:
-        """(keys, what it does, binding id) for each roam binding active under the help."""
+    def _rows(self, under: Screen[object]) -> list[tuple[str, str, str, str]]:
+        """(task, keys, what it does, binding id) for each roam binding active under the help.
+
+        Grouped by task, in the order of the work; a task is named on its first row only.
+        """
         by_id: dict[str, tuple[list[str], str]] = {}
         for key, active in under.active_bindings.items():
             binding = active.binding
@@ -40,19 +68,20 @@ class HelpScreen(ModalScreen[None]):
             display = self.app.get_key_display(Binding(key, binding.action))
             if display not in keys:
                 keys.append(display)
-        return sorted(
-            (
-                (" ".join(keys), description, binding_id)
-                for binding_id, (keys, description) in by_id.items()
-            ),
-            key=lambda row: row[2],
-        )
+        ordered = sorted(by_id.items(), key=lambda item: (task_of(item[0])[:2], item[0]))
+        rows: list[tuple[str, str, str, str]] = []
+        previous = ""
+        for binding_id, (keys, description) in ordered:
+            task = task_of(binding_id)[2]
+            rows.append((task if task != previous else "", " ".join(keys), description, binding_id))
+            previous = task
+        return rows
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall-dialog help") as dialog:
             dialog.border_title = "Keys (esc closes)"
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Does", "Binding id")
+            table.add_columns("Task", "Key", "Does", "Binding id")
             table.add_rows(self.rows)
             yield table
             # The notes scroll on a small terminal, so that the keys keep half the dialog.
@@ -64,7 +93,8 @@ class HelpScreen(ModalScreen[None]):
                     marks.append(f" {meaning}   ")
                 yield Static(marks, classes="legend")
                 yield Static(
-                    "Keys with ctrl and the F-keys also work while typing in a field. "
+                    "Keys with ctrl and the F-keys also work while typing in a field, but for "
+                    "ctrl+k, which deletes to the end of the line there (esc, then ctrl+k). "
                     f"Remap a key in {self._settings_file()} (see the README): "
                     '"keys": {"roam.next": "ctrl+j"}.',
                     classes="legend",

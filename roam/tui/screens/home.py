@@ -29,12 +29,23 @@ _INTRO = (
 )
 
 
+def _edited(path: Path) -> str:
+    """When ``path`` was last saved, in local time to the minute ("" if it is gone)."""
+    import datetime as dt
+
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return ""
+    return f"{dt.datetime.fromtimestamp(stamp):%Y-%m-%d %H:%M}"
+
+
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="roam.home.new"),
         Binding("o", "open", "Open file", id="roam.home.open"),
         Binding("d", "demo", "Demo", id="roam.home.demo"),
-        Binding("delete,x", "forget", "Forget recent", id="roam.home.forget"),
+        Binding("x,delete", "forget", "Forget recent", id="roam.home.forget"),
     ]
 
     @property
@@ -73,11 +84,20 @@ class HomeScreen(Screen[None]):
     def refresh_recent(self) -> None:
         recent = self.query_one("#recent", OptionList)
         recent.clear_options()
-        for entry in self.roam.settings.recent:
+        settings = self.roam.settings
+        for entry in settings.recent:
             path = Path(entry)
             label = plain(path.name, style="bold")
+            place = settings.places.get(entry, {})
+            if place.get("country"):
+                label.append(shown(f"  {place['country']}"))
+            if place.get("progress"):
+                label.append(shown(f"  {place['progress']} assessed"))
+            edited = _edited(path)
+            if edited:
+                label.append(f"  edited {edited}")
             label.append(shown(f"  {path.parent}"), style="dim")
-            if not path.exists():
+            if not edited:
                 label.append("  (missing)", style="red")
             recent.add_option(Option(label, id=entry))
         if recent.option_count:

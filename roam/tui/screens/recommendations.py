@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from pydantic import BaseModel
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from roam.assessment.model import Recommendation
 from roam.tui.forms import RECOMMENDATION_FIELDS, recommendation_row
+from roam.tui.labels import GROUP_LABELS
+from roam.tui.plain import shown
 from roam.tui.screens.records_screen import RecordKind, RecordsScreen
 from roam.tui.session import Session
 from roam.tui.widgets.key_bar import KeyBar
@@ -72,4 +76,31 @@ class RecommendationsScreen(RecordsScreen):
             )
             yield RecordTable(_COLUMNS, noun="recommendation", id="recommendations",
                               classes="fill")  # fmt: skip
+            # The table cuts long texts; the highlighted one is shown here in full.
+            yield Static(id="recommendation-detail", classes="record-detail")
         yield KeyBar(classes="key-bar")
+
+    def refresh_table(self, kind: RecordKind) -> None:
+        super().refresh_table(kind)
+        self._show_detail(self.query_one(RecordTable).table.cursor_row)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    def _show_detail(self, row: int) -> None:
+        items = self.session.assessment.recommendations
+        detail = self.query_one("#recommendation-detail", Static)
+        if not 0 <= row < len(items):
+            detail.update("Nothing yet: a adds a recommendation.")
+            return
+        item = items[row]
+        text = Text()
+        text.append(shown(item.id), style="bold")
+        text.append(f" · priority {item.priority}")
+        if item.groups:
+            text.append(" · to " + ", ".join(GROUP_LABELS[g] for g in item.groups))
+        if item.indicators:
+            text.append(" · indicators " + shown(", ".join(item.indicators)))
+        text.append("\n" + shown(item.text))
+        detail.update(text)

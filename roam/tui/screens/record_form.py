@@ -65,6 +65,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             initial = initial.model_dump()
         self.initial: dict[str, Any] = {**_defaults(model), **(initial or {})}
         self.check = check
+        self.as_opened: dict[str, Any] = {}  # the fields' values when the form opened
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog record-form") as dialog:
@@ -113,6 +114,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
     def on_mount(self) -> None:
         first = self.query(f"#field-{self.fields[0].name}").first()
         first.focus()
+        self.as_opened = self.collect()
 
     def collect(self) -> dict[str, Any]:
         """The form's values as the model expects them (empty dates become None)."""
@@ -156,7 +158,18 @@ class RecordForm(ModalScreen[BaseModel | None]):
         self.query_one(f"#field-{name}").scroll_visible(animate=False)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; what was typed is thrown away only when the user says so."""
+        if self.collect() == self.as_opened:
+            self.dismiss(None)
+            return
+        from roam.tui.screens.dialogs import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = "Discard what you typed in this form?"
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

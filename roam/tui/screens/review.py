@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,12 +26,58 @@ from roam.tui.widgets.top_bar import TopBar
 if TYPE_CHECKING:
     from roam.tui.app import RoamApp
 
+# The rows the table can show, ctrl+l going from one to the next; the first is the default.
+REVIEW_FILTERS: dict[str, str] = {
+    "assessed": "Assessed",
+    "queried": "Queried",
+    "changed": "Changed since review",
+    "commented": "With comments",
+    "all": "All, not assessed too",
+}
+
+
+def changed_since_review(answer: Answer) -> bool:
+    """Whether the answer was edited after its last review (a state change or a comment).
+
+    The history is in the order of the edits, so an edit logged after the last
+    review state change came after it even within the same second; a comment
+    alone is placed by its time.
+    """
+    history = answer.history
+    states = [i for i, change in enumerate(history) if change.field.startswith("review")]
+    edits = [i for i, change in enumerate(history) if not change.field.startswith("review")]
+    if states and edits and edits[-1] > states[-1]:
+        commented = [_utc(comment.time) for comment in answer.review.thread]
+        last_edit = _utc(history[edits[-1]].time)
+        return not commented or last_edit >= max(commented)
+    commented = [_utc(comment.time) for comment in answer.review.thread]
+    return bool(commented and edits) and _utc(history[edits[-1]].time) > max(commented)
+
+
+def _utc(time: dt.datetime) -> dt.datetime:
+    """A time without a zone (a hand-edited file) is read as UTC, so that times compare."""
+    return time if time.tzinfo is not None else time.replace(tzinfo=dt.UTC)
+
+
+def passes(answer: Answer, name: str) -> bool:
+    """Whether ``answer`` is a row of filter ``name`` (a key of REVIEW_FILTERS)."""
+    if name == "assessed":
+        return answer.status != "not_assessed"
+    if name == "queried":
+        return answer.review.state == "queried"
+    if name == "changed":
+        return changed_since_review(answer)
+    if name == "commented":
+        return bool(answer.review.thread)
+    return True
+
 
 class ReviewScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "comment", "Add comment", priority=True, id="roam.review.comment"),
         Binding("ctrl+e", "edit_answer", "Edit answer", priority=True, id="roam.review.edit"),
+        Binding("ctrl+l", "next_filter", "Filter", priority=True, id="roam.review.filter"),
         Binding("escape", "app.view('walkthrough')", "Back", id="roam.review.back"),
     ]
 
@@ -37,6 +85,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.code: str | None = None
+        self.filter_name = next(iter(REVIEW_FILTERS))
 
     def compose(self) -> ComposeResult:
         yield TopBar("Review", self.session)
@@ -65,18 +114,40 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#answers", DataTable)
-        table.add_columns("Code", "Status", "Review", "Notes")
-        for code in self.session.codes:
-            table.add_row(*self._cells(code), key=code)
+        table.add_columns("Code", "Status", "Review", "Comments")
         app: RoamApp = self.app  # type: ignore[assignment]
-        current = getattr(app.walkthrough, "code", None)
-        start = self.session.codes.index(current) if current in self.session.codes else 0
-        table.move_cursor(row=start)
-        self.show(self.session.codes[start] if self.session.codes else None)
+        if not self.shown_codes:  # nothing assessed yet: every indicator rather than none
+            self.filter_name = "all"
+        self._fill(getattr(app.walkthrough, "code", None))
         table.focus()
         if self.session.read_only:
             for widget in self.query("#state, #comment, #add-comment"):
                 widget.disabled = True
+
+    @property
+    def shown_codes(self) -> list[str]:
+        """The codes of the rows, in framework order, that pass the filter."""
+        session = self.session
+        return [code for code in session.codes if passes(session.answer(code), self.filter_name)]
+
+    def _fill(self, current: str | None) -> None:
+        """Rows for the filter; the cursor on ``current`` when it is one of them."""
+        table = self.query_one("#answers", DataTable)
+        table.clear()
+        codes = self.shown_codes
+        for code in codes:
+            table.add_row(*self._cells(code), key=code)
+        label = REVIEW_FILTERS[self.filter_name]
+        table.border_title = f"{label} ({len(codes)}) · ctrl+l: filter"
+        start = codes.index(current) if current in codes else 0
+        if codes:
+            table.move_cursor(row=start)
+        self.show(codes[start] if codes else None)
+
+    def action_next_filter(self) -> None:
+        names = list(REVIEW_FILTERS)
+        self.filter_name = names[(names.index(self.filter_name) + 1) % len(names)]
+        self._fill(self.code)
 
     def _cells(self, code: str) -> tuple[str | Text, ...]:
         answer = self.session.answer(code)
@@ -94,6 +165,8 @@ class ReviewScreen(Screen[None]):
     def show(self, code: str | None) -> None:
         self.code = code
         if code is None:
+            self.query_one("#review-answer", Static).update("No answer passes this filter.")
+            self.query_one("#thread", Static).update("")
             return
         answer = self.session.answer(code)
         self.query_one("#review-answer", Static).update(self._answer_text(code, answer))
@@ -142,19 +215,40 @@ class ReviewScreen(Screen[None]):
             or state == self.session.answer(self.code).review.state
         ):
             return
-        if self.session.add_comment(self.code, "", state=state):
-            self._refresh_row(self.code)
-            self.notify(f"{self.code}: review state {REVIEW_LABELS.get(state, state)}")
+        code = self.code
+
+        def signed(who: str) -> None:
+            if self.session.add_comment(code, "", state=state):
+                self._refresh_row(code)
+                self.notify(f"{code}: review state {REVIEW_LABELS.get(state, state)} ({who})")
+
+        self._signed(signed)
+
+    def _signed(self, then: Callable[[str], None]) -> None:
+        """Run ``then`` with the person's name, asked once and kept in the settings.
+
+        A review is signed by a person, not by the computer's account ("root");
+        cancelling the question stores nothing and shows the answer as it is.
+        """
+        app: RoamApp = self.app  # type: ignore[assignment]
+        if not app.settings.reviewer:
+            self.show(self.code)  # until a name is given, nothing has changed
+        app.with_name(then, "signs your review comments")
 
     def action_comment(self) -> None:
         comment = self.query_one("#comment", TextArea)
-        if self.code is None or not comment.text.strip():
+        code = self.code
+        if code is None or not comment.text.strip():
             self.notify("Write the comment first", severity="warning")
             return
-        if self.session.add_comment(self.code, comment.text):
-            comment.load_text("")
-            self._refresh_row(self.code)
-            self.notify(f"Comment added to {self.code}")
+
+        def signed(who: str) -> None:
+            if self.session.add_comment(code, comment.text):
+                comment.load_text("")
+                self._refresh_row(code)
+                self.notify(f"Comment added to {code}, signed {who}")
+
+        self._signed(signed)
 
     @on(Button.Pressed, "#add-comment")
     def _add_pressed(self) -> None:

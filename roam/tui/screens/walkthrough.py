@@ -7,19 +7,19 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Tree
 
 from roam.errors import RoamError
-from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.commands import CodeJumpCommands, JumpCommands, SearchCommands
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical, BlankVerticalScroll
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from roam.tui.widgets.key_bar import KeyBar
+from roam.tui.widgets.key_bar import FIND, MOVE, KeyBar
 from roam.tui.widgets.progress_panel import ProgressPanel
 from roam.tui.widgets.top_bar import TopBar
 
@@ -30,17 +30,17 @@ class WalkthroughScreen(Screen[None]):
     BLANK = True  # nothing of its own but the background (roam.tui.widgets.blank_containers)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next", "Next", priority=True, id="roam.next"),
-        Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous"),
+        Binding("ctrl+n", "next", "Next", priority=True, id="roam.next", group=MOVE),
+        Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous", group=MOVE),
         Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
-        Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump"),
-        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="roam.search"),
+        Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump", group=FIND),
+        Binding("ctrl+f", "search", "Search", priority=True, id="roam.search", group=FIND),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
         Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True,
                 id="roam.decide"),
         Binding(
-            "ctrl+r", "add_evidence", "Evidence", show=False, priority=True, id="roam.add_evidence"
+            "ctrl+r", "add_evidence", "Evidence", priority=True, id="roam.add_evidence"
         ),
         Binding("escape", "focus_tree", "Tree", show=False, id="roam.focus_tree"),
         Binding("ctrl+up", "scroll_info(-1)", "Scroll text", show=False, priority=True,
@@ -49,13 +49,16 @@ class WalkthroughScreen(Screen[None]):
                 id="roam.info.down"),
     ]  # fmt: skip
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, start: str | None = None) -> None:
+        """``start``: the indicator to open on (where the person left off), if in scope."""
         super().__init__()
         self.session = session
         self.code: str | None = None
         self.filter_name: FilterName = "all"
         codes = session.codes
-        self.first = session.next_unanswered(None) or (codes[0] if codes else None)
+        if start not in codes:
+            start = session.next_unanswered(None) or (codes[0] if codes else None)
+        self.first = start
         self._resumed = False
 
     def compose(self) -> ComposeResult:
@@ -91,6 +94,21 @@ class WalkthroughScreen(Screen[None]):
         data = event.node.data
         if data is not None and data[0] == "indicator" and data[1] != self.code:
             self.show(data[1])
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[tuple[str, str]]) -> None:
+        """Enter on an indicator: into its form, at the first field."""
+        data = event.node.data
+        if data is not None and data[0] == "indicator":
+            if data[1] != self.code:
+                self.show(data[1])
+            self.focus_form()
+
+    def focus_form(self) -> None:
+        """Put the focus on the form's first field, the form scrolled to its top."""
+        self.fill_form()
+        self.query_one("#form-box", VerticalScroll).scroll_home(animate=False)
+        self.query_one(AnswerForm).query_one("#status").focus(scroll_visible=False)
 
     def show(self, code: str) -> None:
         """Display indicator ``code``: its text now, its answer's fields in the next frame.
@@ -137,6 +155,25 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(AnswerForm).relabel()
         if self.code is not None:
             self.query_one(IndicatorInfo).show(self.code)
+
+    def on_unmount(self) -> None:
+        self.remember_place()
+
+    def remember_place(self) -> None:
+        """Closed or quit: remember where the person was, the country and the progress."""
+        from roam.tui.app import RoamApp
+
+        app = self.app
+        session = self.session
+        if self.code is None or not isinstance(app, RoamApp):
+            return
+        done = sum(session.answer(code).status != "not_assessed" for code in session.codes)
+        app.settings.remember_place(
+            session.path,
+            code=self.code,
+            country=f"{session.assessment.country} ({session.assessment.iso})",
+            progress=f"{done}/{len(session.codes)}",
+        )
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back from another view: redraw the answers changed there (reviews, for one)."""
@@ -193,13 +230,24 @@ class WalkthroughScreen(Screen[None]):
 
     def action_jump(self) -> None:
         self.app.push_screen(
-            CommandPalette(providers=[JumpCommands], placeholder="Indicator code, e.g. R.B.1.a")
+            CommandPalette(providers=[CodeJumpCommands], placeholder="Indicator code, e.g. R.B.1.a")
         )
 
-    def action_search(self) -> None:
-        self.app.push_screen(
-            CommandPalette(providers=[SearchCommands], placeholder="Words in indicator texts")
+    def action_search(self, query: str = "") -> None:
+        """Codes, theme and question names, then indicator texts; ``query`` typed in already."""
+        palette = CommandPalette(
+            providers=[JumpCommands, SearchCommands],
+            placeholder="A code, or words of a theme, question or indicator",
         )
+        self.app.push_screen(palette)
+        if query:
+            palette.call_after_refresh(self._type_query, palette, query)
+
+    @staticmethod
+    def _type_query(palette: CommandPalette, query: str) -> None:
+        field = palette.query_one(CommandInput)
+        field.value = query
+        field.cursor_position = len(query)
 
     def action_filter(self) -> None:
         from roam.tui.screens.filter_picker import FilterPicker

@@ -29,7 +29,7 @@ from roam.framework.model import (
     ScaledIndicator,
 )
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
-from roam.tui.plain import plain
+from roam.tui.plain import plain, shown
 from roam.tui.session import Session
 from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _VALUE_FIELDS = ("value", "year", "unit")
+# Readiness checks whose findings the form shows under a field already (or no finding at all).
+ALREADY_SHOWN_CHECKS = ("not_assessed", "answer_problem", "missing_justification")
+NO_LEVEL_STATUSES = ("not_applicable", "no_data")  # statuses that take no level or value
 W = TypeVar("W", bound=Widget)
 _VALUED = (QuantitativeIndicator, ContextualIndicator)
 
@@ -104,13 +107,15 @@ class AnswerForm(BlankVertical):
         self._shown: dict[str, object] = {}  # what each message line shows now
         self._value_box: ValueBox | None = None
         self._more: AnswerMore | None = None
+        self._findings_seen: object = None  # the findings list _checks_by_code was made of
+        self._checks_by_code: dict[str, list[str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="answer-summary")
         yield Label("Status", classes="field-label")
         yield ChoiceSet(STATUS_CHOICES, id="status", horizontal=True)
-        # One area for the level or the value, as tall as the longest scale: moving
-        # between kinds of indicator then never shifts the fields below.
+        # One area for the level or the value, as tall as what it shows: a value's
+        # three fields are not followed by the blank rows of the longest scale.
         first = self.session.indicator(self.first) if self.first else None
         with BlankVertical(id="answer-area"):
             with BlankVertical(id="level-box"):
@@ -126,8 +131,6 @@ class AnswerForm(BlankVertical):
                 yield self._value_box
 
     def on_mount(self) -> None:
-        longest = max(len(scale.levels) for scale in self.session.framework.scales.values())
-        self.query_one("#answer-area").styles.min_height = longest + 3  # label, error
         self._disable_if_read_only()
         self.call_after_refresh(self._start_rest)
 
@@ -173,6 +176,7 @@ class AnswerForm(BlankVertical):
         elif new_value_box and not isinstance(indicator, ScaledIndicator):
             self._value_box.show(answer, indicator)
         more.show(answer, indicator)
+        self._offer_level(answer.status)
         self.show_problems()
 
     def _disable_if_read_only(self) -> None:
@@ -212,7 +216,19 @@ class AnswerForm(BlankVertical):
                 self._value_box.show(answer, indicator)
         if self._more is not None:
             self._more.show(answer, indicator)
+        self._offer_level(answer.status)
         self.show_problems()
+
+    def _offer_level(self, status: str) -> None:
+        """The level and the value take no input once the status says there is none."""
+        closed = self.session.read_only or status in NO_LEVEL_STATUSES
+        level_set = self._level_set()
+        if level_set is not None and level_set.disabled != closed:
+            level_set.disabled = closed
+        if self._value_box is not None:
+            for field in self._value_box.query("Input"):
+                if field.disabled != closed:
+                    field.disabled = closed
 
     def _show_scale(self, scale_id: str | None) -> None:
         if scale_id == self._scale_id and self._scale_id is not None:
@@ -258,6 +274,8 @@ class AnswerForm(BlankVertical):
             self.post_message(self.Refused())
         for name, found in messages.items():
             self._set_text(f"error-{name}", "\n".join(f"⚠ {m}" for m in found))
+        # The readiness checks behind the "Failing checks" filter, said here too.
+        messages["checks"] = self._failed_checks(self.code)
         for name in ("justification", "value"):
             field = self._find(f"#{name}", Widget)
             if field is not None:
@@ -265,14 +283,19 @@ class AnswerForm(BlankVertical):
         self._set_text("answer-summary", self._summary(answer, messages))
 
     def _summary(self, answer: Answer, messages: dict[str, list[str]]) -> Text:
-        count = sum(len(found) for found in messages.values())
+        checks = messages.get("checks", [])
+        count = sum(len(found) for name, found in messages.items() if name != "checks")
         text = Text()
         if self._input_errors:
             text.append("✗ what you typed is NOT STORED: fix the marked field", style="bold red")
         elif count:
             noun = "problem" if count == 1 else "problems"
             text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
-        else:
+            if checks:
+                text.append("; ", style="bold red")
+        if checks:
+            text.append("⚠ " + "; ".join(shown(check) for check in checks), style="bold red")
+        elif not count:
             text.append("✓ no problems", style="green")
         if answer.conflicts and self.code is not None:
             versions = len(self.session.conflict_versions(self.code))
@@ -287,6 +310,22 @@ class AnswerForm(BlankVertical):
             text.append(f"  · review: {REVIEW_LABELS[review.state]}", style="bold")
             text.append(f", {comments} comment{'s' if comments != 1 else ''}", style="dim")
         return text
+
+    def _failed_checks(self, code: str) -> list[str]:
+        """The readiness findings of ``code`` the fields' own messages do not say already.
+
+        Not on the first frame: the checks run over the whole assessment (once per change).
+        """
+        if self._more is None:
+            return []
+        findings = self.session.findings()
+        if findings is not self._findings_seen:
+            self._findings_seen = findings
+            self._checks_by_code = {}
+            for finding in findings:
+                if finding.check not in ALREADY_SHOWN_CHECKS:
+                    self._checks_by_code.setdefault(finding.code, []).append(finding.message)
+        return self._checks_by_code.get(code, [])
 
     def _set_text(self, widget_id: str, text: str | Text) -> None:
         """Show ``text`` in a message line, redrawing it only when it changed."""
@@ -312,7 +351,9 @@ class AnswerForm(BlankVertical):
             return False
         if changed and "status" in changes:
             # The status may follow from another field (a level chosen): show it.
-            self.query_one("#status", ChoiceSet).show(self.session.answer(self.code).status)
+            status = self.session.answer(self.code).status
+            self.query_one("#status", ChoiceSet).show(status)
+            self._offer_level(status)
         self.show_problems()
         if changed:
             self.post_message(self.Committed(self.code))

@@ -2,7 +2,8 @@
 
 Textual's RadioSet is one widget per button; on the walkthrough the answer
 form's radio buttons alone cost about a tenth of the start-up.  This widget
-draws every choice itself, looks like the compact radio set, and is driven the
+draws every choice itself, as ``(•)`` for the chosen one and ``( )`` for the others,
+and is driven the
 same way: arrows move the cursor, enter or space presses, a click presses the
 choice under the mouse.
 """
@@ -20,7 +21,10 @@ from textual.widget import Widget
 
 from roam.tui.plain import shown
 
-BUTTON = ("▐", "●", "▌")  # as Textual's radio button: the sides round the button off
+# The chosen and the other choices differ in shape, not only in colour: colour-blind
+# readers, NO_COLOR terminals and screen readers tell them apart too.
+CHOSEN = "(•)"
+NOT_CHOSEN = "( )"
 
 
 class ChoiceSet(Widget, can_focus=True):
@@ -42,8 +46,8 @@ class ChoiceSet(Widget, can_focus=True):
         width: 1fr;
         background: $surface;
         pointer: pointer;
-        & > .choice-set--button { color: $panel-darken-2; background: $panel; }
-        & > .choice-set--on { color: $text-success; background: $panel; }
+        & > .choice-set--button { color: $text-muted; }
+        & > .choice-set--on { color: $text-success; text-style: bold; }
         & > .choice-set--cursor { background: $block-cursor-blurred-background; }
         &:focus > .choice-set--cursor {
             color: $block-cursor-foreground;
@@ -104,17 +108,14 @@ class ChoiceSet(Widget, can_focus=True):
         button = self.get_component_rich_style("choice-set--button", partial=True)
         on = self.get_component_rich_style("choice-set--on", partial=True)
         cursor = self.get_component_rich_style("choice-set--cursor")
-        side = Style(color=button.bgcolor, bgcolor=self.background_colors[1].rich_color)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         self._spans = []
         for index, label in enumerate(self.labels):
             if index and not self.horizontal:
                 text.append("\n")
             start = text.cell_len if self.horizontal else 0
-            left, inner, right = BUTTON
-            text.append(left, style=side)
-            text.append(inner, style=on if index == self.pressed else button)
-            text.append(right, style=side)
+            chosen = index == self.pressed
+            text.append(CHOSEN if chosen else NOT_CHOSEN, style=on if chosen else button)
             written = shown(label)  # a level's label comes from the framework file
             text.append(f" {written} ", style=cursor if index == self.cursor else Style())
             end = text.cell_len if self.horizontal else len(written) + 5

@@ -33,6 +33,8 @@ class IndicatorTree(Tree[tuple[str, str]]):
     """Node data is (level, code); indicator nodes are leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter on an indicator opens its form (the walkthrough's Tree.NodeSelected).
+        Binding("enter", "select_cursor", "Answer", id="roam.tree.answer"),
         Binding("right", "expand_node", "Expand", show=False, id="roam.tree.expand"),
         Binding("left", "collapse_node", "Collapse", show=False, id="roam.tree.collapse"),
     ]

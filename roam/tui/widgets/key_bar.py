@@ -1,41 +1,21 @@
-"""The keys of the current screen along the bottom line, clickable.
+"""The keys of the current screen along the bottom line: Textual's own footer.
 
-Textual's Footer rebuilds itself on every focus change, which cost more than
-everything else on the walkthrough together; this bar is drawn once per
-screen from the bindings marked ``show=True``.
+Keys that belong together share a ``Binding.Group`` (``^n ^p Next/prev``), so the
+line names what a user can do rather than listing every key.  The palette's key
+is one of the screen's bindings, so the footer does not add it a second time.
 """
 
 from __future__ import annotations
 
-from textual.content import Content
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Footer
+
+MOVE = Binding.Group("Next/prev", compact=True)  # ctrl+n, ctrl+p on the walkthrough
+FIND = Binding.Group("Jump/search", compact=True)  # ctrl+g, ctrl+f
 
 
-class KeyBar(Static):
-    """One line: ``key label`` for each shown binding of the screen and the app."""
+class KeyBar(Footer):
+    """The footer of every roam screen: compact, clickable, grouped."""
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self.refresh_keys)
-
-    def refresh_keys(self) -> None:
-        parts: list[str] = []
-        seen: set[str] = set()
-        app = self.app
-        # The app's keys (help, commands) first: on a narrow terminal the end is cut.
-        bindings = sorted(
-            self.screen.active_bindings.values(), key=lambda active: active.node is not app
-        )
-        for active in bindings:
-            binding = active.binding
-            if not binding.show or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            namespace = "app" if active.node is app else "screen"
-            action = binding.action if "." in binding.action else f"{namespace}.{binding.action}"
-            key = _escape(app.get_key_display(binding))
-            parts.append(f"[@click={action}][b $accent]{key}[/] {_escape(binding.description)}[/]")
-        self.update(Content.from_markup("  ".join(parts)))
-
-
-def _escape(text: str) -> str:
-    return text.replace("[", r"\[")
+    def __init__(self, *, classes: str = "") -> None:
+        super().__init__(compact=True, show_command_palette=False, classes=classes)

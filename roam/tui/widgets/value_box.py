@@ -38,9 +38,11 @@ class ValueBox(BlankVertical):
                     compact=True,
                     validate_on=(),
                 )
-            with BlankVertical(classes="unit-cell"):
-                yield Label("Unit", classes="field-label")
-                yield Input(id="unit", compact=True)
+        # A line of its own: the expected unit, the placeholder, is often a phrase
+        # ("GB per subscription per month") that a third of the line would cut.
+        with BlankVertical(classes="unit-cell"):
+            yield Label("Unit", classes="field-label")
+            yield Input(id="unit", compact=True)
         yield FieldError(id="error-value")
 
     def show(self, answer: Answer, indicator: QuantitativeIndicator | ContextualIndicator) -> None:
