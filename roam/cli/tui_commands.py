@@ -15,7 +15,16 @@ import click
     help="Show the framework's texts in this language (e.g. fr), English where missing.",
 )
 @click.option("--read-only", is_flag=True, help="Open FILE without taking its lock; no edits.")
-def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
+)
+def assess(
+    file: Path | None, lang: str | None, read_only: bool, overlays: tuple[Path, ...] = ()
+) -> None:
     """Open the terminal UI: on FILE's walkthrough, or on the home screen.
 
     Every change is saved at once.  F1 (or ?) lists the keys; ctrl+k opens the
@@ -29,7 +38,7 @@ def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
 
     from roam.tui.app import RoamApp
 
-    app = RoamApp(file, language=lang, read_only=read_only)
+    app = RoamApp(file, language=lang, read_only=read_only, overlay_folders=overlays)
     # Textual reports an error inside the app on this console once the screen is
     # restored; recording it lets the crash log hold the same traceback.
     app.error_console = Console(markup=False, highlight=False, stderr=True, record=True)

@@ -94,6 +94,7 @@ class RoamApp(App[None]):
         data_dir: Path | None = None,
         read_only: bool = False,
         today: dt.date | None = None,
+        overlay_folders: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
         _freeze_imports()
@@ -102,6 +103,7 @@ class RoamApp(App[None]):
         self.language = language or self.settings.language
         self.start_path = path
         self.start_read_only = read_only
+        self.overlay_folders = overlay_folders
         self.session: Session | None = None
         self.walkthrough: Screen[None] | None = None
         self.safekeeping = Safekeeping(self)
@@ -183,6 +185,7 @@ class RoamApp(App[None]):
 
         try:
             session = Session.open(path, read_only=read_only, break_lock=break_lock, who=self.who)
+            session.overlay_folders = self.overlay_folders
         except LockedError as exc:
             from roam.tui.screens.dialogs import LockedScreen
 

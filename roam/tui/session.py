@@ -173,6 +173,9 @@ class Session:
     save_error: str = field(init=False, default="")
     refused: str = field(init=False, default="")  # why the form holds a draft it did not store
     report: ScoreReport | None = None  # given when the caller has it; scored otherwise
+    # Folders of official-text overlays given on the command line (`roam assess --overlay`),
+    # read besides the overlays kept next to the file.
+    overlay_folders: tuple[Path, ...] = ()
     touched: set[str] = field(init=False, default_factory=set)  # answers changed, for views
     _undo: list[UndoStep] = field(init=False, default_factory=list)
     _findings: list[Finding] | None = field(init=False, default=None)

@@ -111,3 +111,32 @@ async def test_a_broken_overlay_is_reported_with_its_line_and_not_used(tmp_path:
         assert "Official texts not shown: " in info and "team.overlay.yaml:4:12:" in info
         assert "has no item 'R.B.9'" in info
         assert "UNESCO" not in info.split("About this text")[0]
+
+
+@ui_test
+async def test_panel_shows_an_overlay_from_a_folder_given_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    path = _built_in_file(tmp_path)
+    folder = tmp_path / "official"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / EXAMPLE.name)
+    app = RoamApp(path, overlay_folders=(folder,))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WalkthroughScreen)
+        screen.go_to("R.B.1.a")
+        await pilot.pause()
+        info = screen.query_one(IndicatorInfo).plain
+        assert "UNESCO X.0.1 (indicator)" in info
+
+
+def test_roam_assess_takes_overlay_folders(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from roam.cli import main
+
+    result = CliRunner().invoke(main, ["assess", "--help"])
+    assert "--overlay" in result.output
+    missing = CliRunner().invoke(main, ["assess", "--overlay", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2

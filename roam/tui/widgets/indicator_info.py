@@ -166,7 +166,9 @@ class IndicatorInfo(Widget):
         if self._overlay is None:
             session = self.session
             try:
-                self._overlay = load_overlay(session.framework, beside=session.path)
+                self._overlay = load_overlay(
+                    session.framework, beside=session.path, folders=session.overlay_folders
+                )
             except SourceError as exc:
                 self._overlay = Overlay()
                 self._overlay_problems = exc.lines
