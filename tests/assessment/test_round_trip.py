@@ -10,7 +10,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import load_assessment, read_assessment
 from roam.assessment.model import (
     EVIDENCE_KINDS,
@@ -23,6 +22,7 @@ from roam.assessment.model import (
     Review,
 )
 from roam.assessment.storage import assessment_yaml, save_assessment
+from roam.demo import make_demo
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
 

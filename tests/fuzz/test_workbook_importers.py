@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import read_assessment
 from roam.assessment.model import Assessment
 from roam.assessment.storage import assessment_yaml, save_assessment
+from roam.demo import make_demo
 from roam.exchange.answers import import_answers
 from roam.exchange.review import import_review
 from roam.framework.loader import load_framework
