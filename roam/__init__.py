@@ -23,7 +23,7 @@ _API = {
     "compare_cycles": "roam.teamwork.compare",
     "build_portfolio": "roam.teamwork.overview",
     "import_review": "roam.exchange.review",
-    "import_answers": "roam.exchange.answers",
+    "import_answers": "roam.exchange.answer_import",
     "read_reviewed_workbook": "roam.report.workbook_reader",
     "read_filled_template": "roam.report.template_workbook",
     "write_template": "roam.report.template_workbook",
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from roam.assessment.loader import load_assessment
     from roam.assessment.session import open_assessment
     from roam.assessment.storage import save_assessment
-    from roam.exchange.answers import import_answers
+    from roam.exchange.answer_import import import_answers
     from roam.exchange.review import import_review
     from roam.framework.loader import load_framework
     from roam.report.template_workbook import read_filled_template, write_template

@@ -20,7 +20,7 @@ from roam.errors import RoamError
 if TYPE_CHECKING:
     from roam.assessment.lock import LockedError
     from roam.assessment.model import Assessment
-    from roam.exchange.answers import Keep
+    from roam.exchange.answer_import import Keep
     from roam.exchange.summary import ImportSummary
     from roam.framework.model import Framework
 
@@ -113,7 +113,7 @@ def import_answers(
     break_lock: bool,
 ) -> None:
     """Import a filled data-collection template: new answers arrive as 'submitted'."""
-    from roam.exchange.answers import import_answers as apply
+    from roam.exchange.answer_import import import_answers as apply
     from roam.report.template_workbook import read_filled_template
 
     filled = read_filled_template(workbook)

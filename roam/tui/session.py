@@ -115,7 +115,7 @@ class ImportRequest:
             )
         if not isinstance(workbook, FilledTemplate):
             raise RoamError(f"{self.path}: not a filled data-collection template")
-        from roam.exchange.answers import import_answers
+        from roam.exchange.answer_import import import_answers
 
         return import_answers(
             assessment,

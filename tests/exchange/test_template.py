@@ -202,7 +202,7 @@ def test_output_must_be_xlsx(assessment_file: Path) -> None:
 
 
 def test_the_whole_built_in_edition_round_trips_unfilled(tmp_path: Path) -> None:
-    from roam.exchange.answers import import_answers
+    from roam.exchange.answer_import import import_answers
     from roam.report.template_workbook import read_filled_template, write_template
 
     framework = load_framework()

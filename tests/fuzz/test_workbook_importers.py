@@ -27,7 +27,7 @@ from roam.assessment.loader import read_assessment
 from roam.assessment.model import Assessment
 from roam.assessment.storage import assessment_yaml, save_assessment
 from roam.demo import make_demo
-from roam.exchange.answers import import_answers
+from roam.exchange.answer_import import import_answers
 from roam.exchange.review import import_review
 from roam.framework.loader import load_framework
 from roam.framework.model import Framework
