@@ -83,11 +83,19 @@ def _value_problems(
     if answer.value is None:
         return ["enter a value"]
     problems = []
-    valid = indicator.valid_range
-    if valid is not None and not valid.contains(answer.value):
-        low = "-inf" if valid.min is None else f"{valid.min:g}"
-        high = "+inf" if valid.max is None else f"{valid.max:g}"
-        problems.append(f"{answer.value:g} is outside the possible range {low} to {high}")
+    outside = range_problem(indicator, answer.value)
+    if outside:
+        problems.append(outside)
     if answer.year is None:
         problems.append("give the year the value refers to")
     return problems
+
+
+def range_problem(indicator: QuantitativeIndicator | ContextualIndicator, value: float) -> str:
+    """Why ``value`` is impossible for ``indicator`` (outside its valid range); empty if not."""
+    valid = indicator.valid_range
+    if valid is None or valid.contains(value):
+        return ""
+    low = "-inf" if valid.min is None else f"{valid.min:g}"
+    high = "+inf" if valid.max is None else f"{valid.max:g}"
+    return f"{value:g} is outside the possible range {low} to {high}"

@@ -32,6 +32,10 @@ class ChangedOnDiskError(RoamError):
     """The file was changed by another program since this session read or saved it."""
 
 
+class SaveAsError(RoamError):
+    """Save as was given a name it must not write to (an existing file, a missing folder)."""
+
+
 @dataclass(slots=True)
 class OpenedAssessment:
     """The assessment, its framework and warnings, and the right to save it (unless read-only)."""
@@ -93,6 +97,44 @@ class OpenedAssessment:
         self._disk_sha256 = write_atomically(self.path, content, backup=not self._backed_up)
         self._backed_up = True
 
+    def save_as(self, new_path: Path) -> None:
+        """Write the assessment to ``new_path``, a new file, and go on editing there.
+
+        The new file is locked before it is written; once it is written the old
+        file's lock is given back and the old file stays as it last was.  Refused
+        (:class:`SaveAsError`) for an existing file, which may be another
+        assessment, and (:class:`~roam.assessment.lock.LockedError`) for a file
+        another session has open.  On any refusal nothing changes.
+        """
+        from roam.assessment.create import framework_ref
+        from roam.assessment.storage import assessment_bytes, write_atomically
+
+        if self._closed or self.read_only:
+            raise ReadOnlyError(f"{self.path}: opened read-only; nothing to save")
+        target = Path(new_path)
+        _refuse_as_target(target, self.path)
+        lock = AssessmentLock(target)
+        lock.acquire()  # LockedError names who has it open
+        try:
+            _refuse_as_target(target, self.path)  # created meanwhile, before the lock
+            ref = self.assessment.framework
+            if ref.path is not None and not Path(ref.path).is_absolute():
+                # The framework is named relative to the file's folder, which may change.
+                ref = ref.model_copy(update={"path": framework_ref(self.framework, target).path})
+            record = self.assessment.model_copy(update={"framework": ref})
+            content = assessment_bytes(record, self.framework, target)
+            disk_sha256 = write_atomically(target, content, backup=False)
+        except BaseException:
+            lock.release()
+            raise
+        self.assessment.framework = ref
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = lock
+        self.path = target
+        self._disk_sha256 = disk_sha256
+        self._backed_up = True  # a new file has no earlier version to keep
+
     def adopt_framework(self) -> list[str]:
         """Record the current framework in the assessment; returns the codes given new answers."""
         return adopt_framework(self.assessment, self.framework, self.path)
@@ -123,6 +165,31 @@ class OpenedAssessment:
         except OSError:
             return False  # unreadable now; the save itself will report why
         return current != self._disk_sha256
+
+
+def _refuse_as_target(target: Path, current: Path) -> None:
+    """Save as writes new files only: never over this one, another assessment, or a folder."""
+    if not target.parent.is_dir():
+        raise SaveAsError(f"{target}: the folder {target.parent} does not exist")
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.exists() and target.resolve() == current.resolve():
+        raise SaveAsError(f"{target}: this is the file already open; choose a new name")
+    what = "another assessment" if _looks_like_assessment(target) else "a file"
+    raise SaveAsError(
+        f"{target}: already exists ({what}); Save as writes only new files, choose another name"
+    )
+
+
+def _looks_like_assessment(path: Path) -> bool:
+    from roam.assessment.storage import HEADER
+
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(4096)
+    except OSError:
+        return False
+    return start.startswith(HEADER.encode("utf-8")) or b"\nanswers:" in start
 
 
 def open_assessment(

@@ -24,6 +24,7 @@ from textual.screen import ModalScreen, Screen
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
 from roam.tui.plain import DropTerminalCommands, shown
+from roam.tui.safekeeping import Safekeeping
 from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
@@ -71,6 +72,7 @@ class RoamApp(App[None]):
         Binding("f9", "export", "Export", show=False, priority=True, id="roam.export"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, priority=True,
                 id="roam.theme"),
+        Binding("ctrl+s", "save_as", "Save as…", show=False, id="roam.save_as"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="roam.quit"),
     ]  # fmt: skip
 
@@ -92,6 +94,7 @@ class RoamApp(App[None]):
         self.start_read_only = read_only
         self.session: Session | None = None
         self.walkthrough: Screen[None] | None = None
+        self.safekeeping = Safekeeping(self)
 
     @property
     def who(self) -> str:
@@ -131,27 +134,16 @@ class RoamApp(App[None]):
             self.set_keymap(self.settings.keys)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.is_headless:
-            self._quit_on_hangup()
+            self.safekeeping.register_stop_signals()
         if self.start_path is None:
             self.show_home()
         else:
             # Straight to the walkthrough; the home screen is built only when needed.
             self.open_assessment(self.start_path, read_only=self.start_read_only)
 
-    def _quit_on_hangup(self) -> None:
-        """A closed terminal or a dropped SSH link quits as ctrl+q does.
-
-        Typing still waiting is saved and the lock given back, so the next start
-        on a weak link does not meet a lock left by the lost session.
-        """
-        import asyncio
-        import contextlib
-        import signal
-
-        loop = asyncio.get_running_loop()
-        for signal_number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signal_number, lambda: self.call_next(self.action_quit))
+    def stop_on_signal(self, number: int) -> None:
+        """What SIGTERM (and SIGHUP) do: stop, keeping unsaved answers (safekeeping.py)."""
+        self.safekeeping.stop_on_signal(number)
 
     def show_home(self) -> None:
         """Make the home screen the current one, building it if it was never shown."""
@@ -218,6 +210,7 @@ class RoamApp(App[None]):
         if session.read_only:
             holder = f" ({session.locked_by} is editing it)" if session.locked_by else ""
             self.notify(f"Opened read-only{holder}: changes cannot be made.", timeout=8)
+        self.safekeeping.offer_recovery(session)
 
     def close_session(self) -> None:
         """Commit pending typing, give the lock back, and return to the home screen."""
@@ -241,11 +234,25 @@ class RoamApp(App[None]):
         self.push_screen(MessageScreen(title, "\n".join(error.lines)))
 
     async def action_quit(self) -> None:
-        self.flush_typing()
+        """Quit, asking first when the last changes could not be saved."""
+        self.leave_session(self._close_and_exit, "quit")
+
+    def _close_and_exit(self) -> None:
         if self.session is not None:
             self.session.close()
             self.session = None
         self.exit()
+
+    def leave_session(self, then: Callable[[], object], leaving: str = "close") -> None:
+        """Call ``then`` once nothing unsaved stands in the way (asking if it does)."""
+        self.safekeeping.leave(then, leaving)
+
+    def action_save_as(self) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            self.safekeeping.save_as()
+
+    def refresh_save_marker(self) -> None:
+        self.safekeeping.refresh_save_marker()
 
     def on_unmount(self) -> None:
         if self.session is not None:
@@ -417,7 +424,20 @@ class RoamApp(App[None]):
             lambda: self.action_import("answers"),
         )
         yield SystemCommand("Export to Excel", "f9", self.action_export)
-        yield SystemCommand("Close this assessment", "Back to the home screen", self.close_session)
+        yield SystemCommand(
+            "Save as…",
+            "ctrl+s: write the answers to a new file and go on there",
+            self.safekeeping.save_as,
+        )
+        if self.session.unsaved:
+            yield SystemCommand(
+                "Save again", "Try the failed save once more", self.safekeeping.save_now
+            )
+        yield SystemCommand(
+            "Close this assessment",
+            "Back to the home screen",
+            lambda: self.leave_session(self.close_session),
+        )
 
     def _filter(self, name: str) -> None:
         from roam.tui.screens.walkthrough import WalkthroughScreen

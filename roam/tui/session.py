@@ -27,6 +27,7 @@ from roam.framework.text import localize
 from roam.scoring.result import Finding, ScoreReport
 
 if TYPE_CHECKING:
+    from roam.assessment.recovery import Recovery
     from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
     from roam.exchange.summary import ImportSummary
 
@@ -138,6 +139,7 @@ class Session:
     codes: list[str] = field(init=False)
     save_state: SaveState = field(init=False)
     save_error: str = field(init=False, default="")
+    refused: str = field(init=False, default="")  # why the form holds a draft it did not store
     report: ScoreReport | None = None  # given when the caller has it; scored otherwise
     touched: set[str] = field(init=False, default_factory=set)  # answers changed, for views
     _undo: list[UndoStep] = field(init=False, default_factory=list)
@@ -475,6 +477,60 @@ class Session:
             return False
         self.save_state = "saved"
         self.save_error = ""
+        return True
+
+    @property
+    def save_advice(self) -> str:
+        """Why the last save failed, and what the user can do in the terminal UI."""
+        return f"{self.save_error}\nctrl+s (Save as…) writes the answers to a new file."
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the answers in memory differ from the file (the last save failed)."""
+        return not self.read_only and self.save_state in ("unsaved", "failed")
+
+    def save_as(self, path: Path) -> None:
+        """Write the record to the new file ``path`` and go on editing there.
+
+        Raises :class:`RoamError` (``LockedError`` for a file open elsewhere)
+        with a readable message; the session is unchanged then.
+        """
+        self.opened.save_as(path)
+        self.save_state = "saved"
+        self.save_error = ""
+
+    def write_recovery(self) -> Path:
+        """Keep the unsaved record in the recovery file beside the assessment."""
+        from roam.assessment.recovery import write_recovery
+
+        return write_recovery(self.path, self.assessment, self.framework)
+
+    def recovery(self) -> Recovery | None:
+        """The (oldest) recovery file a stopped session left beside this assessment, if any."""
+        from roam.assessment.recovery import find_recovery
+
+        return find_recovery(self.path, self.assessment, self.framework)
+
+    def restore(self, recovery: Recovery) -> bool:
+        """Take the record of ``recovery`` as this assessment's and save it.
+
+        The recovery file is removed only once its content is saved; False
+        (the file kept, ``save_error`` saying why) when the save failed.
+        """
+        from roam.assessment.recovery import discard_recovery
+
+        if self.read_only:
+            return False
+        self.opened.assessment = recovery.assessment.model_copy(deep=True)
+        self.codes = in_scope_codes(self.framework, self.assessment)
+        self._undo.clear()  # the steps were of the record just replaced
+        self.touched.update(recovery.changed_codes)
+        self._findings = None
+        self._search_index = None
+        if not self.save():
+            return False
+        discard_recovery(recovery)
+        self.rescore()
         return True
 
     def rescore(self) -> ScoreReport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -155,3 +156,31 @@ def test_assess_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["assess", str(tmp_path / "nowhere.yaml")])
     assert result.exit_code == 2
     assert "nowhere.yaml: no such file" in result.output
+
+
+@ui_test
+async def test_the_new_file_placeholder_stays_and_the_default_is_said_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = RoamApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, NewAssessmentScreen)
+        file_input = form.query_one("#file", Input)
+        placeholder = file_input.placeholder
+        await type_text(pilot, "Ghana")
+        await pilot.press("tab")
+        for letter in "gha":
+            await type_text(pilot, letter)
+            await pilot.pause()
+            assert file_input.placeholder == placeholder  # never changes while typing
+        hint = str(form.query_one("#file-default", Static).render())
+        assert hint == f"Left empty: {tmp_path / 'gha-assessment.yaml'}"
+        await choose(pilot, form.query_one("#edition", Select), "other")
+        form.query_one("#edition-path", Input).value = str(MINI)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkthroughScreen)
+    assert saved(tmp_path / "gha-assessment.yaml")["iso"] == "GHA"

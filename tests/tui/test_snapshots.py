@@ -58,3 +58,36 @@ def test_home(snap_compare: Any, data_dir: Path) -> None:
     recent = ["/srv/assessments/kenya-2025.yaml", "/srv/assessments/ghana-2024.yaml"]
     (data_dir / SETTINGS_FILE).write_text(json.dumps({"recent": recent}), encoding="utf-8")
     assert snap_compare(RoamApp(), terminal_size=SMALL)
+
+
+DISK_FULL = "examplia.yaml: cannot save: No space left on device; the previous version is unchanged"
+
+
+async def failed_save(pilot: Pilot[Any]) -> None:
+    """The state after a save refused for a full disk (the message as roam words it)."""
+    app = pilot.app
+    assert isinstance(app, RoamApp) and app.session is not None
+    app.session.save_state = "failed"
+    app.session.save_error = DISK_FULL
+    app.refresh_save_marker()
+
+
+def test_quit_with_unsaved_work(snap_compare: Any, demo_file: Path) -> None:
+    app = demo_app(demo_file)
+    assert snap_compare(app, press=["ctrl+q"], terminal_size=SMALL, run_before=failed_save)
+
+
+def test_save_as(snap_compare: Any, demo_file: Path) -> None:
+    assert snap_compare(demo_app(demo_file), press=["ctrl+s"], terminal_size=SMALL)
+
+
+def test_recovery_offered(snap_compare: Any, demo_file: Path) -> None:
+    from roam.assessment.recovery import write_recovery
+    from roam.assessment.session import open_assessment
+
+    with open_assessment(demo_file, read_only=True) as opened:
+        record = opened.assessment.model_copy(deep=True)
+        for code in ("R.A.1.a", "R.A.1.b"):
+            record.answers[code].justification = "Typed before the terminal closed."
+        write_recovery(demo_file, record, opened.framework)
+    assert snap_compare(demo_app(demo_file), terminal_size=SMALL)

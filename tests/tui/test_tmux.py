@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -96,3 +97,52 @@ def test_closing_the_terminal_saves_the_typing_and_gives_the_lock_back(
         time.sleep(0.2)
     assert not lock.exists()
     assert answer_in_file(mini_file, "R.A.1.b")["justification"] == "Court records"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="no SIGTERM on this platform")
+def test_sigterm_after_a_failed_save_keeps_the_answers_in_a_recovery_file(
+    mini_file: Path, data_dir: Path
+) -> None:
+    terminal = Terminal(f"roam-test-term-{os.getpid()}")
+    # exec: the pane's process is roam itself, so the signal reaches it and not a shell.
+    command = f"exec env ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
+    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    recovery = mini_file.with_name(mini_file.name + ".recovery")
+    try:
+        terminal.wait_for("C.1.1.a")
+        pid = int(terminal.tmux("display-message", "-p", "-t", "roam", "#{pane_pid}"))
+        outside = mini_file.read_bytes() + b"# changed by another program\n"
+        mini_file.write_bytes(outside)
+        terminal.keys("C-n", "C-n")  # to R.A.1.b
+        terminal.wait_for("The law is applied")
+        terminal.keys("Tab", "Tab", "Tab")  # status, level, then the justification
+        terminal.keys(*"Court records")
+        terminal.wait_for("NOT SAVED")
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while terminal.running() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not terminal.running()
+    finally:
+        terminal.tmux("kill-server")
+    assert mini_file.read_bytes() == outside  # the other program's version is not replaced
+    assert answer_in_file(recovery, "R.A.1.b")["justification"] == "Court records"
+    assert not mini_file.with_name(f".{mini_file.name}.lock").exists()
+
+    # The next start in a terminal offers the answers back; r restores them.
+    terminal = Terminal(f"roam-test-term2-{os.getpid()}")
+    command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
+    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    try:
+        shown = terminal.wait_for("Unsaved answers were kept for you")
+        assert "R.A.1.b" in shown
+        terminal.keys("r")
+        terminal.wait_for("✓ saved")
+        terminal.keys("C-q")
+        deadline = time.monotonic() + 10
+        while terminal.running() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        terminal.tmux("kill-server")
+    assert answer_in_file(mini_file, "R.A.1.b")["justification"] == "Court records"
+    assert not recovery.exists()

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roam.errors import RoamError
+from roam.tui.plain import plain
 from roam.tui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -60,7 +61,9 @@ class NewAssessmentScreen(ModalScreen[None]):
                 yield Input(id="edition-path", placeholder="path/to/edition", compact=True)
                 yield FieldError(id="error-edition")
                 yield Label("Save as", classes="field-label")
-                yield Input(id="file", placeholder="kenya-2025.yaml", compact=True)
+                # A fixed placeholder: the default name is said below, not swapped in as you type.
+                yield Input(id="file", placeholder="name.yaml", compact=True)
+                yield Static(plain(self._default_hint("")), id="file-default")
                 yield FieldError(id="error-file")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create (ctrl+s)", variant="primary", id="create", compact=True)
@@ -77,9 +80,19 @@ class NewAssessmentScreen(ModalScreen[None]):
 
     @on(Input.Changed, "#iso")
     def _suggest_file(self, event: Input.Changed) -> None:
-        file_input = self.query_one("#file", Input)
-        if len(event.value) == 3:
-            file_input.placeholder = f"{event.value.lower()}-assessment.yaml"
+        self.query_one("#file-default", Static).update(plain(self._default_hint(event.value)))
+
+    @staticmethod
+    def _default_file(iso: str) -> Path | None:
+        """The file used when the name is left empty: named after the ISO code, here."""
+        code = iso.strip()
+        return Path.cwd() / f"{code.lower()}-assessment.yaml" if len(code) == 3 else None
+
+    def _default_hint(self, iso: str) -> str:
+        default = self._default_file(iso)
+        if default is None:
+            return f"Left empty: ISO-assessment.yaml in {Path.cwd()}"
+        return f"Left empty: {default}"
 
     @on(Button.Pressed, "#create")
     def _create_pressed(self) -> None:
@@ -109,9 +122,12 @@ class NewAssessmentScreen(ModalScreen[None]):
             iso = normalize_iso(iso_text)
         except RoamError as exc:
             problems["iso"] = str(exc)
-        file_input = self.query_one("#file", Input)
-        path = Path(file_input.value.strip() or file_input.placeholder).expanduser()
-        if path.exists():
+        typed_file = self.query_one("#file", Input).value.strip()
+        chosen_file = Path(typed_file).expanduser() if typed_file else self._default_file(iso_text)
+        path = chosen_file or Path("assessment.yaml")
+        if chosen_file is None:
+            problems["file"] = "give a file name (or the ISO code, to name it after)"
+        elif path.exists():
             problems["file"] = f"{path} already exists; choose another name"
         elif not path.parent.is_dir():
             problems["file"] = f"the folder {path.parent} does not exist"

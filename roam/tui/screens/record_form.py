@@ -137,11 +137,23 @@ class RecordForm(ModalScreen[BaseModel | None]):
         self.dismiss(record)
 
     def _show(self, problems: dict[str, str]) -> None:
-        names = {spec.name for spec in self.fields}
+        names = [spec.name for spec in self.fields]
+        marked = set()
         for name, message in problems.items():
-            target = name if name in names else self.fields[0].name
+            target = name if name in names else names[0]
+            marked.add(target)
             self.query_one(f"#error-{target}", Static).update(f"⚠ {message}")
+        # The first marked field, in the form's order, gets the focus: a message below
+        # the fold would otherwise go unseen.
+        first = next(name for name in names if name in marked)
+        self.query_one(f"#field-{first}").focus()
+        self.call_after_refresh(self._reveal, first)
         self.notify("Check the marked fields", severity="warning")
+
+    def _reveal(self, name: str) -> None:
+        """Scroll the field ``name`` and its message into view."""
+        self.query_one(f"#error-{name}").scroll_visible(animate=False)
+        self.query_one(f"#field-{name}").scroll_visible(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -113,4 +113,4 @@ class RecordsScreen(Screen[None]):
         self.refresh_table(kind)
         self.query_one(TopBar).refresh_state()
         if self.session.save_state == "failed":
-            self.notify(self.session.save_error, title="Not saved", severity="error", timeout=10)
+            self.notify(self.session.save_advice, title="Not saved", severity="error", timeout=10)

@@ -129,7 +129,7 @@ class WalkthroughScreen(Screen[None]):
         self.query_one(ProgressPanel).update_progress()
         self.query_one(TopBar).refresh_state()
         if self.session.save_state == "failed":
-            self.notify(self.session.save_error, title="Not saved", severity="error", timeout=10)
+            self.notify(self.session.save_advice, title="Not saved", severity="error", timeout=10)
 
     def relabel(self) -> None:
         """The framework language changed."""
@@ -156,6 +156,10 @@ class WalkthroughScreen(Screen[None]):
         if self.code in changed:
             form.load(self.code)
         self.query_one(ProgressPanel).update_progress()
+        self.query_one(TopBar).refresh_state()
+
+    @on(AnswerForm.Refused)
+    def _refused(self) -> None:
         self.query_one(TopBar).refresh_state()
 
     @on(AnswerForm.Committed)

@@ -21,7 +21,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from roam.framework.model import Scale, ScaledIndicator
+from roam.assessment.rules import range_problem
+from roam.framework.model import (
+    ContextualIndicator,
+    QuantitativeIndicator,
+    Scale,
+    ScaledIndicator,
+)
 from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
 from roam.tui.plain import plain
 from roam.tui.session import Session
@@ -40,6 +46,7 @@ TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _VALUE_FIELDS = ("value", "year", "unit")
 W = TypeVar("W", bound=Widget)
+_VALUED = (QuantitativeIndicator, ContextualIndicator)
 
 
 class LevelSet(ChoiceSet):
@@ -72,6 +79,9 @@ class AnswerForm(BlankVertical):
 
     can_focus = False
     ERROR_FIELDS: ClassVar[tuple[str, ...]] = ("level", "value", "justification")
+
+    class Refused(Message):
+        """A typed value was refused (kept in the form, not stored), or is no longer."""
 
     class Committed(Message):
         """An edit of indicator ``code`` was stored (and saved) through the session."""
@@ -180,6 +190,11 @@ class AnswerForm(BlankVertical):
     def load(self, code: str) -> None:
         """Show the answer of ``code``; pending typing for the previous one is committed first."""
         self.flush()
+        if self._input_errors and self.code is not None and code != self.code:
+            refused = "; ".join(self._input_errors.values())
+            self.notify(
+                f"{self.code}: {refused}", title="Not stored", severity="warning", markup=False
+            )
         self.code = code
         self._input_errors.clear()
         session = self.session
@@ -237,6 +252,10 @@ class AnswerForm(BlankVertical):
             messages[_field_of(problem)].append(problem)
         for name, message in self._input_errors.items():
             messages["value" if name in _VALUE_FIELDS else name].append(message)
+        refused = " ".join(self._input_errors.values())
+        if refused != self.session.refused:
+            self.session.refused = refused
+            self.post_message(self.Refused())
         for name, found in messages.items():
             self._set_text(f"error-{name}", "\n".join(f"⚠ {m}" for m in found))
         for name in ("justification", "value"):
@@ -248,7 +267,9 @@ class AnswerForm(BlankVertical):
     def _summary(self, answer: Answer, messages: dict[str, list[str]]) -> Text:
         count = sum(len(found) for found in messages.values())
         text = Text()
-        if count:
+        if self._input_errors:
+            text.append("✗ what you typed is NOT STORED: fix the marked field", style="bold red")
+        elif count:
             noun = "problem" if count == 1 else "problems"
             text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
         else:
@@ -286,7 +307,7 @@ class AnswerForm(BlankVertical):
         try:
             changed = self.session.edit_answer(self.code, changes, what)
         except ValueError as exc:
-            self._input_errors[next(iter(changes))] = str(exc)
+            self._input_errors[next(iter(changes))] = f"{exc}; not stored"
             self.show_problems()
             return False
         if changed and "status" in changes:
@@ -330,10 +351,19 @@ class AnswerForm(BlankVertical):
             changes[name] = raw or None
             return
         try:
-            changes[name] = None if not raw else float(raw) if name == "value" else int(raw)
+            number = None if not raw else float(raw) if name == "value" else int(raw)
         except ValueError:
             kind = "a number" if name == "value" else "a year such as 2023"
-            self._input_errors[name] = f"{name}: '{raw}' is not {kind}"
+            self._input_errors[name] = f"{name}: '{raw}' is not {kind}; not stored"
+            return
+        indicator = self.session.indicator(self.code) if self.code else None
+        if name == "value" and number is not None and isinstance(indicator, _VALUED):
+            # An impossible value would be stored as an answer that scores as not assessed.
+            outside = range_problem(indicator, number)
+            if outside:
+                self._input_errors[name] = f"{outside}; not stored"
+                return
+        changes[name] = number
 
     def typed(self, name: str) -> None:
         """Text was typed into field ``name``: commit it after a pause."""

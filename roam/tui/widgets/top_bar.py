@@ -47,7 +47,9 @@ class TopBar(Horizontal):
             marker.update("")
             return
         marker.update(save_marker(session))
-        marker.tooltip = session.save_error or session.locked_by or str(session.path)
+        marker.tooltip = (
+            session.save_error or session.refused or session.locked_by or str(session.path)
+        )
         for state in ("saved", "unsaved", "failed", "read-only"):
             marker.set_class(session.save_state == state, f"-{state}")
 
@@ -55,6 +57,8 @@ class TopBar(Horizontal):
 def save_marker(session: Session) -> Text:
     """One short phrase for the state of the file on disk."""
     state = session.save_state
+    if state == "saved" and session.refused:
+        return Text("✗ NOT STORED (fix the marked field)", style="bold red")
     if state == "saved":
         return Text("✓ saved", style="bold green")
     if state == "unsaved":
