@@ -14,7 +14,7 @@ _API = {
     "load_framework": "roam.framework.loader",
     "load_assessment": "roam.assessment.loader",
     "save_assessment": "roam.assessment.storage",
-    "open_assessment": "roam.assessment.session",
+    "open_assessment": "roam.assessment.editing_session",
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
     "export_report": "roam.report.workbook",
@@ -50,8 +50,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from roam.assessment.editing_session import open_assessment
     from roam.assessment.loader import load_assessment
-    from roam.assessment.session import open_assessment
     from roam.assessment.storage import save_assessment
     from roam.exchange.answer_import import import_answers
     from roam.exchange.review import import_review

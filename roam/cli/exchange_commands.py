@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from roam.assessment.lock import LockedError
     from roam.assessment.model import Assessment
     from roam.exchange.answer_import import Keep
-    from roam.exchange.summary import ImportSummary
+    from roam.exchange.import_summary import ImportSummary
     from roam.framework.model import Framework
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -172,9 +172,9 @@ def _import(
     break_lock: bool,
 ) -> None:
     """Open ``file`` (locked unless a dry run), apply ``run``, save once, print the summary."""
+    from roam.assessment.editing_session import open_assessment
     from roam.assessment.lock import LockedError
-    from roam.assessment.session import open_assessment
-    from roam.exchange.summary import summary_lines
+    from roam.exchange.import_summary import summary_lines
 
     try:
         opened = open_assessment(file, read_only=dry_run, break_lock=break_lock)

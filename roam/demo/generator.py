@@ -18,8 +18,8 @@ import random
 from pathlib import Path
 from typing import Literal
 
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import framework_ref
-from roam.assessment.history import set_answer_field
 from roam.assessment.model import (
     EVIDENCE_KINDS,
     MILESTONE_KINDS,

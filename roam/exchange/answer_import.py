@@ -27,8 +27,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import now
-from roam.assessment.history import set_answer_field
 from roam.assessment.model import (
     Answer,
     AnswerVersion,
@@ -38,11 +38,7 @@ from roam.assessment.model import (
 )
 from roam.assessment.rules import answer_problems
 from roam.exchange.cells import reading_order
-from roam.exchange.incoming import FilledTemplate
-from roam.exchange.origin import check_origin
-from roam.exchange.provenance import answer_hash
-from roam.exchange.row_checks import IncomingAnswer, check_rows
-from roam.exchange.summary import (
+from roam.exchange.import_summary import (
     Action,
     Conflict,
     ConflictOutcome,
@@ -50,6 +46,10 @@ from roam.exchange.summary import (
     IndicatorChange,
     file_name,
 )
+from roam.exchange.incoming import FilledTemplate
+from roam.exchange.origin import check_origin
+from roam.exchange.provenance import answer_hash
+from roam.exchange.row_checks import IncomingAnswer, check_rows
 from roam.framework.model import Framework
 from roam.teamwork.versions import describe_answer, source_label, version_of
 

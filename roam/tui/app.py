@@ -29,7 +29,7 @@ from roam.tui.session import FILTER_LABELS, ImportKind, ImportRequest, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
 if TYPE_CHECKING:
-    from roam.exchange.summary import ImportSummary
+    from roam.exchange.import_summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}

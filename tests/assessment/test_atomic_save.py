@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Assessment
-from roam.assessment.session import open_assessment
 from roam.assessment.storage import (
     SaveError,
     assessment_yaml,

@@ -11,8 +11,8 @@ import yaml
 
 from roam.assessment import migrate
 from roam.assessment.create import new_assessment
+from roam.assessment.editing_session import ChangedOnDiskError, open_assessment
 from roam.assessment.loader import load_assessment, read_assessment
-from roam.assessment.session import ChangedOnDiskError, open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import SourceError
 from roam.framework import load_framework

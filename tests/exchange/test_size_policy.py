@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import read_assessment
-from roam.assessment.session import open_assessment
 from roam.assessment.size_policy import (
     MAX_CELL_TEXT_CHARS,
     MAX_FILE_BYTES,
