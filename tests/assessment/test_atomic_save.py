@@ -22,7 +22,7 @@ from roam.assessment.storage import (
     write_atomically,
 )
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 from .builders import small_assessment
 

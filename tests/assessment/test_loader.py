@@ -18,7 +18,7 @@ from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 def _edit_framework(path: Path, change: Any) -> None:

@@ -20,7 +20,7 @@ from roam.assessment.recovery import (
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 from .builders import CREATED, small_assessment
 

@@ -12,7 +12,7 @@ import pytest
 from roam import cache
 from roam.demo import make_demo
 from roam.framework import load_framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 # Canonical dumps (framework reference left out) of the demo on the mini edition, taken from
 # roam.assessment.demo before the move: the generator and its data must reproduce them.

@@ -16,8 +16,8 @@ from roam.demo import make_demo
 from roam.framework import Framework, load_framework
 from roam.framework.loader import built_in_edition
 from roam.teamwork.compare import Cycle, compare_cycles
-from tests.conftest import MINI_FRAMEWORK
-from tests.report.conftest import mini_assessment
+from tests.helpers.files import MINI_FRAMEWORK
+from tests.helpers.report_assessment import mini_assessment
 
 
 @pytest.fixture(scope="module")

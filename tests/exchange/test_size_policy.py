@@ -17,7 +17,7 @@ from roam.assessment.size_policy import (
 )
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework
-from tests.exchange.conftest import edit_workbook, fill_answers, kenya, load, run
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, kenya, load, run
 
 EXCEL_CELL_LIMIT = 32_767
 

@@ -10,8 +10,8 @@ import pytest
 from roam.assessment.create import new_assessment
 from roam.framework import Framework, load_framework
 from roam.report.template_workbook import COLUMN_NUMBER, HEADER_ROW, build_template
-from tests.conftest import MINI_FRAMEWORK
-from tests.exchange.conftest import row_of, run
+from tests.helpers.exchange_workbooks import row_of, run
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ from roam.framework.loader import load_framework
 from roam.framework.model import Framework
 from roam.report.template_workbook import read_filled_template, write_template
 from roam.report.workbook_reader import read_reviewed_workbook
-from tests.conftest import MINI_FRAMEWORK
 from tests.fuzz.support import FUZZ, TOKENS, costly, holds_contract
+from tests.helpers.files import MINI_FRAMEWORK
 
 WHEN = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
 

@@ -24,7 +24,7 @@ from roam.assessment.storage import save_assessment
 from roam.cli import main
 from roam.demo import make_demo
 from roam.framework.loader import load_framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 HOSTILE = [
     "=1+1",

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from roam.exchange.workbook_labels import label
 from roam.report.layout import header_width
 from roam.report.workbook import export_report
-from tests.report.conftest import mini_assessment, mini_framework
+from tests.helpers.report_assessment import mini_assessment, mini_framework
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from roam.errors import RoamError
 from roam.framework.loader import load_framework
 from roam.report.compare_workbook import write_compare_workbook
 from roam.teamwork.compare import Cycle, compare_cycles
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 from tests.teamwork.builders import assessment, level, number
 
 MINI = load_framework(MINI_FRAMEWORK)

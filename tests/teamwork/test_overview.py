@@ -22,7 +22,7 @@ from roam.report.overview_workbook import write_overview_workbook
 from roam.scoring.engine import score
 from roam.teamwork import framework_cache
 from roam.teamwork.overview import Portfolio, build_portfolio, country_sort_key
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 MEMBER_STATES = 193
 TODAY = dt.date(2025, 6, 1)
