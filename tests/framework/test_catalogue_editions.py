@@ -152,15 +152,3 @@ def test_2018_2_uses_unescos_french_names(new: Framework) -> None:
     assert "Indicateurs de gouvernance dans le monde" in everything
     assert "indicateurs de gouvernance mondiaux" not in everything
     assert "éducation aux médias et à l'information (EMI)" in everything
-
-
-def test_every_new_text_of_2018_2_has_french(old: Framework, new: Framework) -> None:
-    # The rest of the indicator texts get French in a later change; what 2018.2 added or
-    # reworded has it. Moved indicators keep their 2018.1 text.
-    moved = {"A.A.3.b": "A.B.5.a", "A.A.3.c": "A.B.5.b", "A.D.6.a": "A.D.4.b"}
-    for place in new.iter_places():
-        code = place.indicator.code
-        text = place.indicator.text
-        before = old.places.get(moved.get(code, code))
-        if before is None or localize(before.indicator.text) != localize(text):
-            assert "fr" in text, code
