@@ -1,4 +1,6 @@
 # The two commands: `make run` and `make test`. Both create .venv on first use.
+# They call dev.py, which does the same without make (`python3 dev.py run|test`,
+# `py dev.py run|test` in Windows PowerShell).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,21 +15,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Set up and open the terminal UI on the built-in ROAM-X 2018 framework.
-run: $(STAMP)
-	$(BIN)/roam
+run:
+	$(PYTHON) dev.py run
 
-## Set up and run the whole test suite (what CI runs).
-test: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+## Set up and run the whole test suite (what CI runs): ruff, the import contracts,
+## the manual's strict build, mypy for this OS, Windows and macOS, then pytest.
+test:
+	$(PYTHON) dev.py test $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	$(BIN)/mypy --platform win32
+	$(BIN)/mypy --platform darwin
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

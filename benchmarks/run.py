@@ -25,6 +25,7 @@ if __package__ in (None, ""):  # run as a script: make the checkout importable
 from benchmarks import (
     assessment_score,
     cli_help,
+    draft_export,
     framework_load,
     overview_scaling,
     report_export,
@@ -42,6 +43,7 @@ MODULES: list[ModuleType] = [
     tui_walkthrough,
     cli_help,
     overview_scaling,
+    draft_export,
 ]
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -27,6 +27,7 @@ _API = {
     "read_reviewed_workbook": "roam.report.workbook_reader",
     "read_filled_template": "roam.report.template_workbook",
     "write_template": "roam.report.template_workbook",
+    "write_draft": "roam.documents.draft",
 }
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "resolve_conflict",
     "save_assessment",
     "score",
+    "write_draft",
     "write_template",
 ]
 
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from roam.assessment.editing_session import open_assessment
     from roam.assessment.loader import load_assessment
     from roam.assessment.storage import save_assessment
+    from roam.documents.draft import write_draft
     from roam.exchange.answer_import import import_answers
     from roam.exchange.review import import_review
     from roam.framework.loader import load_framework

@@ -151,8 +151,10 @@ def _parse(text: str, path: str, *, record_positions: bool) -> MarkedDocument:
         raise SourceError.single(path, f"document is larger than {MAX_FILE_BYTES:,} characters")
     document = MarkedDocument(path=path, data=None)
     _import_yaml()
-    loader = yaml.CSafeLoader(text)
+    loader = None
     try:
+        # The pure-Python loader checks the characters here, LibYAML's while parsing.
+        loader = _loader_class()(text)
         document.data = _Builder(document, loader, record_positions).build_stream()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -167,10 +169,17 @@ def _parse(text: str, path: str, *, record_positions: bool) -> MarkedDocument:
         if mark is None:
             raise SourceError.single(path, message) from None
         raise SourceError.single(path, message, mark.line + 1, mark.column + 1) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character; LibYAML and the pure-Python reader word it differently.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"YAML syntax error: character U+{exc.character:04X} is not allowed in YAML"
+        raise SourceError.single(path, message, line, column) from None
     except yaml.YAMLError as exc:
         raise SourceError.single(path, f"YAML error: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return document
 
 
@@ -191,7 +200,16 @@ def _import_yaml() -> None:
         import yaml as module
 
         yaml = module
-        _RESOLVED_FIRST_CHARS = frozenset(module.CSafeLoader.yaml_implicit_resolvers)
+        _RESOLVED_FIRST_CHARS = frozenset(module.SafeLoader.yaml_implicit_resolvers)
+
+
+def _loader_class() -> type[yaml.CSafeLoader | yaml.SafeLoader]:
+    """LibYAML's loader, or PyYAML's pure-Python one where PyYAML was built without it.
+
+    Both give the same events and the same error marks; conda and source builds
+    of PyYAML may lack LibYAML, which is only faster.
+    """
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +247,10 @@ class _Builder:
     """
 
     def __init__(
-        self, document: MarkedDocument, loader: yaml.CSafeLoader, record_positions: bool
+        self,
+        document: MarkedDocument,
+        loader: yaml.CSafeLoader | yaml.SafeLoader,
+        record_positions: bool,
     ) -> None:
         self.document = document
         self.loader = loader

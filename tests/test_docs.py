@@ -36,6 +36,7 @@ MANUAL_PAGES = [
     "assessment-files.md",
     "scoring.md",
     "workbooks.md",
+    "national-report.md",
     "teamwork.md",
     "python-api.md",
     "architecture.md",

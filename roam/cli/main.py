@@ -59,12 +59,14 @@ class RoamGroup(click.Group):
             ctx.exit(1)
 
 
-def _write_crash_log() -> Path:
+def _write_crash_log(details: str | None = None) -> Path:
+    """Write ``details`` (by default the exception being handled) where users find logs."""
     from platformdirs import user_log_path
 
     folder = user_log_path("roam", ensure_exists=True)
     log = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-    log.write_text(traceback.format_exc(), encoding="utf-8", newline="\n")
+    text = traceback.format_exc() if details is None else details
+    log.write_text(text, encoding="utf-8", newline="\n")
     return log
 
 
@@ -91,6 +93,7 @@ def main(ctx: click.Context) -> None:
 def _register() -> None:
     from roam.cli import (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,
@@ -102,6 +105,7 @@ def _register() -> None:
 
     for module in (
         assessment_commands,
+        draft_commands,
         exchange_commands,
         framework_commands,
         report_commands,

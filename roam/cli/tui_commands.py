@@ -25,9 +25,32 @@ def assess(file: Path | None, lang: str | None, read_only: bool) -> None:
 
     if file is not None and not file.is_file():
         raise RoamError(f"{file}: no such file (create one with `roam new` or `roam demo`)")
+    from rich.console import Console
+
     from roam.tui.app import RoamApp
 
-    RoamApp(file, language=lang, read_only=read_only).run()
+    app = RoamApp(file, language=lang, read_only=read_only)
+    # Textual reports an error inside the app on this console once the screen is
+    # restored; recording it lets the crash log hold the same traceback.
+    app.error_console = Console(markup=False, highlight=False, stderr=True, record=True)
+    app.run()
+    code = app.return_code or 0
+    if code:
+        details = app.error_console.export_text()
+        # An error Textual caught shows its traceback; a deliberate exit with a code
+        # (a signal's stop that kept answers in a recovery file) has said why already.
+        if "Traceback (most recent call last)" in details:
+            _report_crash(details)
+        click.get_current_context().exit(code)
+
+
+def _report_crash(details: str) -> None:
+    """Say that the terminal UI crashed, as the CLI does, and where the details are."""
+    from roam.cli.main import _write_crash_log
+
+    log = _write_crash_log(details)
+    click.echo("roam: internal error in the terminal UI", err=True)
+    click.echo(f"The details are in {log}; please report them.", err=True)
 
 
 COMMANDS = [assess]

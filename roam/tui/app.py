@@ -103,7 +103,7 @@ class RoamApp(App[None]):
             return self.settings.reviewer
         try:
             return getpass.getuser()
-        except (KeyError, OSError):
+        except (KeyError, OSError, ImportError):  # no login name, and no pwd (Windows)
             return "roam"
 
     def get_line_filters(self) -> Sequence[LineFilter]:

@@ -23,13 +23,13 @@ from tests.fuzz.support import (
 from tests.helpers.files import MINI_FRAMEWORK
 
 MINI_TEXT = MINI_FRAMEWORK.read_text(encoding="utf-8")
-MINI_DATA = yaml.load(MINI_TEXT, Loader=yaml.CSafeLoader)
+MINI_DATA = yaml.load(MINI_TEXT, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 BUILT_IN = default_edition_path()
 # One built-in category with the real edition header: large, realistic text at a
 # fraction of the cost of the whole edition.
 CATEGORY = "M.yaml"
 CATEGORY_TEXT = (BUILT_IN / CATEGORY).read_text(encoding="utf-8")
-CATEGORY_DATA = yaml.load(CATEGORY_TEXT, Loader=yaml.CSafeLoader)
+CATEGORY_DATA = yaml.load(CATEGORY_TEXT, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 HEADER_TEXT = (BUILT_IN / "edition.yaml").read_text(encoding="utf-8")
 
 

@@ -86,7 +86,10 @@ def test_an_unknown_language_is_a_usage_error(assessment_file: Path):
     assert "'de' is not one of 'en', 'fr'" in result.output
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root may write into read-only folders; Windows has no POSIX permission bits",
+)
 def test_an_unwritable_folder_is_reported_without_traceback(assessment_file: Path, tmp_path: Path):
     locked = tmp_path / "locked"
     locked.mkdir()

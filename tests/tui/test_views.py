@@ -279,3 +279,24 @@ async def test_french_shows_the_framework_texts_in_french(mini_file: Path) -> No
         app.set_language("en")
         await pilot.pause()
         assert "R Rights" in [str(node.label) for node in tree.root.children]
+
+
+@ui_test
+async def test_export_writes_the_report_draft_too(mini_file: Path) -> None:
+    from docx import Document
+
+    app = RoamApp(mini_file)
+    target = mini_file.with_name("kenya-draft.docx")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#kind", Select).value = "draft"
+        await pilot.pause()
+        # Choosing the draft puts a Word file name in place of the workbook's.
+        assert app.screen.query_one("#path", Input).value == str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#export-status", Static).render())
+        assert "written to" in status
+    headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Executive summary"

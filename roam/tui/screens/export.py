@@ -1,4 +1,7 @@
-"""Export the Excel report from the app, in a worker thread so the screen never freezes."""
+"""Export the Excel report or the report draft from the app, in a worker thread.
+
+The worker keeps the screen responsive while the file is written.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +21,16 @@ from roam.framework.model import Framework
 from roam.tui.plain import plain
 from roam.tui.session import Session
 
+# What the screen writes, and the file name endings each accepts (the first is the default).
+KINDS: dict[str, tuple[str, ...]] = {"report": (".xlsx",), "draft": (".docx", ".md")}
+
 
 def default_report_path(session: Session) -> Path:
     return session.path.with_name(f"{session.path.stem}-report.xlsx")
+
+
+def default_draft_path(session: Session) -> Path:
+    return session.path.with_name(f"{session.path.stem}-draft.docx")
 
 
 class ExportScreen(ModalScreen[None]):
@@ -36,7 +46,18 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog record-form") as dialog:
-            dialog.border_title = "Export the Excel report"
+            dialog.border_title = "Export the Excel report or the report draft"
+            yield Label("What to write", classes="field-label")
+            yield Select(
+                [
+                    ("Excel diagnostic report (.xlsx)", "report"),
+                    ("National report draft (Word .docx or Markdown .md)", "draft"),
+                ],
+                value="report",
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            )
             yield Label("File", classes="field-label")
             yield Input(str(default_report_path(self.session)), id="path", compact=True)
             yield Label("Language of the report", classes="field-label")
@@ -63,6 +84,14 @@ class ExportScreen(ModalScreen[None]):
     def _export_pressed(self) -> None:
         self.action_export()
 
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#path", Input)
+        wanted = KINDS[str(event.value)]
+        if Path(path.value).suffix.lower() not in wanted:
+            default = default_draft_path if event.value == "draft" else default_report_path
+            path.value = str(default(self.session))
+
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)
@@ -71,27 +100,38 @@ class ExportScreen(ModalScreen[None]):
         if self.running:
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        if path.suffix.lower() != ".xlsx" or not path.parent.is_dir():
-            self._status(f"⚠ give an .xlsx file in an existing folder, not '{path}'")
+        kind = str(self.query_one("#kind", Select).value)
+        if path.suffix.lower() not in KINDS[kind] or not path.parent.is_dir():
+            endings = " or ".join(KINDS[kind])
+            self._status(f"⚠ give a {endings} file in an existing folder, not '{path}'")
             return
         self.running = True
         self.query_one("#progress", ProgressBar).display = True
         self.query_one("#export", Button).disabled = True
-        self._status("Writing the workbook…")
+        self._status("Writing the draft…" if kind == "draft" else "Writing the workbook…")
         # A copy: the worker reads it while the user may go on editing.
         snapshot = self.session.assessment.model_copy(deep=True)
         lang = str(self.query_one("#lang", Select).value)
         redact = self.query_one("#redact", Checkbox).value
-        self.write_report(snapshot, self.session.framework, path, lang, redact)
+        self.write_report(snapshot, self.session.framework, path, lang, redact, kind=kind)
 
     @work(thread=True, exclusive=True)
     def write_report(
-        self, assessment: Assessment, framework: Framework, path: Path, lang: str, redact: bool
+        self,
+        assessment: Assessment,
+        framework: Framework,
+        path: Path,
+        lang: str,
+        redact: bool,
+        *,
+        kind: str = "report",
     ) -> None:
+        from roam.documents.draft import write_draft
         from roam.report.workbook import export_report
 
+        write = write_draft if kind == "draft" else export_report
         try:
-            written = export_report(
+            written = write(
                 assessment,
                 path,
                 framework=framework,
@@ -114,7 +154,7 @@ class ExportScreen(ModalScreen[None]):
             self.app.notify(error, title="Export failed", severity="error", timeout=10)
         else:
             self._status(f"✓ written to {written}")
-            self.app.notify(f"Report written to {written}", title="Exported")
+            self.app.notify(f"Written to {written}", title="Exported")
 
     def _status(self, message: str) -> None:
         if self.is_attached:

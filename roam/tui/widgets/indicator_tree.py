@@ -20,6 +20,9 @@ from roam.tui.plain import shown
 from roam.tui.session import Session
 
 _INDICATOR = "indicator"
+# Clicking a part of a label with this meta expands or collapses the node: Tree's
+# own toggle style, rebuilt here rather than imported from a private module.
+TOGGLE_STYLE = Style.from_meta({"toggle": True})
 
 
 # The style that makes a click on the icon open or close a node, as Textual's own tree draws it.

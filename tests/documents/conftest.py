@@ -1,0 +1,22 @@
+"""The mini edition's assessment (tests/report/conftest.py), drafted and read back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roam.assessment.model import Assessment
+from roam.framework import Framework
+from tests.helpers.documents import draft
+from tests.report import conftest as report_fixtures
+
+# The report's fixtures: the mini edition and its assessment that exercises every part.
+framework = report_fixtures.framework
+assessment = report_fixtures.assessment
+
+
+@pytest.fixture
+def drafted(tmp_path: Path, assessment: Assessment, framework: Framework) -> Iterator[Path]:
+    yield draft(assessment, framework, tmp_path / "draft.docx")
