@@ -60,24 +60,36 @@ def _template_path(ctx: click.Context, param: click.Parameter, value: Path | Non
     callback=_template_path,
     help="A Word document whose styles, page set-up and footer the draft uses.",
 )
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
+)
 def draft(
     file: Path,
     output: Path | None,
     lang: str,
     redact_confidential: bool,
     template: Path | None,
+    *,
+    overlays: tuple[Path, ...] = (),
 ) -> None:
     """Draft the national assessment report (Word .docx or Markdown .md).
 
     Title page, contents, executive summary, method, national context, one
     chapter per category, recommendations by stakeholder group and annexes, all
     from the team's answers, evidence and recommendations.  Markers that start
-    with "[Team:" show where the team's own analysis belongs.
+    with "[Team:" show where the team's own analysis belongs.  Official texts
+    from overlays beside FILE or in --overlay folders are quoted beside roam's.
     """
     from roam.cli.reading import read_for_command
     from roam.documents.draft import write_draft
+    from roam.framework.overlay import load_overlay
 
     assessment, framework = read_for_command(file)
+    overlay = load_overlay(framework, beside=file, folders=overlays)
     target = output or default_draft_path(assessment.iso)
     write_draft(
         assessment,
@@ -87,6 +99,7 @@ def draft(
         redact_confidential=redact_confidential,
         template=template,
         assessment_path=file,
+        overlay=overlay,
         # A default name never writes through a symbolic link someone planted in reports/.
         follow_symlink=output is not None,
     )

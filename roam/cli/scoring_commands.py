@@ -10,6 +10,7 @@ import click
 
 from roam.cli.reading import read_for_command
 from roam.cli.textout import echo, echo_json, format_table
+from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.readiness_check_names import CHECKS, DEFAULT_MAX_AGE_YEARS
 
 if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
@@ -20,6 +21,11 @@ if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
 DIAGNOSTIC_NOTE = (
     "Scores are a diagnostic aid for the assessment team, not a ranking; "
     "the method is in the manual, docs/scoring.md."
+)
+
+OVERALL_NOTE = (
+    "A diagnostic summary of the category scores, for checking the method: "
+    "not a headline figure and not comparable between countries."
 )
 
 
@@ -123,7 +129,9 @@ def report_json(
             "equal_indicator_weights": report.rules.equal_indicator_weights,
             "mean": report.rules.mean,
         },
-        "overall": _node_json(report.overall, None),
+        # Kept for programs that recompute or audit; never a headline (docs/scoring.md).
+        "overall": {**_node_json(report.overall, None), "note": OVERALL_NOTE},
+        "band_min_complete": BAND_MIN_COMPLETE,
         "categories": {
             category.code: {
                 **_node_json(category, names),
@@ -190,7 +198,7 @@ def _score_table(report: ScoreReport, assessment: Assessment, framework: Framewo
         rows += [
             _score_row(theme, f"  {theme.code}", names[theme.code]) for theme in category.children
         ]
-    rows.append(_score_row(report.overall, "overall", "all categories"))
+    rows.append(_score_row(report.overall, "overall", "diagnostic summary"))
     headers = ["code", "name", "score", "band", "answered", "N/A", "no data", "not assessed"]
     return format_table([*headers, "complete %"], rows)
 

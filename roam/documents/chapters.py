@@ -9,6 +9,7 @@ no usable answer are listed with their status, never left out.
 from __future__ import annotations
 
 from roam.documents.context import DraftContext
+from roam.documents.official import official_texts
 from roam.documents.outline import Block, BulletList, Heading, Paragraph, Span, para
 from roam.documents.provenance import with_unesco_reference
 from roam.framework.model import Category, IndicatorPlace
@@ -18,6 +19,7 @@ def category_chapter(ctx: DraftContext, category: Category) -> list[Block]:
     places = ctx.places(category)
     name = ctx.text(category.name)
     blocks: list[Block] = [Heading(1, f"{category.code} {name}")]
+    blocks += official_texts(ctx, category.code, name)
     if category.description:
         blocks.append(para(ctx.text(category.description), style="note"))
     codes = [p.indicator.code for p in places]
@@ -34,12 +36,14 @@ def category_chapter(ctx: DraftContext, category: Category) -> list[Block]:
         if not in_theme:
             continue
         blocks.append(Heading(2, f"{theme.code} {ctx.text(theme.name)}"))
+        blocks += official_texts(ctx, theme.code, ctx.text(theme.name))
         blocks.append(para(ctx.word("fact.theme", score=_phrase(ctx, theme.code))))
         for question in theme.questions:
             in_question = [p for p in in_theme if p.question.code == question.code]
             if in_question:
                 title = f"{question.code} {ctx.text(question.text)}"
                 blocks.append(Heading(3, with_unesco_reference(title, question)))
+                blocks += official_texts(ctx, question.code, ctx.text(question.text))
                 for place in in_question:
                     blocks += indicator_finding(ctx, place)
     return blocks
@@ -85,6 +89,7 @@ def indicator_finding(ctx: DraftContext, place: IndicatorPlace) -> list[Block]:
     else:
         head.append(Span(_after(head[-1].text) + ctx.named("status", answer.status) + "."))
     blocks: list[Block] = [Paragraph(tuple(head))]
+    blocks += official_texts(ctx, code, ctx.text(place.indicator.text))
     cited = ctx.citations(code)
     if answer.justification.strip():
         spans = [Span(answer.justification)]

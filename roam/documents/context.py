@@ -16,6 +16,7 @@ from roam.documents.outline import Paragraph, Span, para
 from roam.documents.references import References
 from roam.documents.words import named, word
 from roam.framework.model import Category, Framework, IndicatorPlace, ScaledIndicator
+from roam.framework.overlay import Overlay
 from roam.framework.text import localize
 from roam.scoring.result import NodeScore, ScoreReport
 
@@ -30,6 +31,7 @@ class DraftContext:
     generated: dt.datetime
     lang: str = "en"
     redact_confidential: bool = False
+    overlay: Overlay = field(default_factory=Overlay)  # official texts beside roam's
     references: References = field(init=False)
 
     def __post_init__(self) -> None:

@@ -28,6 +28,7 @@ from roam.documents.provenance import framework_texts_statement
 from roam.documents.words import LANGUAGES
 from roam.errors import RoamError
 from roam.framework.model import Framework
+from roam.framework.overlay import Overlay, load_overlay
 from roam.scoring.edition import framework_named_by
 from roam.scoring.engine import DEFAULT_RULES, score
 
@@ -41,6 +42,7 @@ def build_outline(
     lang: str = "en",
     redact_confidential: bool = False,
     generated: dt.datetime | None = None,
+    overlay: Overlay | None = None,
 ) -> Outline:
     """The draft as a neutral outline, ready for either writer."""
     if lang not in LANGUAGES:
@@ -52,6 +54,7 @@ def build_outline(
         generated=generated or dt.datetime.now(dt.UTC),
         lang=lang,
         redact_confidential=redact_confidential,
+        overlay=overlay or Overlay(),
     )
     # The context and the chapters cite sources first, so that the method's count
     # of sources and the bibliography see every reference, numbered in reading order.
@@ -87,6 +90,7 @@ def write_draft(
     template: str | Path | None = None,
     assessment_path: str | Path | None = None,
     generated: dt.datetime | None = None,
+    overlay: Overlay | None = None,
     follow_symlink: bool = True,
 ) -> Path:
     """Write the draft to ``path`` (.docx or .md, atomically) and return the path.
@@ -95,6 +99,8 @@ def write_draft(
     Word draft uses (its body text is left out).  The file goes through roam's
     one writer, which refuses to replace the template, the assessment or any
     assessment file; ``follow_symlink=False`` when roam chose the name.
+    ``overlay`` gives official texts to quote beside roam's; by default, the
+    overlays beside ``assessment_path`` (a broken one raises ``SourceError``).
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -104,12 +110,16 @@ def write_draft(
         raise RoamError(f"{target}: a Word template applies only to a .docx draft")
     if framework is None:
         framework = framework_named_by(assessment, assessment_path)
+    if overlay is None and assessment_path is not None:
+        # Official texts the team keeps beside the assessment (*.overlay.yaml), as export reads.
+        overlay = load_overlay(framework, beside=Path(assessment_path))
     outline = build_outline(
         assessment,
         framework,
         lang=lang,
         redact_confidential=redact_confidential,
         generated=generated,
+        overlay=overlay,
     )
     if suffix == ".md":
         from roam.documents.markdown_writer import markdown_bytes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roam.assessment.model import STAKEHOLDER_GROUPS
 from roam.documents.context import DraftContext
+from roam.documents.official import overlay_statement
 from roam.documents.outline import (
     Block,
     BulletList,
@@ -38,6 +39,7 @@ def title_page(ctx: DraftContext) -> list[Block]:
     blocks += [
         para(line, style="note") for line in framework_texts_statement(ctx.framework, ctx.lang)
     ]
+    blocks += overlay_statement(ctx)
     blocks.append(para(ctx.word("title.how"), style="note"))
     if ctx.redact_confidential:
         blocks.append(para(Span(ctx.word("title.redacted"), bold=True), style="note"))

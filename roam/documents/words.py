@@ -204,6 +204,28 @@ _WORDS: dict[str, tuple[str, str]] = {
         "[Team: aucune justification enregistrée pour cette réponse.]",
     ),
     "answer.sources": ("Sources:", "Sources :"),
+    # Official texts from the team's overlay
+    "official.unesco": ("UNESCO's text", "Texte de l'UNESCO"),
+    "official.example": (
+        "Example overlay, made-up text, not UNESCO's",
+        "Superposition d'exemple, texte inventé, pas celui de l'UNESCO",
+    ),
+    "official.roam": ("roam's text", "Texte de roam"),
+    "official.ref": ("UNESCO ref. {ref}", "réf. UNESCO {ref}"),
+    "official.page": ("p. {page}", "p. {page}"),
+    "official.no_text": ("(reference only)", "(référence seule)"),
+    "official.note": (
+        "Where the team's overlay file gives them, UNESCO's references and wording are quoted "
+        "beside roam's own, each labelled; check them against UNESCO's publication before quoting.",
+        "Là où le fichier de superposition de l'équipe les donne, les références et formulations "
+        "de l'UNESCO sont citées à côté de celles de roam, chacune signalée ; les vérifier dans "
+        "la publication de l'UNESCO avant de les citer.",
+    ),
+    "official.example_note": (
+        "An example overlay is used: its texts are made up, not UNESCO's.",
+        "Une superposition d'exemple est utilisée : ses textes sont inventés, ce ne sont pas "
+        "ceux de l'UNESCO.",
+    ),
     "answer.unanswered": ("{status}.", "{status}."),
     "recommendation.meta": (
         "Priority {priority}, {timeframe}; indicators: {codes}",

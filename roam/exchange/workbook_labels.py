@@ -6,6 +6,8 @@ only the words the report adds around them.  Missing French falls back to Englis
 
 from __future__ import annotations
 
+from roam.exchange.workbook_review_labels import REVIEW_LABELS
+
 LANGUAGES = ("en", "fr")
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -218,10 +220,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # Category sheets
     "cat.intro": (
-        "One row per indicator in scope. Liaison: fill in only the last two columns "
-        "(decision: accept, query or reject).",
-        "Une ligne par indicateur du périmètre. Correspondant : ne remplissez que les deux "
-        "dernières colonnes (décision : accept, query ou reject).",
+        "One row per indicator in scope, under its theme and question. Liaison: fill in "
+        "only the yellow cells (decision: accept, query or reject; comment). Full evidence "
+        "links are on the Evidence register.",
+        "Une ligne par indicateur du périmètre, sous son thème et sa question. "
+        "Correspondant : ne remplissez que les cellules jaunes (décision : accept, query ou "
+        "reject ; commentaire). Les liens complets des sources sont dans le registre des "
+        "sources.",
     ),
     "cat.empty": (
         "No indicator of this category is in scope.",
@@ -352,6 +357,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "rule.equal_indicator_weights": ("Equal indicator weights", "Poids égaux des indicateurs"),
     "rule.geometric_mean": ("Geometric mean", "Moyenne géométrique"),
     "footer.page": ("Page &P of &N", "Page &P sur &N"),
+    **REVIEW_LABELS,
 }
 
 

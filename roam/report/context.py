@@ -17,6 +17,12 @@ from roam.exchange.workbook_labels import label
 from roam.framework.model import Category, Framework, IndicatorPlace
 from roam.framework.text import localize
 from roam.report.cells import CellWriter
+from roam.scoring.display_rules import (
+    BAND_MIN_COMPLETE,
+    SCORE_DECIMALS,
+    band_allowed,
+    score_text,
+)
 from roam.scoring.result import NodeScore, ScoreReport
 
 
@@ -88,8 +94,26 @@ class ReportContext:
             )
             return self.label("not_scored" if contextual else "no_score")
         if node.band is None:
-            return ""
+            if band_allowed(node.coverage):
+                return ""
+            return self.label("no_band").format(min=f"{BAND_MIN_COMPLETE:.0f}")
         for band in self.framework.bands:
             if localize(band.label) == node.band:
                 return self.text(band.label)
         return node.band
+
+    def band_key(self) -> str:
+        """Every band with its score range ("Early 0.0–49.9 · Developing 50.0–100.0")."""
+        bands = sorted(self.framework.bands, key=lambda b: b.min)
+        step = 10.0**-SCORE_DECIMALS
+        parts = []
+        for band, following in zip(bands, [*bands[1:], None], strict=True):
+            upper = 100.0 if following is None else following.min - step
+            parts.append(f"{self.text(band.label)} {score_text(band.min)}–{score_text(upper)}")
+        return " · ".join(parts)
+
+    def band_note(self) -> str:
+        """The bands with their ranges and the coverage below which none is named."""
+        return self.label("dash.bands").format(
+            bands=self.band_key(), min=f"{BAND_MIN_COMPLETE:.0f}"
+        )

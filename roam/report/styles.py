@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.workbook_labels import label
 from roam.report.cells import CellWriter, header_footer_text
+from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
 
 INK = "1F3864"
 ACCENT = "2E75B6"
@@ -44,6 +45,9 @@ DATETIME = "roam datetime"
 LIAISON = "roam liaison"
 LINK = "roam link"
 MONO = "roam mono"
+# Group rows of the category sheets: a theme, then a question, above their indicators.
+THEME_ROW = "roam theme row"
+QUESTION_ROW = "roam question row"
 
 _TOP_WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
@@ -80,7 +84,7 @@ def _named_styles() -> list[NamedStyle]:
             SCORE,
             font=Font(name="Calibri", size=10, bold=True),
             alignment=_CENTRE_TOP,
-            number_format="0.0",
+            number_format=SCORE_NUMBER_FORMAT,
         ),
         _style(NUMBER, font=body, alignment=_CENTRE_TOP, number_format="0"),
         _style(PERCENT, font=body, alignment=_CENTRE_TOP, number_format='0"%"'),
@@ -100,6 +104,14 @@ def _named_styles() -> list[NamedStyle]:
             alignment=_TOP_WRAP,
         ),
         _style(MONO, font=Font(name="Consolas", size=9), alignment=_TOP),
+        # Not wrapped: the name runs on over the empty cells to its right.
+        _style(
+            THEME_ROW,
+            font=Font(name="Calibri", size=10, bold=True, color=INK),
+            fill=PatternFill("solid", fgColor=PALE),
+            alignment=_TOP,
+        ),
+        _style(QUESTION_ROW, font=Font(name="Calibri", size=10, italic=True), alignment=_TOP),
     ]
 
 

@@ -55,12 +55,14 @@ def write_table(
     column_styles: Sequence[str | None],
     empty_note: str = "",
     first_column: int = 1,
+    row_styles: Sequence[Sequence[str | None] | None] | None = None,
 ) -> int:
     """Write a header row at ``top`` and the rows under it as one filterable table.
 
     Returns the last row used.  Without rows there is no table (Excel needs at
     least one data row) but ``empty_note`` under the headers.  Set the column
-    widths first: the rows are sized from them.
+    widths first: the rows are sized from them.  ``row_styles`` gives rows styles of
+    their own (a group row); None in it keeps ``column_styles``.
     """
     header_texts = unique_headers(headers)
     widen_for_headers(sheet, header_texts, first_column)
@@ -73,8 +75,12 @@ def write_table(
         return top + 1
     fitter = RowFitter(column_styles, widths)
     for offset, values in enumerate(rows, start=1):
-        cells.put_row(sheet, top + offset, values, column_styles, first_column)
-        fitter.fit(sheet, top + offset, values)
+        own = row_styles[offset - 1] if row_styles else None
+        cells.put_row(sheet, top + offset, values, own or column_styles, first_column)
+        if own is None:
+            fitter.fit(sheet, top + offset, values)
+        else:
+            RowFitter(own, widths).fit(sheet, top + offset, values)
     last_row = top + len(rows)
     last_column = get_column_letter(first_column + len(headers) - 1)
     ref = f"{get_column_letter(first_column)}{top}:{last_column}{last_row}"

@@ -20,6 +20,7 @@ _FRENCH_FIXED = {
     "indicator": "Indicateur",
     "guidance": "Question et conseils",
     "scale": "Échelle ou unité",
+    "current": "Réponse actuelle de l'équipe",
     "status": "Statut",
     "level": "Niveau",
     "value": "Valeur",
@@ -33,8 +34,8 @@ _FRENCH_EVIDENCE = {
     "link": "lien",
     "date": "date de publication",
 }
-# Columns that only show the framework's text: a team may delete them.
-OPTIONAL_KEYS = frozenset({"indicator", "guidance", "scale"})
+# Columns that only show the framework's text or the team's answer: a team may delete them.
+OPTIONAL_KEYS = frozenset({"indicator", "guidance", "scale", "current"})
 
 
 def french_header(key: str) -> str:

@@ -40,9 +40,12 @@ from roam.errors import RoamError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
 from roam.exchange.origin import GENERATED_KEY, TEMPLATE_FORMAT_KEY, identity_stamp
+from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
+from roam.report.answer_text import answer_text
 from roam.report.cells import CellWriter, clean_text, sheet_reference
+from roam.report.layout import fit_row, merged_note
 from roam.report.saving import save_workbook
 from roam.report.sheets.stamp import STAMP_SHEET
 from roam.report.styles import (
@@ -69,6 +72,8 @@ from roam.report.workbook_reader import (
 )
 
 TEMPLATE_FORMAT = 1
+# The Instructions sheet's two columns; its rows are sized to their wrapped steps.
+_INSTRUCTION_WIDTHS = (14.0, 110.0)
 FORMAT_KEY = TEMPLATE_FORMAT_KEY
 SHEET_KEY = "roam.template.sheet"
 HEADER_ROW_KEY = "roam.template.header_row"
@@ -100,6 +105,8 @@ _FIXED_COLUMNS = (
     Column("indicator", "Indicator", 42),
     Column("guidance", "Question and guidance", 42),
     Column("scale", "Scale or unit", 34),
+    # What the team has now: answering again differs from it on purpose, not by accident.
+    Column("current", "Team's answer now", 20),
     Column("status", "Status", 15, True),
     Column("level", "Level", 14, True),
     Column("value", "Value", 11, True),
@@ -124,16 +131,18 @@ _STEPS = (
     "Write your name and organisation in the yellow cells below; they are recorded with "
     "every answer you give.",
     f"On the sheet '{ANSWERS_SHEET}', fill the row of each indicator you can answer. Only "
-    "the yellow cells can be edited. Leave rows you cannot answer empty.",
-    "Status: 'answered' (then give a level or a value), 'no_data' (no reliable data exists), "
-    "'not_applicable' (the indicator does not apply) or 'not_assessed'. If you give a level "
+    "the yellow cells can be edited. Leave rows you cannot answer empty. 'Team's answer "
+    "now' shows what the team has recorded: answer where you know more or disagree, and a "
+    "different answer is kept beside the team's for the team to decide.",
+    "Status: 'Answered' (then give a level or a value), 'No data' (no reliable data exists), "
+    "'N/A' (the indicator does not apply) or 'Not assessed'. If you give a level "
     "or a value you may leave the status empty: it counts as answered.",
     "Level: for qualitative and institutional indicators, pick a level from the list. "
     "The column 'Scale or unit' says what each level means.",
     "Value and Year: for quantitative and contextual indicators, the number in the unit "
     "shown in 'Scale or unit', and the year it refers to.",
     "Justification: why you chose this answer, in a few sentences. It is required for "
-    "no_data, not_applicable and the lowest level of a scale.",
+    "'No data', 'N/A' and the lowest level of a scale.",
     "Confidence: how sure you are (low, medium, high).",
     f"Evidence: up to {EVIDENCE_GROUPS} sources per row. Kind (left empty it counts as "
     "'report'), citation (author, title, year), link (web address or file name) and the "
@@ -217,16 +226,17 @@ class _Builder:
     def instructions(self, sheet: Worksheet, count: int, moment: dt.datetime) -> tuple[str, str]:
         """Fill the first sheet; returns the cells of the contributor's name and organisation."""
         put, framework = self.cells.put, self.framework
-        set_widths(sheet, {"A": 14, "B": 110})
+        set_widths(sheet, {"A": _INSTRUCTION_WIDTHS[0], "B": _INSTRUCTION_WIDTHS[1]})
         put(sheet, 1, 1, f"Data collection for {self.assessment.country}", TITLE)
-        put(
+        # Across both columns: in column A alone the line wrapped and was cut.
+        merged_note(
+            self.cells,
             sheet,
             2,
-            1,
             f"{localize(framework.title, self.lang)} ({framework.id} "
             f"{framework.version}); {count} indicators; made "
             f"{moment.date().isoformat()}",
-            NOTE,
+            2,
         )
         row = 4
         put(sheet, row, 1, "How to fill this workbook", SUBTITLE)
@@ -234,6 +244,7 @@ class _Builder:
             row += 1
             put(sheet, row, 1, number, LABEL)
             put(sheet, row, 2, step, TEXT)
+            fit_row(sheet, row, [number, step], [LABEL, TEXT], _INSTRUCTION_WIDTHS)
         row += 2
         put(sheet, row, 1, "Your name", LABEL)
         name = put(sheet, row, 2, None, LIAISON)
@@ -245,10 +256,13 @@ class _Builder:
         name_cell, organisation_cell = name.coordinate, organisation.coordinate
         row += 2
         put(sheet, row, 2, _AFTERWARDS, NOTE)
+        fit_row(sheet, row, [None, _AFTERWARDS], [LABEL, NOTE], _INSTRUCTION_WIDTHS)
         row += 2
         put(sheet, row, 1, "Evidence kinds", SUBTITLE)
-        put(sheet, row + 1, 2, ", ".join(EVIDENCE_KINDS), TEXT)
+        kinds = ", ".join(value_label("evidence", kind, self.lang) for kind in EVIDENCE_KINDS)
+        put(sheet, row + 1, 2, kinds, TEXT)
         _protect(sheet)
+        prepare_printing(sheet, self.assessment.country, self.lang)
         return name_cell, organisation_cell
 
     def answers(self, sheet: Worksheet, places: list[IndicatorPlace], lists: _ListSheet) -> None:
@@ -266,7 +280,7 @@ class _Builder:
         )
         self.cells.put_row(sheet, HEADER_ROW, [column.header for column in COLUMNS], HEADER)
         first = HEADER_ROW + 1
-        validations = _Validations(sheet, lists)
+        validations = _Validations(sheet, lists, self.lang)
         for row, place in enumerate(places, start=first):
             self._indicator_row(sheet, place, row)
             validations.add_row(self.framework, place, row)
@@ -286,8 +300,9 @@ class _Builder:
             localize(indicator.text, lang),
             f"{question}\n{guidance}".strip(),
             _scale_text(self.framework, place, lang),
+            self._current(place),
         ]
-        self.cells.put_row(sheet, row, fixed, [PLAIN, TEXT, TEXT, TEXT])
+        self.cells.put_row(sheet, row, fixed, [PLAIN, TEXT, TEXT, TEXT, TEXT])
         for column in COLUMNS[len(fixed) :]:
             unused = (column.key == "level" and not scaled) or (
                 column.key in ("value", "year") and scaled
@@ -300,6 +315,15 @@ class _Builder:
                 # Text, so that what people type stays what they typed: in a General
                 # cell, "=- no source" or "+254 ..." becomes a formula.
                 cell.number_format = TEXT_FORMAT
+
+    def _current(self, place: IndicatorPlace) -> str:
+        """The team's answer, as the report shows it; empty while not assessed."""
+        answer = self.assessment.answers.get(place.indicator.code)
+        if answer is None or answer.status == "not_assessed":
+            return ""
+        status = value_label("status", answer.status, self.lang)
+        given = answer_text(self.framework, self.lang, place, answer)
+        return f"{status}: {given}" if given else status
 
     def stamp(self, sheet: Worksheet, stamp: dict[str, str]) -> None:
         self.cells.put_row(sheet, 1, ["key", "value"])
@@ -317,7 +341,7 @@ def _scale_text(framework: Framework, place: IndicatorPlace, lang: str) -> str:
         for level in scale.levels:
             meaning = localize(level.description, lang) if level.description else ""
             label = localize(level.label, lang)
-            lines.append(f"{level.id}: {label}" + (f" — {meaning}" if meaning else ""))
+            lines.append(label + (f" — {meaning}" if meaning else ""))
         return "\n".join(lines)
     parts = [f"Unit: {indicator.unit}" if indicator.unit else "A number"]
     valid = indicator.valid_range
@@ -361,15 +385,19 @@ class _ListSheet:
 class _Validations:
     """The drop-downs and checks of the Answers sheet, one validation per distinct rule."""
 
-    def __init__(self, sheet: Worksheet, lists: _ListSheet) -> None:
+    def __init__(self, sheet: Worksheet, lists: _ListSheet, lang: str) -> None:
         self.sheet = sheet
         self.lists = lists
+        self.lang = lang
         self._by_rule: dict[tuple[object, ...], DataValidation] = {}
 
     def add_row(self, framework: Framework, place: IndicatorPlace, row: int) -> None:
         indicator = place.indicator
         if isinstance(indicator, ScaledIndicator):
-            levels = [level.id for level in framework.scale_for(indicator).levels]
+            # By name: the importer takes a level's id or its label in any language.
+            levels = [
+                localize(level.label, self.lang) for level in framework.scale_for(indicator).levels
+            ]
             self._add(
                 ("list", *levels), self._list(levels, "Level", "a level of the scale"), "level", row
             )
@@ -393,9 +421,14 @@ class _Validations:
 
     def add_common(self, first: int, last: int) -> None:
         """The checks every row shares, as one validation per column."""
-        statuses = self._list(STATUSES, "Status", "a status")
-        confidences = self._list(CONFIDENCES, "Confidence", "a confidence")
-        kinds = self._list(EVIDENCE_KINDS, "Evidence kind", "an evidence kind")
+        # Words, not ids: the importer reads the report's labels back in every language.
+        statuses = self._list(self._words("status", STATUSES), "Status", "a status")
+        confidences = self._list(
+            self._words("confidence", CONFIDENCES), "Confidence", "a confidence"
+        )
+        kinds = self._list(
+            self._words("evidence", EVIDENCE_KINDS), "Evidence kind", "an evidence kind"
+        )
         year = DataValidation(
             type="whole",
             operator="between",
@@ -428,6 +461,9 @@ class _Validations:
                 letter = get_column_letter(COLUMN_NUMBER[key])
                 validation.add(f"{letter}{first}:{letter}{last}")
             self.sheet.add_data_validation(validation)
+
+    def _words(self, prefix: str, ids: Sequence[str]) -> list[str]:
+        return [value_label(prefix, item, self.lang) for item in ids]
 
     def _list(self, values: Sequence[str], title: str, what: str) -> DataValidation:
         return DataValidation(

@@ -517,7 +517,7 @@ def _liaison_rows(
 
 # Headers that only a category sheet has together with the code: a sheet with them
 # is one the liaison reviews, so a missing liaison column there is an error.
-_CATEGORY_KEYS = ("col.indicator", "col.core", "col.review_state")
+_CATEGORY_KEYS = ("col.indicator", "col.answer", "col.details")
 _LIAISON_KEYS = ("col.decision", "col.liaison_comment")
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from roam.assessment.model import Assessment
 from roam.framework.model import Framework
 from roam.framework.text import localize
+from roam.scoring.display_rules import band_allowed
 from roam.scoring.edition import framework_named_by
 from roam.scoring.result import NodeScore, ScoreReport, ScoringRules
 from roam.scoring.robustness import robustness
@@ -76,7 +77,8 @@ def _freeze(
         coverage=node.coverage,
         weight=node.weight,
         incomplete=node.incomplete,
-        band=_band_label(framework, value),
+        # Too few decided indicators: a band would describe what was not assessed.
+        band=_band_label(framework, value) if band_allowed(node.coverage) else None,
         evidence_count=node.evidence_count,
         confidence=node.confidence,
         children=tuple(_freeze(child, scores, framework) for child in node.children),

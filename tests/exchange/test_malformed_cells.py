@@ -104,7 +104,7 @@ def test_bad_cells_are_listed_in_reading_order(assessment_file: Path, template: 
         line.split(":")[0].strip() for line in output.splitlines() if line.startswith("  Answers!")
     ]
     # Every bad cell of a refused row is named, not only the first.
-    assert listed == ["Answers!F6", "Answers!J6", "Answers!G8"]
+    assert listed == ["Answers!G6", "Answers!K6", "Answers!H8"]
 
 
 def _cell(value: object) -> CellValue:

@@ -111,7 +111,8 @@ def test_two_rows_with_opposite_decisions_are_refused_by_name(
     assert result.exit_code == 0, result.output
     assert "0 accepted, 0 queried, 0 rejected, 0 comments" in result.output
     assert (
-        "R.A.1.a has rows with different decisions (accept at R Rights!O6, reject at R Rights!O"
+        # R.A.1.a is on row 8, under its theme's and question's group rows; decisions in H.
+        "R.A.1.a has rows with different decisions (accept at R Rights!H8, reject at R Rights!H"
         in result.output
     ), result.output
     assert result.output.count("none of them was imported") == 2

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from roam.assessment.create import new_assessment
 from roam.framework import Framework, load_framework
@@ -49,11 +50,12 @@ def test_one_row_per_indicator_with_text_guidance_and_scale(
 ) -> None:
     sheet = template["Answers"]
     headers = [cell.value for cell in sheet[HEADER_ROW]]
-    assert headers[:10] == [
+    assert headers[:11] == [
         "Code",
         "Indicator",
         "Question and guidance",
         "Scale or unit",
+        "Team's answer now",
         "Status",
         "Level",
         "Value",
@@ -61,7 +63,7 @@ def test_one_row_per_indicator_with_text_guidance_and_scale(
         "Justification",
         "Confidence",
     ]
-    assert headers[10:] == [
+    assert headers[11:] == [
         f"Evidence {g} {part}"
         for g in (1, 2, 3)
         for part in ("kind", "citation", "link", "date published")
@@ -71,7 +73,7 @@ def test_one_row_per_indicator_with_text_guidance_and_scale(
     row = row_of(sheet, "R.A.1.a")
     assert sheet.cell(row, 2).value == "A law exists"
     assert sheet.cell(row, 3).value == "R.A.1 Is there a law?"
-    assert sheet.cell(row, 4).value == "Three levels:\nlow: Low\nmid: Mid\nhigh: High"
+    assert sheet.cell(row, 4).value == "Three levels:\nLow\nMid\nHigh"
     percent = row_of(sheet, "R.A.2.a")
     assert sheet.cell(percent, 4).value == (
         "Unit: %; possible values from 0 to 100; give the year the value refers to"
@@ -87,12 +89,13 @@ def test_drop_downs_for_status_level_confidence_and_evidence_kind(
     def at(key: str) -> str | None:
         return _validation_for(sheet, sheet.cell(row, COLUMN_NUMBER[key]).coordinate)
 
-    assert at("status") == '"answered,not_applicable,no_data,not_assessed"'
-    assert at("level") == '"low,mid,high"'
+    # Words, not ids: the importer maps them back.
+    assert at("status") == '"Answered,N/A,No data,Not assessed"'
+    assert at("level") == '"Low,Mid,High"'
     assert at("confidence") == '"low,medium,high"'
     assert at("evidence3.kind") == (
-        '"law_or_regulation,official_statistic,survey,court_decision,report,media,'
-        'interview,expert_judgement"'
+        '"law or regulation,official statistic,survey,court decision,report,media,'
+        'interview,expert judgement"'
     )
     # A quantitative row gets no level list: it is answered with a number.
     quantitative = row_of(sheet, "R.A.2.a")
@@ -134,7 +137,7 @@ def _long_scale_framework(tmp_path: Path) -> Framework:
         "      - {id: mid, score: 50, label: Mid}\n"
         "      - {id: high, score: 100, label: High}\n",
         "".join(
-            f"      - {{id: {lid}, score: {n * 10}, label: L{n}}}\n" for n, lid in enumerate(levels)
+            f"      - {{id: {x}, score: {n * 10}, label: {x}}}\n" for n, x in enumerate(levels)
         ),
     )
     path = tmp_path / "long.yaml"
@@ -150,11 +153,12 @@ def test_long_drop_down_lists_go_to_a_hidden_sheet_range(tmp_path: Path) -> None
     workbook = build_template(assessment, framework, ["R.A.1.a", "O.A.1.a"])
     sheet = workbook["Answers"]
 
-    formula = _validation_for(sheet, f"F{HEADER_ROW + 1}")
+    level = get_column_letter(COLUMN_NUMBER["level"])
+    formula = _validation_for(sheet, f"{level}{HEADER_ROW + 1}")
 
     assert formula == "'Lists'!$A$1:$A$8"
     assert [workbook["Lists"].cell(row, 1).value for row in range(1, 9)] == levels
-    assert _validation_for(sheet, f"F{HEADER_ROW + 2}") == formula  # one list, shared
+    assert _validation_for(sheet, f"{level}{HEADER_ROW + 2}") == formula  # one list, shared
     assert workbook["Lists"].sheet_state == "hidden"
 
 

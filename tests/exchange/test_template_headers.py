@@ -62,7 +62,10 @@ def test_french_headers_are_read(assessment_file: Path, template: Path) -> None:
             sheet.cell(HEADER_ROW, number).value = french_header(column.key)
 
     workbook = filled_then(template, "fr.xlsx", translate)
-    assert openpyxl.load_workbook(workbook)["Answers"].cell(HEADER_ROW, 8).value == "Année"
+    assert (
+        openpyxl.load_workbook(workbook)["Answers"].cell(HEADER_ROW, COLUMN_NUMBER["year"]).value
+        == "Année"
+    )
     assert_imported_right(assessment_file, workbook)
 
 
@@ -79,7 +82,8 @@ def test_an_inserted_column_is_refused_by_name(assessment_file: Path, template: 
 
     assert result.exit_code == 2
     assert result.output.startswith(
-        f"{workbook}: sheet 'Answers' row 3: unknown column 'Reviewer notes' (column 9)"
+        f"{workbook}: sheet 'Answers' row 3: unknown column 'Reviewer notes' "
+        f"(column {COLUMN_NUMBER['justification']})"
     )
     assert "nothing was imported" in result.output
     assert assessment_file.read_bytes() == before
@@ -113,4 +117,5 @@ def test_a_header_given_twice_is_refused(assessment_file: Path, template: Path) 
     result = run("import-answers", assessment_file, filled_then(template, "double.xlsx", double))
 
     assert result.exit_code == 2
-    assert "column 'Level' appears twice (columns 4 and 6)" in result.output
+    level = COLUMN_NUMBER["level"]
+    assert f"column 'Level' appears twice (columns 4 and {level})" in result.output

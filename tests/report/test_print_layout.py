@@ -7,7 +7,8 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from roam.exchange.workbook_labels import label
-from roam.report.layout import header_width
+from roam.report.layout import column_widths, header_width, width_cm
+from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report
 from tests.helpers.report_assessment import mini_assessment, mini_framework
 
@@ -52,3 +53,22 @@ def test_header_width_fits_the_longest_word() -> None:
     assert header_width("Décision du correspondant") > 10  # the column was 10 wide
     assert header_width("Décision du correspondant") == header_width("correspondant")
     assert header_width("") == header_width("   ")
+
+
+def test_a_category_sheet_fits_a4_landscape_at_ninety_percent_or_more(
+    french: openpyxl.Workbook,
+) -> None:
+    sheet = french["R Droits"]
+    setup = sheet.page_setup
+    assert (setup.orientation, int(setup.paperSize)) == ("landscape", int(sheet.PAPERSIZE_A4))
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    widths = column_widths(sheet, 1, len(COLUMNS))
+    printable = A4_LONG_SIDE_CM - 2.54 * (sheet.page_margins.left + sheet.page_margins.right)
+    # The columns as a spreadsheet draws them (Calibri's 7 pixels a unit) fit at >= 90 %,
+    # so 10 pt text prints at 9 pt or more; the French headers' widening included.
+    assert printable / width_cm(widths) >= MIN_PRINT_SCALE
+    assert sheet.print_area == f"'R Droits'!$A$1:$J${sheet.max_row}"
+
+
+A4_LONG_SIDE_CM = 29.7
+MIN_PRINT_SCALE = 0.9

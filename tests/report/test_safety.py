@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from roam.assessment.model import Comment, Evidence, MabMember, Person, Recommendation
 from roam.framework import Framework
 from roam.report.cells import MAX_CELL_CHARS, TRUNCATION_MARKER, is_formula_like, text_from_cell
+from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report
 from tests.helpers.report_assessment import mini_assessment
 from tests.report.test_cells import CONTROL_CORPUS, FORMULA_CORPUS
@@ -85,8 +86,9 @@ def test_formula_like_links_never_become_hyperlinks(hostile_report: Path):
 
 def test_long_text_is_cut_visibly(hostile_report: Path):
     sheet = load_workbook(hostile_report)["R Rights"]
+    column = [key for key, _, _ in COLUMNS].index("col.justification")
     justification = next(
-        row[9] for row in sheet.iter_rows(min_row=6, values_only=True) if row[0] == "R.A.1.b"
+        row[column] for row in sheet.iter_rows(min_row=6, values_only=True) if row[0] == "R.A.1.b"
     )
     assert len(justification) == MAX_CELL_CHARS
     assert justification.endswith(TRUNCATION_MARKER)

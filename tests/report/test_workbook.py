@@ -16,12 +16,12 @@ from roam.exchange.provenance import answers_hash
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
 from roam.report.sheets.category import (
-    CODE_COLUMN,
+    COLUMNS,
     COMMENT_COLUMN,
     DECISION_COLUMN,
     FIRST_ROW,
     HEADER_ROW,
-    SCORE_COLUMN,
+    INDICATOR_COLUMN,
 )
 from roam.report.workbook import export_report
 from roam.scoring.engine import score
@@ -65,6 +65,22 @@ def _table_rows(sheet: Worksheet) -> list[tuple[object, ...]]:
     return [tuple(cell.value for cell in row) for row in rows[1:]]
 
 
+def _indicators(sheet: Worksheet, lang: str = "en") -> dict[str, dict[str, object]]:
+    """A category sheet's indicator rows by code, each as column label key -> value.
+
+    Found by the header texts, as the review importer finds its columns; group rows
+    (a theme or a question) are the rows whose decision cell is locked.
+    """
+    keys = {label(key, lang): key for key, _, _ in COLUMNS}
+    headers = [keys[str(cell.value)] for cell in sheet[HEADER_ROW] if cell.value in keys]
+    rows: dict[str, dict[str, object]] = {}
+    for row in sheet.iter_rows(min_row=FIRST_ROW, max_col=len(headers)):
+        if row[DECISION_COLUMN - 1].protection.locked is False:
+            values = dict(zip(headers, (cell.value for cell in row), strict=True))
+            rows[str(values["col.code"])] = values
+    return rows
+
+
 def test_sheets_come_in_the_national_report_order(workbook: Workbook):
     assert workbook.sheetnames == SHEETS_EN
     assert workbook["_roam"].sheet_state == "hidden"
@@ -75,8 +91,24 @@ def test_each_category_sheet_has_one_row_per_in_scope_indicator(exported):
     workbook, assessment, framework = exported
     scope = in_scope_codes(framework, assessment)
     for title, category in (("C Context", "C"), ("R Rights", "R"), ("O Openness", "O")):
-        codes = [row[CODE_COLUMN - 1] for row in _table_rows(workbook[title])]
+        codes = list(_indicators(workbook[title]))
         assert codes == [c for c in scope if c.startswith(category + ".")]
+
+
+def test_themes_and_questions_are_group_rows_above_their_indicators(workbook: Workbook):
+    sheet = workbook["R Rights"]
+    rows = [(row[0], row[1]) for row in _table_rows(sheet)]
+    # mini.yaml: theme R.A (questions R.A.1 and R.A.2), theme R.B (question R.B.1).
+    assert [code for code, _ in rows] == [
+        "R.A", "R.A.1", "R.A.1.a", "R.A.1.b", "R.A.2", "R.A.2.a", "R.B", "R.B.1", "R.B.1.a",
+    ]  # fmt: skip
+    # Sorting by code gives the framework order back.
+    assert [code for code, _ in rows] == sorted(code for code, _ in rows)
+    assert rows[1][1] == "Is there a law?"  # the question's text, once
+    theme = sheet.cell(FIRST_ROW, INDICATOR_COLUMN)
+    assert theme.style == "roam theme row" and not theme.alignment.wrap_text  # runs on
+    for column in range(INDICATOR_COLUMN + 1, len(COLUMNS) + 1):
+        assert sheet.cell(FIRST_ROW, column).value is None  # room to run on
 
 
 def test_core_scope_lists_only_core_and_contextual_indicators(tmp_path: Path):
@@ -85,19 +117,19 @@ def test_core_scope_lists_only_core_and_contextual_indicators(tmp_path: Path):
     path = export_report(assessment, tmp_path / "core.xlsx", framework=framework)
     workbook = load_workbook(path)
     # mini.yaml: core R.A.1.a, R.A.2.a, O.A.1.a, plus the contextual C.1.1.a.
-    assert [r[0] for r in _table_rows(workbook["R Rights"])] == ["R.A.1.a", "R.A.2.a"]
-    assert [r[0] for r in _table_rows(workbook["O Openness"])] == ["O.A.1.a"]
-    assert [r[0] for r in _table_rows(workbook["C Context"])] == ["C.1.1.a"]
+    assert list(_indicators(workbook["R Rights"])) == ["R.A.1.a", "R.A.2.a"]
+    assert list(_indicators(workbook["O Openness"])) == ["O.A.1.a"]
+    assert list(_indicators(workbook["C Context"])) == ["C.1.1.a"]
 
 
 def test_indicator_scores_are_the_engines_values(exported):
     workbook, assessment, framework = exported
     report = score(assessment, framework)
     for title in ("R Rights", "O Openness", "C Context"):
-        for row in _table_rows(workbook[title]):
-            node = report.find(str(row[CODE_COLUMN - 1]))
+        for code, row in _indicators(workbook[title]).items():
+            node = report.find(code)
             assert node is not None
-            assert row[SCORE_COLUMN - 1] == node.score
+            assert row["col.score"] == node.score
 
 
 def test_category_and_overall_scores_match_hand_computed_values(workbook: Workbook):
@@ -109,9 +141,12 @@ def test_category_and_overall_scores_match_hand_computed_values(workbook: Workbo
     dashboard = workbook["Dashboard"]
     rows = {
         dashboard.cell(row, 1).value: [dashboard.cell(row, c).value for c in range(1, 10)]
-        for row in range(8, 12)
+        for row in range(8, 11)
     }
-    assert rows["Overall"][2] == pytest.approx(expected_r)
+    assert list(rows) == ["R", "O", "C"]  # no overall row on the Dashboard
+    method = workbook["Method"]
+    overall = next(c.row for c in method["A"] if c.value == label("method.summary")) + 1
+    assert method.cell(overall, 2).value == pytest.approx(expected_r)
     assert rows["R"][2] == pytest.approx(expected_r)
     # Coverage columns: answered, N/A, no data, not assessed.
     assert rows["R"][4:8] == [3, 0, 1, 0]
@@ -128,13 +163,15 @@ def test_no_formulas_anywhere(workbook: Workbook):
 def test_dashboard_has_radar_theme_and_coverage_charts_with_visible_axes(workbook: Workbook):
     charts = workbook["Dashboard"]._charts
     kinds = sorted(type(chart).__name__ for chart in charts)
-    assert kinds == ["BarChart", "BarChart", "RadarChart"]
+    # mini.yaml: only R has a score (O's one indicator is N/A), too few for a radar.
+    assert kinds == ["BarChart", "BarChart", "BarChart"]
     for chart in charts:
         assert chart.x_axis.delete is False
         assert chart.y_axis.delete is False
-    radar = next(c for c in charts if type(c).__name__ == "RadarChart")
-    # The radar shows the scored categories (R and O in mini.yaml), never the contextual one.
-    assert radar.series[0].cat.numRef.f.endswith("$A$9:$A$10")
+    # The category chart shows the categories with a score, never the contextual one.
+    assert charts[0].series[0].cat.numRef.f == "'Dashboard'!$A$8"
+    # The theme bars are named by the theme's name, not its code alone.
+    assert "!$B$" in charts[2].series[0].cat.numRef.f
 
 
 def test_dashboard_links_to_each_category_sheet(workbook: Workbook):
@@ -146,37 +183,51 @@ def test_dashboard_links_to_each_category_sheet(workbook: Workbook):
         if cell.hyperlink is not None
     }
     assert {"'C Context'!A1", "'R Rights'!A1", "'O Openness'!A1"} <= locations
-    # Theme rows lead to the theme's first indicator row.
-    assert f"'R Rights'!A{FIRST_ROW + 3}" in locations  # R.B starts after the 3 R.A rows
+    # Theme rows lead to the theme's group row on its category sheet.
+    assert f"'R Rights'!A{FIRST_ROW + 6}" in locations  # R.B after R.A's six rows
 
 
 def test_only_the_liaison_cells_are_unlocked_and_the_decision_has_a_list(workbook: Workbook):
     sheet = workbook["R Rights"]
     assert sheet.protection.sheet is True
     assert sheet.protection.password is None
-    last = FIRST_ROW + 3
-    for row in sheet.iter_rows(min_row=1, max_row=last, max_col=COMMENT_COLUMN):
+    last = FIRST_ROW + 8
+    indicator_rows = [
+        r for r in range(FIRST_ROW, last + 1) if sheet.cell(r, 1).value.count(".") == 3
+    ]
+    assert len(indicator_rows) == 4
+    for row in sheet.iter_rows(min_row=1, max_row=last, max_col=len(COLUMNS)):
         for cell in row:
-            liaison = cell.row >= FIRST_ROW and cell.column in (DECISION_COLUMN, COMMENT_COLUMN)
+            liaison = cell.row in indicator_rows and cell.column in (
+                DECISION_COLUMN,
+                COMMENT_COLUMN,
+            )
             assert cell.protection.locked is not liaison, cell.coordinate
     (validation,) = sheet.data_validations.dataValidation
     assert validation.type == "list"
     assert validation.formula1 == '"accept,query,reject"'
-    assert str(validation.sqref) == f"O{FIRST_ROW}:O{last}"
+    assert set(str(validation.sqref).split()) == {f"H{row}" for row in indicator_rows}
     assert sheet.cell(HEADER_ROW, DECISION_COLUMN).value == "Liaison decision"
+    # The decision sits right after the evidence it judges.
+    assert sheet.cell(HEADER_ROW, DECISION_COLUMN - 1).value == "Evidence"
+    assert sheet.cell(HEADER_ROW, COMMENT_COLUMN).value == "Liaison comment"
 
 
 def test_score_column_has_a_colour_scale(workbook: Workbook):
     formats = workbook["R Rights"].conditional_formatting
     ranges = {str(entry.sqref): [rule.type for rule in entry.rules] for entry in formats}
-    assert ranges == {f"I{FIRST_ROW}:I{FIRST_ROW + 3}": ["colorScale"]}
+    assert ranges == {f"E{FIRST_ROW}:E{FIRST_ROW + 8}": ["colorScale"]}
 
 
 def test_category_sheets_are_filterable_frozen_and_print_well(workbook: Workbook):
     sheet = workbook["R Rights"]
     (table,) = sheet.tables.values()
-    assert table.ref == f"A{HEADER_ROW}:P{FIRST_ROW + 3}"
-    assert sheet.freeze_panes == f"B{FIRST_ROW}"
+    assert table.ref == f"A{HEADER_ROW}:J{FIRST_ROW + 8}"
+    # Code and indicator stay in view beside the liaison's columns.
+    assert sheet.freeze_panes == f"C{FIRST_ROW}"
+    # Filtering and sorting stay allowed under the protection (0 = not protected).
+    assert sheet.protection.autoFilter is False and sheet.protection.sort is False
+    assert table.autoFilter is not None and table.autoFilter.ref == table.ref
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -186,15 +237,26 @@ def test_category_sheets_are_filterable_frozen_and_print_well(workbook: Workbook
 
 
 def test_answers_evidence_and_review_state_are_shown(workbook: Workbook):
-    rows = {row[0]: row for row in _table_rows(workbook["R Rights"])}
+    rows = _indicators(workbook["R Rights"])
     law = rows["R.A.1.a"]
-    assert law[6:9] == ("Answered", "High", 100)
-    assert law[9] == "The act is in force."
-    assert law[10] == "• Access to Information Act 2016 (Parliament of Examplia, 2016)"
-    assert law[11:14] == ("high", "Government, Civil society", "queried")
-    assert rows["R.A.2.a"][7] == "80 % (2023)"
-    assert rows["R.B.1.a"][6:9] == ("No data", None, None)
-    assert rows["R.A.1.b"][10] == f"• {CONFIDENTIAL_CITATION} (Ministry of ICT)"
+    assert (law["col.status"], law["col.answer"], law["col.score"]) == ("Answered", "High", 100)
+    assert law["col.justification"] == "The act is in force."
+    # The citation, and the web address shortened under it (in full on the register).
+    assert law["col.evidence"] == (
+        "• Access to Information Act 2016 (Parliament of Examplia, 2016)\n  example.org/ati-act"
+    )
+    assert law["col.details"] == (
+        "institutional\ncore indicator\nconfidence: high\n"
+        "consulted: Government, Civil society\nreview: queried"
+    )
+    assert rows["R.A.2.a"]["col.answer"] == "80 % (2023)"
+    no_data = rows["R.B.1.a"]
+    assert (no_data["col.status"], no_data["col.answer"], no_data["col.score"]) == (
+        "No data",
+        None,
+        None,
+    )
+    assert rows["R.A.1.b"]["col.evidence"] == f"• {CONFIDENTIAL_CITATION} (Ministry of ICT)"
 
 
 def test_registers_list_evidence_gaps_recommendations_and_comments(workbook: Workbook):
@@ -315,9 +377,9 @@ def test_french_uses_french_labels_and_framework_texts(tmp_path: Path):
     path = export_report(assessment, tmp_path / "fr.xlsx", framework=framework, lang="fr")
     workbook = load_workbook(path)
     assert workbook.sheetnames[:4] == ["Couverture", "Tableau de bord", "C Context", "R Droits"]
-    rows = {row[0]: row for row in _table_rows(workbook["R Droits"])}
-    assert rows["R.A.1.a"][2] == "R.A.1 Existe-t-il une loi ?"  # French text in mini.yaml
-    assert rows["R.A.1.a"][6] == "Répondu"
+    sheet = workbook["R Droits"]
+    assert sheet.cell(FIRST_ROW + 1, 2).value == "Existe-t-il une loi ?"  # French in mini.yaml
+    assert _indicators(sheet, "fr")["R.A.1.a"]["col.status"] == "Répondu"
     # Decision values stay English: the review importer reads them.
     (validation,) = workbook["R Droits"].data_validations.dataValidation
     assert validation.formula1 == '"accept,query,reject"'
@@ -338,5 +400,4 @@ def test_export_replaces_an_old_report_and_leaves_no_temporary_file(tmp_path: Pa
     assessment.answers["O.A.1.a"] = Answer(status="answered", level="high")
     export_report(assessment, target, framework=framework)
     assert sorted(p.name for p in target.parent.iterdir()) == ["report.xlsx"]
-    rows = {row[0]: row for row in _table_rows(load_workbook(target)["O Openness"])}
-    assert rows["O.A.1.a"][8] == 100
+    assert _indicators(load_workbook(target)["O Openness"])["O.A.1.a"]["col.score"] == 100

@@ -85,6 +85,19 @@ def test_score_json_is_one_object_with_categories_themes_and_coverage(tmp_path: 
         "geometric_mean",
     }
     assert "not a ranking" in data["note"]
+    # The overall figure is there for audits, labelled as what it is.
+    assert "diagnostic summary" in data["overall"]["note"]
+    assert data["band_min_complete"] == 50.0
+
+
+def test_no_band_below_the_coverage_threshold(tmp_path: Path) -> None:
+    answers = {"R.A.1.a": {"status": "answered", "level": "high"}}
+    result = run("score", str(write(tmp_path, answers)), "--json")
+    data = json.loads(result.stdout)
+    r = data["categories"]["R"]
+    assert r["score"] == 100.0  # the score is shown...
+    assert r["coverage"]["percent"]["complete"] < data["band_min_complete"]
+    assert r["band"] is None  # ...but one answer of four earns no band
 
 
 def test_no_data_as_zero_flag(tmp_path: Path) -> None:

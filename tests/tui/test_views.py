@@ -212,11 +212,32 @@ async def test_dashboard_shows_the_engine_scores(mini_file: Path) -> None:
         scores = str(app.screen.query_one("#scores", Static).render())
         # O has one indicator, answered at the lowest level: its score is 0 of 100.
         o_line = next(line for line in scores.splitlines() if line.startswith("O Openness"))
-        assert o_line.split()[-2] == "0"
+        assert o_line.split()[-2] == "0.0"  # one decimal, as in the workbook and the CLI
         r_line = next(line for line in scores.splitlines() if line.startswith("R Rights"))
         assert "—" in r_line  # nothing scoreable in R yet
         robustness = app.screen.query_one("#robustness", DataTable)
         assert robustness.row_count == 4
+
+
+@ui_test
+async def test_dashboard_has_no_overall_figure_and_no_band_on_thin_coverage(
+    mini_file: Path,
+) -> None:
+    app = RoamApp(mini_file, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        walkthrough = app.screen
+        assert isinstance(walkthrough, WalkthroughScreen)
+        walkthrough.go_to("R.A.1.a")
+        await pick(pilot, walkthrough.query_one("#level-three", ChoiceSet), "high")  # 100
+        await pilot.press("f3")
+        scores = str(app.screen.query_one("#scores", Static).render())
+        lines = scores.splitlines()
+        assert not any(line.lstrip().startswith("Overall") for line in lines)
+        assert "indicators decided" in lines[0]  # coverage first, never a composite score
+        r_line = next(line for line in lines if line.startswith("R Rights"))
+        assert "100.0" in r_line
+        # One answer of R's four: a score, but no band below the stated coverage.
+        assert "·" not in r_line.split("100.0")[0], r_line
 
 
 @ui_test
@@ -300,3 +321,21 @@ async def test_export_writes_the_report_draft_too(mini_file: Path) -> None:
         assert "written to" in status
     headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
     assert headings[0] == "Executive summary"
+
+
+@ui_test
+async def test_the_draft_export_quotes_the_overlay_beside_the_file(mini_file: Path) -> None:
+    from tests.documents.conftest import all_text
+    from tests.documents.test_official_texts import OFFICIAL_QUESTION, OVERLAY
+
+    mini_file.with_name("team.overlay.yaml").write_bytes(OVERLAY.encode("utf-8"))
+    app = RoamApp(mini_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#kind", Select).value = "draft"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = all_text(mini_file.with_name("kenya-draft.docx"))
+    assert f"UNESCO's text (UNESCO ref. R.1, p. 12, team.overlay.yaml): {OFFICIAL_QUESTION}" in text

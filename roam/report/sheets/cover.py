@@ -16,6 +16,7 @@ from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue, sheet_reference
 from roam.report.context import ReportContext
 from roam.report.layout import merged_note
+from roam.report.sheets.cover_review import write_review_block
 from roam.report.styles import (
     DATE,
     DATETIME,
@@ -38,12 +39,13 @@ STAMP_CELLS = {
     "roam.generated": ("B18", "roam_generated"),
 }
 _FIRST_LIST_ROW = 22
+_WIDTHS = {"A": 38, "B": 80}
 
 
 def build_cover(ctx: ReportContext, sheet: Worksheet) -> None:
     cells = ctx.cells
     a, fw = ctx.assessment, ctx.framework
-    set_widths(sheet, {"A": 38, "B": 80})
+    set_widths(sheet, _WIDTHS)
     cells.put(sheet, 1, 1, ctx.label("title.report"), TITLE)
     cells.put(sheet, 2, 1, f"{a.country} — {ctx.text(fw.title)}", SUBTITLE)
     merged_note(cells, sheet, 3, ctx.label("disclaimer"), 2)
@@ -85,10 +87,13 @@ def build_cover(ctx: ReportContext, sheet: Worksheet) -> None:
         reference = sheet_reference(sheet.title, absolute)
         ctx.workbook.defined_names[name] = DefinedName(name, attr_text=reference)
 
-    row = _team(ctx, sheet, _FIRST_LIST_ROW)
+    # The liaison's block first: it says what to do with the rest.
+    row = write_review_block(ctx, sheet, _FIRST_LIST_ROW, _WIDTHS["B"])
+    row = _team(ctx, sheet, row + 1)
     row = _board(ctx, sheet, row + 1)
     _milestones(ctx, sheet, row + 1)
-    prepare_printing(sheet, a.country, ctx.lang, one_page=True)
+    # Fitted to the width only: squeezed onto one page, the cover printed at 7 pt.
+    prepare_printing(sheet, a.country, ctx.lang)
 
 
 def _pairs(

@@ -1,7 +1,11 @@
-"""Dashboard: overall, category and theme scores with coverage, three charts, links.
+"""Dashboard: category and theme scores with coverage, three charts, links.
 
-The charts read the score tables on this sheet, so what a chart shows is
-exactly what the table beside it says, and both are the engine's values.
+No overall figure: one number invites comparing countries, which UNESCO's
+indicators refuse; it is on the Method sheet as a diagnostic summary.  The charts
+read the score tables on this sheet, so what a chart shows is exactly what the
+table beside it says, and both are the engine's values.  A partial assessment is
+plotted as far as it goes: the categories with a score come first in the table
+and make the chart's range, and a note names the ones left out.
 """
 
 from __future__ import annotations
@@ -35,9 +39,22 @@ from roam.report.styles import (
     prepare_printing,
     set_widths,
 )
+from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
 from roam.scoring.result import NodeScore
 
-_WIDTHS = {"A": 9, "B": 34, "C": 8, "D": 22, "E": 10, "F": 10, "G": 10, "H": 12, "I": 12, "J": 24}
+# The name column takes most theme names on one line; the whole prints at over 90 %.
+_WIDTHS = {
+    "A": 8,
+    "B": 44,
+    "C": 7,
+    "D": 25,
+    "E": 9.5,
+    "F": 7.5,
+    "G": 8.5,
+    "H": 9.5,
+    "I": 11.5,
+    "J": 22,
+}
 _WIDTH_LIST = list(_WIDTHS.values())
 STATUS_COLUMNS = ("answered", "not_applicable", "no_data", "not_assessed")
 _HEADER_KEYS = (
@@ -53,8 +70,9 @@ _HEADER_KEYS = (
     "col.sheet",
 )
 _ROW_STYLES = (PLAIN, TEXT, SCORE, PLAIN, NUMBER, NUMBER, NUMBER, NUMBER, PERCENT, LINK)
-_SCORE_COLUMN, _FIRST_STATUS_COLUMN, _LINK_COLUMN = 3, 5, 10
+_NAME_COLUMN, _SCORE_COLUMN, _FIRST_STATUS_COLUMN, _LINK_COLUMN = 2, 3, 5, 10
 CHART_HEIGHT = 8.0  # cm, the radar and coverage charts
+_RADAR_MIN = 3
 _CM_PER_ROW = 0.53  # default row height (15 pt) in centimetres, to place charts under tables
 
 
@@ -82,12 +100,18 @@ def build_dashboard(
     merged_note(cells, sheet, 3, ctx.label("disclaimer"), _LINK_COLUMN)
     if ctx.report.overall.incomplete:
         merged_note(cells, sheet, 4, ctx.label("dash.incomplete"), _LINK_COLUMN)
+    merged_note(cells, sheet, 5, ctx.band_note(), _LINK_COLUMN)
 
     cells.put(sheet, 6, 1, ctx.label("dash.categories"), SUBTITLE)
     categories = _category_table(ctx, sheet, 7)
     chart_row = categories.last + 2
-    _radar(ctx, sheet, categories, f"A{chart_row}", width_cm(_WIDTH_LIST[:4]) - 0.3)
-    _coverage(ctx, sheet, categories, f"E{chart_row}", width_cm(_WIDTH_LIST[4:]))
+    unplotted = _unplotted(ctx)
+    if unplotted:
+        note = ctx.label("dash.not_plotted").format(codes=", ".join(unplotted))
+        merged_note(cells, sheet, chart_row, note, _LINK_COLUMN)
+        chart_row += 1
+    _category_chart(ctx, sheet, categories, f"A{chart_row}", width_cm(_WIDTH_LIST[:3]) - 0.3)
+    _coverage(ctx, sheet, categories, f"D{chart_row}", width_cm(_WIDTH_LIST[3:]))
     # Page 1: tables and the two small charts; page 2: theme chart; then the theme table.
     themes = _scored_themes(ctx)
     bars_row = chart_row + _rows_for(CHART_HEIGHT) + 1
@@ -132,23 +156,31 @@ def _score_row(ctx: ReportContext, sheet: Worksheet, row: int, values: list[Cell
 
 
 def _category_table(ctx: ReportContext, sheet: Worksheet, top: int) -> _Block:
-    """Overall first, then the scored categories (the charts' range), then contextual ones."""
+    """Categories with a score (the charts' range), those without one yet, contextual ones."""
     _header(ctx, sheet, top, "col.category")
-    overall = ctx.report.overall
-    overall_values = [ctx.label("col.overall"), ctx.label("col.overall")]
-    _score_row(ctx, sheet, top + 1, [*overall_values, *_node_values(ctx, overall)])
     nodes = {node.code: node for node in ctx.report.categories}
-    scored = [c for c in ctx.framework.categories if not c.contextual and c.code in nodes]
-    contextual = [c for c in ctx.framework.categories if c.contextual and c.code in nodes]
-    row = top + 2
-    for category in [*scored, *contextual]:
+    present = [c for c in ctx.framework.categories if c.code in nodes]
+    scored = [c for c in present if not c.contextual and nodes[c.code].score is not None]
+    waiting = [c for c in present if not c.contextual and nodes[c.code].score is None]
+    contextual = [c for c in present if c.contextual]
+    row = top + 1
+    for category in [*scored, *waiting, *contextual]:
         values = [category.code, ctx.text(category.name), *_node_values(ctx, nodes[category.code])]
         _score_row(ctx, sheet, row, values)
         title = ctx.category_sheets.get(category.code)
         if title is not None:
             _link(ctx, sheet, row, title, "A1")
         row += 1
-    return _Block(first=top + 2, last=row - 1, scored_last=top + 1 + len(scored))
+    return _Block(first=top + 1, last=row - 1, scored_last=top + len(scored))
+
+
+def _unplotted(ctx: ReportContext) -> list[str]:
+    """Scored categories in scope that have no score yet, as "O Openness"."""
+    return [
+        f"{category.code} {ctx.text(category.name)}"
+        for category in ctx.scored_categories()
+        if (node := ctx.nodes.get(category.code)) is not None and node.score is None
+    ]
 
 
 def _scored_themes(ctx: ReportContext) -> list[tuple[Theme, NodeScore]]:
@@ -195,8 +227,19 @@ def _show_axes(chart: RadarChart | BarChart) -> None:
     chart.y_axis.delete = False
 
 
-def _radar(ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, width: float) -> None:
-    if block.scored_last < block.first:
+def _category_chart(
+    ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, width: float
+) -> None:
+    """A radar of the categories with a score; bars when fewer than three have one.
+
+    A radar needs three axes to draw a shape, and an empty cell leaves a hole that
+    LibreOffice draws as a blank chart: only scored rows are in its range.
+    """
+    count = block.scored_last - block.first + 1
+    if count <= 0:
+        return
+    if count < _RADAR_MIN:
+        _category_bars(ctx, sheet, block, anchor, width)
         return
     chart = RadarChart(type="marker")
     chart.title = ctx.label("dash.radar")
@@ -216,6 +259,46 @@ def _radar(ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, wid
     sheet.add_chart(chart, anchor)
 
 
+def _category_bars(
+    ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, width: float
+) -> None:
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = ctx.label("dash.radar")
+    chart.add_data(
+        Reference(sheet, min_col=_SCORE_COLUMN, min_row=block.first, max_row=block.scored_last),
+        titles_from_data=False,
+    )
+    chart.set_categories(
+        Reference(sheet, min_col=1, min_row=block.first, max_row=block.scored_last)
+    )
+    chart.series[0].graphicalProperties = GraphicalProperties(solidFill="2E75B6")
+    _value_labels(chart)
+    _score_axis(chart, 25)
+    chart.legend = None
+    _show_axes(chart)
+    chart.width, chart.height = width, CHART_HEIGHT
+    sheet.add_chart(chart, anchor)
+
+
+def _value_labels(chart: BarChart) -> None:
+    chart.dataLabels = DataLabelList()
+    chart.dataLabels.showVal = True
+    # Say so explicitly: LibreOffice otherwise adds the series and category names.
+    chart.dataLabels.showSerName = False
+    chart.dataLabels.showCatName = False
+    chart.dataLabels.showLegendKey = False
+    chart.dataLabels.showPercent = False
+    chart.dataLabels.numFmt = SCORE_NUMBER_FORMAT
+
+
+def _score_axis(chart: BarChart, step: int) -> None:
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.majorUnit = step
+    chart.y_axis.number_format = "0"
+
+
 def _coverage(
     ctx: ReportContext, sheet: Worksheet, block: _Block, anchor: str, width: float
 ) -> None:
@@ -227,7 +310,6 @@ def _coverage(
     chart.title = ctx.label("dash.coverage")
     for offset, status in enumerate(STATUS_COLUMNS):
         column = _FIRST_STATUS_COLUMN + offset
-        # Values start below the overall row, which is the sum of the others.
         values = Reference(sheet, min_col=column, min_row=block.first, max_row=block.last)
         series = Series(values, title=ctx.label(f"col.{status}"))
         series.graphicalProperties = GraphicalProperties(solidFill=STATUS_COLOURS[status])
@@ -251,24 +333,15 @@ def _theme_bars(
         Reference(sheet, min_col=_SCORE_COLUMN, min_row=block.first, max_row=block.scored_last),
         titles_from_data=False,
     )
+    # Bars named by the theme's name (column B), not its code alone.
     chart.set_categories(
-        Reference(sheet, min_col=1, min_row=block.first, max_row=block.scored_last)
+        Reference(sheet, min_col=_NAME_COLUMN, min_row=block.first, max_row=block.scored_last)
     )
     series = chart.series[0]
     series.graphicalProperties = GraphicalProperties(solidFill="2E75B6")
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
-    # Say so explicitly: LibreOffice otherwise adds the series and category names.
-    chart.dataLabels.showSerName = False
-    chart.dataLabels.showCatName = False
-    chart.dataLabels.showLegendKey = False
-    chart.dataLabels.showPercent = False
-    chart.dataLabels.numFmt = "0"
+    _value_labels(chart)
     chart.x_axis.scaling.orientation = "maxMin"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.y_axis.majorUnit = 20
-    chart.y_axis.number_format = "0"
+    _score_axis(chart, 20)
     chart.legend = None
     chart.gapWidth = 40
     _show_axes(chart)

@@ -21,9 +21,10 @@ from roam.report.styles import DATE, LINK, PLAIN, TEXT
 COLUMNS = (
     ("col.code", PLAIN, 11),
     ("col.kind", PLAIN, 18),
-    ("col.citation", TEXT, 50),
-    ("col.link", TEXT, 40),
-    ("col.publisher", TEXT, 24),
+    ("col.citation", TEXT, 40),
+    # Wrapped, so a long address prints whole; the cell links to it.
+    ("col.link", TEXT, 30),
+    ("col.publisher", TEXT, 20),
     ("col.published", DATE, 12),
     ("col.accessed", DATE, 12),
     ("col.confidential", PLAIN, 12),

@@ -7,16 +7,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.sheets.register import write_register
-from roam.report.styles import PLAIN, TEXT
+from roam.report.sheets.register import text_inputs, write_register
+from roam.report.styles import LIAISON, PLAIN, TEXT
 
 COLUMNS = (
-    ("col.code", PLAIN, 11),
-    ("col.category", TEXT, 18),
-    ("col.indicator", TEXT, 44),
-    ("col.status", PLAIN, 14),
-    ("col.justification", TEXT, 50),
-    ("col.sources", TEXT, 44),
+    ("col.code", PLAIN, 10),
+    ("col.category", TEXT, 16),
+    ("col.indicator", TEXT, 30),
+    ("col.status", PLAIN, 12),
+    ("col.justification", TEXT, 36),
+    ("col.sources", TEXT, 28),
+    ("col.liaison_note", LIAISON, 22),
 )
 GAP_STATUSES = ("no_data", "not_applicable")
 
@@ -35,9 +36,10 @@ def build_gaps(ctx: ReportContext, sheet: Worksheet) -> None:
                 value_label("status", answer.status, ctx.lang),
                 answer.justification,
                 "\n".join(ctx.text(source) for source in place.indicator.sources),
+                None,
             ]
         )
-    write_register(
+    last = write_register(
         ctx,
         sheet,
         name="gaps",
@@ -46,3 +48,4 @@ def build_gaps(ctx: ReportContext, sheet: Worksheet) -> None:
         rows=rows,
         empty_note=ctx.label("gaps.none"),
     )
+    text_inputs(sheet, len(COLUMNS), last)

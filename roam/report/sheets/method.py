@@ -27,6 +27,7 @@ from roam.report.styles import (
     set_widths,
 )
 from roam.report.tables import table_name, write_table
+from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.result import NodeScore
 
 STEPS = (
@@ -54,6 +55,7 @@ def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
     row = _scales(ctx, sheet, row + 1)
     row = _goalposts(ctx, sheet, row + 1)
     row = _bands(ctx, sheet, row + 1)
+    row = _summary(ctx, sheet, row + 1)
     # The score tree runs to many printed pages: it starts a page, and its header
     # row repeats on every page after (a sheet has one range of title rows).
     weights = row + 1
@@ -153,19 +155,33 @@ def _goalposts(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
 
 
 def _bands(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    # The description in the wide column B, so it reads as a sentence.
     rows: list[list[CellValue]] = [
-        [band.min, ctx.text(band.label), ctx.text(band.description)]
+        [ctx.text(band.label), ctx.text(band.description), band.min]
         for band in sorted(ctx.framework.bands, key=lambda b: b.min)
     ]
-    return _section(
+    last = _section(
         ctx,
         sheet,
         row,
         title_key="method.bands",
-        header_keys=["col.min", "col.band", "col.description"],
+        header_keys=["col.band", "col.description", "col.min"],
         rows=rows,
-        styles=[SCORE, TEXT, TEXT],
+        styles=[TEXT, TEXT, SCORE],
     )
+    threshold = ctx.label("method.band_threshold").format(min=f"{BAND_MIN_COMPLETE:.0f}")
+    merged_note(ctx.cells, sheet, last, threshold, _LAST_COLUMN, style=TEXT)
+    return last + 1
+
+
+def _summary(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
+    """The overall figure, here and only here, as what it is: a check on the method."""
+    overall = ctx.report.overall
+    ctx.cells.put(sheet, row, 1, ctx.label("method.summary"), SUBTITLE)
+    ctx.cells.put(sheet, row + 1, 1, ctx.label("col.overall"), PLAIN)
+    ctx.cells.put(sheet, row + 1, 2, overall.score, SCORE)
+    merged_note(ctx.cells, sheet, row + 2, ctx.label("method.summary.note"), _LAST_COLUMN)
+    return row + 3
 
 
 def _weights(ctx: ReportContext, sheet: Worksheet, row: int) -> int:

@@ -12,16 +12,17 @@ from roam.assessment.model import STAKEHOLDER_GROUPS
 from roam.exchange.workbook_labels import value_label
 from roam.report.cells import CellValue
 from roam.report.context import ReportContext
-from roam.report.sheets.register import write_register
-from roam.report.styles import LABEL, PLAIN, TEXT
+from roam.report.sheets.register import text_inputs, write_register
+from roam.report.styles import LABEL, LIAISON, PLAIN, TEXT
 
 COLUMNS = (
     ("col.group", LABEL, 22),
     ("col.id", PLAIN, 10),
-    ("col.recommendation", TEXT, 60),
+    ("col.recommendation", TEXT, 50),
     ("col.priority", PLAIN, 10),
     ("col.timeframe", PLAIN, 13),
-    ("col.indicators", TEXT, 30),
+    ("col.indicators", TEXT, 22),
+    ("col.liaison_note", LIAISON, 22),
 )
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -41,9 +42,10 @@ def build_recommendations(ctx: ReportContext, sheet: Worksheet) -> None:
                     value_label("priority", recommendation.priority, ctx.lang),
                     value_label("timeframe", recommendation.timeframe, ctx.lang),
                     ", ".join(recommendation.indicators),
+                    None,
                 ]
             )
-    write_register(
+    last = write_register(
         ctx,
         sheet,
         name="recommendations",
@@ -52,3 +54,4 @@ def build_recommendations(ctx: ReportContext, sheet: Worksheet) -> None:
         rows=rows,
         empty_note=ctx.label("rec.none"),
     )
+    text_inputs(sheet, len(COLUMNS), last)

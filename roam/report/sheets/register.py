@@ -49,3 +49,13 @@ def write_register(
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{HEADER_ROW}:{HEADER_ROW}")
     return last
+
+
+def text_inputs(sheet: Worksheet, column: int, last: int) -> None:
+    """The liaison's comment cells of ``column`` take what is typed as text ("@").
+
+    Otherwise a comment starting with "=" or "-" becomes a formula (see the category
+    sheets, which do the same for their liaison cells).
+    """
+    for row in range(HEADER_ROW + 1, last + 1):
+        sheet.cell(row, column).number_format = "@"

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.readiness_check_names import CHECKS
 from roam.scoring.result import NodeScore
 from roam.tui.plain import plain, shown
@@ -34,7 +35,7 @@ RULE_LABELS = {
     "equal_indicator_weights": "Equal indicator weights",
     "geometric_mean": "Geometric mean",
 }
-_SCORE_WIDTH = 11  # " 45  97%*" and a space
+_SCORE_WIDTH = 13  # " 45.0  97%*" and a space
 _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
 
 
@@ -97,11 +98,11 @@ class DashboardScreen(Screen[None]):
         if report is None:
             return text
         scores = self.query_one("#scores")
-        scores.border_title = "Scores and coverage (* some indicators not assessed)"
-        name_width, bar_width = self._widths()
-        header = "".ljust(name_width + 1) + "score".rjust(bar_width + 4) + "  done"
-        text.append(header + "\n", style="dim")
-        text.append_text(self._score_line("Overall", "", report.overall, bold=True))
+        # The columns are named here: a header line of spaces wrapped at narrow widths.
+        scores.border_title = "Score (0-100) and % done (* some not assessed)"
+        # No overall figure: one number invites comparing countries (it is on the
+        # workbook's Method sheet and in `roam score --json`, as a diagnostic summary).
+        text.append(_coverage_line(report.overall), style="dim")
         for category in report.categories:
             framework_category = self.session.framework.category(category.code)
             name = shown(self.session.text(framework_category.name))
@@ -133,7 +134,7 @@ class DashboardScreen(Screen[None]):
         line = Text()
         line.append(label.ljust(name_width + 1), style="bold" if bold else "")
         line.append_text(bar(node.score, bar_width, style="cyan" if bold else "blue"))
-        line.append(f" {score_text(node.score):>3}", style="bold")
+        line.append(f" {score_text(node.score):>5}", style="bold")
         line.append(f" {node.coverage.complete:4.0f}%", style="dim")
         line.append("*" if node.incomplete else " ", style="yellow")
         return line
@@ -185,3 +186,13 @@ class DashboardScreen(Screen[None]):
         if code:
             app: RoamApp = self.app  # type: ignore[assignment]
             app.go_to_indicator(code)
+
+
+def _coverage_line(overall: NodeScore) -> str:
+    """How much of the scope has a decided status, and when bands are named."""
+    coverage = overall.coverage
+    decided = coverage.total - coverage.not_assessed
+    return (
+        f"{decided} of {coverage.total} indicators decided ({coverage.complete:.0f}%). "
+        f"Bands are named from {BAND_MIN_COMPLETE:.0f}% complete."
+    )

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from roam.scoring.display_rules import score_text
+
+__all__ = ["bar", "score_text"]
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -22,8 +26,3 @@ def bar(percent: float | None, width: int, style: str = "green", empty: str = "g
     rest = width - full - (1 if part else 0)
     text.append("░" * rest, style=empty)
     return text
-
-
-def score_text(score: float | None) -> str:
-    """A score as the views print it: no false precision, and a dash for none."""
-    return "—" if score is None else f"{score:.0f}"
