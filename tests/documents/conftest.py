@@ -9,7 +9,10 @@ import pytest
 
 from roam.assessment.model import Assessment
 from roam.framework import Framework
-from tests.helpers.documents import draft
+
+# Helpers live in tests/helpers; all_text and body_lines stay importable from here for the
+# TUI tests.
+from tests.helpers.documents import all_text, body_lines, draft  # noqa: F401
 from tests.report import conftest as report_fixtures
 
 # The report's fixtures: the mini edition and its assessment that exercises every part.
