@@ -22,8 +22,8 @@ def scratch() -> Path:
 def demo_assessment() -> Path:
     """Examplia, cycle 1, on the built-in edition, as `roam demo` writes it."""
     try:
-        from roam.assessment.demo import DEFAULT_SEED, make_demo
         from roam.assessment.storage import save_assessment
+        from roam.demo import DEFAULT_SEED, make_demo
     except ImportError as exc:
         raise NotAvailable(f"demo assessment: {exc}") from None
     from roam.framework.loader import load_framework

@@ -44,8 +44,8 @@ def _iso_codes() -> list[str]:
 
 def generated_folder(count: int) -> Path:
     """``count`` assessment files in a folder of their own."""
-    from roam.assessment.demo import DEMO_COUNTRY, DEMO_ISO, make_demo
     from roam.assessment.storage import save_assessment
+    from roam.demo import DEMO_COUNTRY, DEMO_ISO, make_demo
     from roam.framework.loader import load_framework
 
     folder = scratch() / f"overview-{count}"

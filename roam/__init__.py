@@ -14,7 +14,7 @@ _API = {
     "load_framework": "roam.framework.loader",
     "load_assessment": "roam.assessment.loader",
     "save_assessment": "roam.assessment.storage",
-    "open_assessment": "roam.assessment.session",
+    "open_assessment": "roam.assessment.editing_session",
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
     "export_report": "roam.report.workbook",
@@ -23,7 +23,7 @@ _API = {
     "compare_cycles": "roam.teamwork.compare",
     "build_portfolio": "roam.teamwork.overview",
     "import_review": "roam.exchange.review",
-    "import_answers": "roam.exchange.answers",
+    "import_answers": "roam.exchange.answer_import",
     "read_reviewed_workbook": "roam.report.workbook_reader",
     "read_filled_template": "roam.report.template_workbook",
     "write_template": "roam.report.template_workbook",
@@ -52,11 +52,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from roam.assessment.editing_session import open_assessment
     from roam.assessment.loader import load_assessment
-    from roam.assessment.session import open_assessment
     from roam.assessment.storage import save_assessment
     from roam.documents.draft import write_draft
-    from roam.exchange.answers import import_answers
+    from roam.exchange.answer_import import import_answers
     from roam.exchange.review import import_review
     from roam.framework.loader import load_framework
     from roam.report.template_workbook import read_filled_template, write_template

@@ -53,7 +53,13 @@ _MAC_BYTES = hashlib.sha256().digest_size
 _SUFFIX = ".pickle"
 # The code whose output is cached: a change to any of these files is a new fingerprint.
 _CODE_FOLDERS = ("framework", "assessment")
-_CODE_FILES = ("__init__.py", "cache.py", "marked_yaml.py", "errors.py")
+_CODE_FILES = (
+    "__init__.py",
+    "cache.py",
+    "marked_yaml.py",
+    "validation_problems.py",
+    "errors.py",
+)
 # Written by the user alone: others may neither write (entries) nor read (the key).
 _OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
 _OTHERS_ANY = stat.S_IRWXG | stat.S_IRWXO

@@ -62,7 +62,7 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Problems file by file (in the order files were first named), then by position.
 
     A problem found twice (a value that could not be read is also refused by
-    validation; see marked_yaml.validation_problems) is listed once.
+    validation; see roam.validation_problems) is listed once.
     """
     unique = list(dict.fromkeys(problems))
     file_order: dict[str, int] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,6 @@ from roam.errors import Problem, SourceError
 
 if TYPE_CHECKING:
     import yaml
-    from pydantic import ValidationError
 else:
     yaml = None  # imported on the first parse (_import_yaml): cached files need none of it
 
@@ -507,7 +506,9 @@ class _Builder:
                 self.constructed[(tag, event.value)] = value
             return value
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, ArithmeticError):
-            message = f"cannot read {_short(event.value)} as {tag.removeprefix(_YAML_TAG_PREFIX)}"
+            message = (
+                f"cannot read {short_repr(event.value)} as {tag.removeprefix(_YAML_TAG_PREFIX)}"
+            )
             if event.tag is None:  # YAML guessed the type from the look of the text
                 message += "; put it in quotes to keep it as text"
             self._unreadable(loc, event, message)
@@ -532,67 +533,7 @@ def _plain_number(text: str) -> bool:
     return bool(_PLAIN_NUMBER.match(text))
 
 
-# --- turning validation errors into positioned problems ------------------------------------
-
-_ERROR_TEMPLATES = {
-    "missing": "missing required field '{field}'",
-    "extra_forbidden": "unknown field '{field}'",
-}
-
-
-def validation_problems(
-    document: MarkedDocument, error: ValidationError, base: Loc = ()
-) -> list[Problem]:
-    """One positioned problem per Pydantic error, under ``base`` inside ``document``.
-
-    An error about a value that could not be read at all repeats the problem
-    already reported for it (drop identical problems before showing them).
-    """
-    problems = []
-    for item in error.errors(include_url=False):
-        loc: Loc = (*base, *item["loc"])
-        repeated = document.unreadable.get(document.resolve(loc))
-        problems.append(repeated or _problem_for(document, loc, item))
-    return problems
-
-
-def _problem_for(document: MarkedDocument, loc: Loc, item: Any) -> Problem:
-    named = [step for step in document.resolve(loc) if isinstance(step, str)]
-    field_name = str(loc[-1]) if loc else "document"
-    template = _ERROR_TEMPLATES.get(item["type"])
-    if item["type"] == "too_short":
-        template = _too_short(item.get("ctx", {}))
-    if template:
-        message = template.format(field=field_name)
-    else:
-        message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        label = named[-1] if named else None
-        if label:
-            message = f"{label}: {message}"
-        if item["type"] not in {"value_error", "assertion_error"} and "input" in item:
-            message = f"{message} (got {_short(item['input'])})"
-        if (
-            item["type"] == "string_type"
-            and isinstance(item.get("input"), int | float)
-            and not isinstance(item.get("input"), bool)
-        ):
-            message = f"{message}; put it in quotes to keep it as text"
-    return document.problem_at(loc, message, at_key=item["type"] == "extra_forbidden")
-
-
-def _too_short(context: dict[str, Any]) -> str:
-    actual = context.get("actual_length", 0)
-    if not actual:
-        return "'{field}' must not be empty"
-    return f"'{{field}}' needs at least {context.get('min_length')} items (it has {actual})"
-
-
-def _short(value: Any, limit: int = 40) -> str:
+def short_repr(value: Any, limit: int = 40) -> str:
+    """``value``'s repr, cut to ``limit`` characters for a message."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def problems_or_raise(problems: Iterable[Problem]) -> None:
-    found = list(problems)
-    if found:
-        raise SourceError(found)

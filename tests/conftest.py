@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-MINI_FRAMEWORK = DATA / "frameworks" / "mini.yaml"
-
+# Helpers live in tests/helpers; the names stay importable from here for the TUI tests.
+from tests.helpers.calls import recorded_calls
+from tests.helpers.files import DATA, MINI_FRAMEWORK  # noqa: F401
 
 # Tests never read or fill the user's own cache of validated files (CLI children
 # too).  Set on import, not in a hook: conftest files below this one load an
@@ -41,28 +39,6 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("ROAM_CACHE_DIR", str(folder))
     return folder
-
-
-def recorded_calls(
-    monkeypatch: pytest.MonkeyPatch,
-    owner: object,
-    name: str,
-    note: Callable[..., str],
-    into: list[str] | None = None,
-) -> list[str]:
-    """Wrap ``owner.name`` so that each call adds ``note(*args, **kwargs)`` to the list returned.
-
-    For the tests that tell what was parsed or computed from what came from a cache.
-    """
-    seen = [] if into is None else into
-    real = getattr(owner, name)
-
-    def recorded(*args: Any, **kwargs: Any) -> Any:
-        seen.append(note(*args, **kwargs))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, recorded)
-    return seen
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from roam.assessment.demo import make_demo  # noqa: E402
 from roam.assessment.storage import save_assessment  # noqa: E402
+from roam.demo import make_demo  # noqa: E402
 from roam.framework.loader import load_framework  # noqa: E402
 from roam.tui.app import RoamApp  # noqa: E402
 

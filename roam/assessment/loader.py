@@ -35,8 +35,8 @@ from roam.marked_yaml import (
     MarkedDocument,
     parse_marked_bytes,
     read_source,
-    validation_problems,
 )
+from roam.validation_problems import validation_problems
 
 # Loads the edition at a folder or file: load_framework, or one that remembers.
 EditionLoader = Callable[[Path], Framework]

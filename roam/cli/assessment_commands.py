@@ -67,7 +67,7 @@ def new(
 @click.option("--force", is_flag=True, help="Replace FILE if it exists (kept as FILE.bak).")
 def demo(file: Path, framework: Path | None, seed: int | None, cycle: int, force: bool) -> None:
     """Write a complete example assessment of the fictional Republic of Examplia to FILE."""
-    from roam.assessment.demo import DEFAULT_SEED, make_demo
+    from roam.demo import DEFAULT_SEED, make_demo
     from roam.framework import load_framework
 
     edition = load_framework(framework)

@@ -20,8 +20,8 @@ from roam.errors import RoamError
 if TYPE_CHECKING:
     from roam.assessment.lock import LockedError
     from roam.assessment.model import Assessment
-    from roam.exchange.answers import Keep
-    from roam.exchange.summary import ImportSummary
+    from roam.exchange.answer_import import Keep
+    from roam.exchange.import_summary import ImportSummary
     from roam.framework.model import Framework
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
@@ -113,7 +113,7 @@ def import_answers(
     break_lock: bool,
 ) -> None:
     """Import a filled data-collection template: new answers arrive as 'submitted'."""
-    from roam.exchange.answers import import_answers as apply
+    from roam.exchange.answer_import import import_answers as apply
     from roam.report.template_workbook import read_filled_template
 
     filled = read_filled_template(workbook)
@@ -172,9 +172,9 @@ def _import(
     break_lock: bool,
 ) -> None:
     """Open ``file`` (locked unless a dry run), apply ``run``, save once, print the summary."""
+    from roam.assessment.editing_session import open_assessment
     from roam.assessment.lock import LockedError
-    from roam.assessment.session import open_assessment
-    from roam.exchange.summary import summary_lines
+    from roam.exchange.import_summary import summary_lines
 
     try:
         opened = open_assessment(file, read_only=dry_run, break_lock=break_lock)

@@ -23,7 +23,7 @@ def validate(path: Path | None, as_json: bool) -> None:
     """
     from roam.framework import load_framework
     from roam.framework.companions import is_crosswalk_file, is_overlay_file
-    from roam.framework.summary import summarize
+    from roam.framework.edition_counts import summarize
 
     if path is not None and path.is_file() and is_crosswalk_file(path):
         _validate_crosswalk(path, as_json)

@@ -72,7 +72,7 @@ def prefill(
     Only indicators whose framework entry names an open_data series are filled; the team's
     answers are never overwritten. A bad file is refused (exit 2) and nothing is saved.
     """
-    from roam.assessment.session import open_assessment
+    from roam.assessment.editing_session import open_assessment
     from roam.opendata.prefill import mapped_series
     from roam.opendata.prefill import prefill as apply
     from roam.opendata.reading import read_open_data
@@ -128,7 +128,7 @@ def _fetch_online(iso: str, series: set[str], max_age: int, timeout: float) -> R
 
 def result_lines(result: PrefillResult) -> list[str]:
     """The table of proposals, then the import summary and the indicators left out."""
-    from roam.exchange.summary import summary_lines
+    from roam.exchange.import_summary import summary_lines
 
     lines = []
     if result.proposals:

@@ -10,8 +10,8 @@ import click
 
 from roam.cli.reading import read_for_command
 from roam.cli.textout import echo, echo_json, format_table
-from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
+from roam.scoring.readiness_check_names import CHECKS, DEFAULT_MAX_AGE_YEARS
 
 if TYPE_CHECKING:  # the models pull in Pydantic: imported where a command runs
     from roam.assessment.model import Assessment

@@ -1,8 +1,9 @@
 """What the workbook readers hand to the importers: plain cell data, no openpyxl objects.
 
 :mod:`roam.report.workbook_reader` and :mod:`roam.report.template_workbook`
-fill these from a workbook; :mod:`roam.exchange.review` and
-:mod:`roam.exchange.answers` check them against the assessment and apply them.
+fill these from a workbook; :mod:`roam.exchange.review` (a review) and
+:mod:`roam.exchange.row_checks` (a template's rows) check them against the assessment;
+:mod:`roam.exchange.review` and :mod:`roam.exchange.answer_import` apply them.
 """
 
 from __future__ import annotations

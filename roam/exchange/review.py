@@ -32,12 +32,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import now
-from roam.assessment.history import set_answer_field
 from roam.assessment.model import Assessment, Comment, ReviewState
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
 from roam.exchange.cells import BadCell, CellError, CellValue
+from roam.exchange.import_summary import Action, ImportSummary, IndicatorChange
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
 from roam.exchange.parse import choice_table, parse_choice, parse_text
@@ -49,7 +50,6 @@ from roam.exchange.provenance import (
     changed_indicators,
     stamp_answer_hashes,
 )
-from roam.exchange.summary import Action, ImportSummary, IndicatorChange
 from roam.exchange.workbook_labels import label
 from roam.framework.model import Framework
 

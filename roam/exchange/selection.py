@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from roam.assessment.model import Answer, Assessment
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
-from roam.exchange.answers import is_empty
+from roam.exchange.answer_import import is_empty
 from roam.framework.model import Framework, IndicatorPlace
 
 

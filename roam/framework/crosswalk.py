@@ -33,7 +33,8 @@ from roam.framework.loader import (
 )
 from roam.framework.model import Code, Framework, StrictModel
 from roam.framework.text import Text
-from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
+from roam.marked_yaml import MarkedDocument, read_marked_yaml
+from roam.validation_problems import validation_problems
 
 CROSSWALK_FOLDER = "crosswalks"
 SIDES_SEPARATOR = "__"

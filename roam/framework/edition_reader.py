@@ -13,10 +13,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from roam.errors import Problem, SourceError, sort_problems
-from roam.framework.checks import CategorySource, check_edition
+from roam.framework.cross_checks import CategorySource, check_edition
 from roam.framework.loader import display_path
 from roam.framework.model import Category, EditionHeader, Framework
-from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
+from roam.marked_yaml import MarkedDocument, read_marked_yaml
+from roam.validation_problems import validation_problems
 
 
 def read_edition(

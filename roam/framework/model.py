@@ -2,7 +2,7 @@
 
 These models describe what a framework YAML file may contain.  Checks that
 need more than one object at a time (duplicate codes, references to scales,
-codes nested under their parents) live in :mod:`roam.framework.checks` so they
+codes nested under their parents) live in :mod:`roam.framework.cross_checks` so they
 can point at the exact line of each offending value.
 """
 

@@ -24,7 +24,8 @@ from roam.framework.crosswalk import EditionName
 from roam.framework.loader import display_path
 from roam.framework.model import Code, Framework, StrictModel, UnescoRef
 from roam.framework.text import Text
-from roam.marked_yaml import MarkedDocument, read_marked_yaml, validation_problems
+from roam.marked_yaml import MarkedDocument, read_marked_yaml
+from roam.validation_problems import validation_problems
 
 OVERLAY_SUFFIX = ".overlay.yaml"
 

@@ -17,12 +17,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import now
-from roam.assessment.history import set_answer_field
 from roam.assessment.model import Answer, AnswerVersion, Assessment, Evidence
 from roam.assessment.rules import in_scope_codes
-from roam.exchange.answers import is_empty
-from roam.exchange.summary import Conflict, ConflictOutcome, ImportSummary, IndicatorChange
+from roam.exchange.answer_import import is_empty
+from roam.exchange.import_summary import Conflict, ConflictOutcome, ImportSummary, IndicatorChange
 from roam.framework.model import (
     ContextualIndicator,
     Framework,

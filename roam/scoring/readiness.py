@@ -2,7 +2,7 @@
 
 Each check looks at one in-scope indicator at a time; the findings come in
 framework order, and within one indicator in the order of
-:data:`roam.scoring.checks.CHECKS`.
+:data:`roam.scoring.readiness_check_names.CHECKS`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 from roam.assessment.model import Answer, Assessment, Evidence
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes, needs_justification
 from roam.framework.model import Framework
-from roam.scoring.checks import CHECKS, DEFAULT_MAX_AGE_YEARS
 from roam.scoring.edition import framework_named_by
+from roam.scoring.readiness_check_names import CHECKS, DEFAULT_MAX_AGE_YEARS
 from roam.scoring.result import Finding
 
 

@@ -107,6 +107,6 @@ class ScoreReport:
 class Finding:
     """One readiness-check finding, tied to an indicator when there is one."""
 
-    check: str  # a key of roam.scoring.checks.CHECKS (not_assessed, answer_problem, ...)
+    check: str  # a key of readiness_check_names.CHECKS (not_assessed, answer_problem, ...)
     code: str
     message: str

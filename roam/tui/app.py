@@ -35,7 +35,7 @@ from roam.tui.session import (
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
 if TYPE_CHECKING:
-    from roam.exchange.summary import ImportSummary
+    from roam.exchange.import_summary import ImportSummary
 
 VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
 LANGUAGES = {"en": "English", "fr": "Français"}

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import now
-from roam.assessment.history import set_answer_field
+from roam.assessment.editing_session import OpenedAssessment
 from roam.assessment.model import Answer, AnswerVersion, Assessment, Comment
 from roam.assessment.rules import AnyIndicator, answer_problems, in_scope_codes
-from roam.assessment.session import OpenedAssessment
 from roam.errors import RoamError
 from roam.framework.model import Framework, IndicatorPlace
 from roam.framework.text import localize
@@ -28,8 +28,8 @@ from roam.scoring.result import Finding, ScoreReport
 
 if TYPE_CHECKING:
     from roam.assessment.recovery import Recovery
+    from roam.exchange.import_summary import ImportSummary
     from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
-    from roam.exchange.summary import ImportSummary
     from roam.opendata.reading import Reading
 
 SaveState = Literal["saved", "unsaved", "failed", "read-only"]
@@ -138,7 +138,7 @@ class ImportRequest:
             )
         if not isinstance(workbook, FilledTemplate):
             raise RoamError(f"{self.path}: not a filled data-collection template")
-        from roam.exchange.answers import import_answers
+        from roam.exchange.answer_import import import_answers
 
         return import_answers(
             assessment,
@@ -198,7 +198,7 @@ class Session:
         Raises ``LockedError`` when another instance holds the file, and
         :class:`RoamError` for anything else a user can fix.
         """
-        from roam.assessment.session import open_assessment
+        from roam.assessment.editing_session import open_assessment
 
         opened = open_assessment(path, read_only=read_only, break_lock=break_lock)
         return cls(opened, who=who)

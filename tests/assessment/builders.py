@@ -9,7 +9,7 @@ from pathlib import Path
 
 from roam.assessment.model import Answer, Assessment, Evidence, FrameworkRef
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 CREATED = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 

@@ -7,7 +7,7 @@ import pytest
 from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 @pytest.fixture(scope="session")

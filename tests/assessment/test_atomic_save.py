@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Assessment
-from roam.assessment.session import open_assessment
 from roam.assessment.storage import (
     SaveError,
     assessment_yaml,
@@ -22,7 +22,7 @@ from roam.assessment.storage import (
     write_atomically,
 )
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 from .builders import small_assessment
 

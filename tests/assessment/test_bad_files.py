@@ -11,7 +11,7 @@ from roam.assessment.storage import save_assessment
 from roam.errors import SourceError
 from roam.framework.model import Framework
 from roam.marked_yaml import MAX_FILE_BYTES
-from tests.conftest import DATA
+from tests.helpers.files import DATA
 
 BAD = DATA / "bad" / "assessment"
 

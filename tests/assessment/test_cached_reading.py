@@ -10,15 +10,15 @@ import pytest
 import yaml
 
 from roam.assessment import migrate
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import read_assessment
 from roam.assessment.model import Answer, FrameworkRef
-from roam.assessment.session import open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 from .builders import small_assessment
 

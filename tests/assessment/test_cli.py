@@ -11,7 +11,7 @@ from roam.assessment.loader import load_assessment, read_assessment
 from roam.assessment.lock import AssessmentLock
 from roam.assessment.model import MILESTONE_KINDS
 from roam.cli.main import main
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 MINI = ["--framework", str(MINI_FRAMEWORK)]
 

@@ -7,7 +7,6 @@ from collections import Counter
 
 import pytest
 
-from roam.assessment.demo import DEMO_COUNTRY, DEMO_ISO, make_demo
 from roam.assessment.model import (
     EVIDENCE_KINDS,
     MILESTONE_KINDS,
@@ -17,6 +16,7 @@ from roam.assessment.model import (
 )
 from roam.assessment.rules import answer_problems
 from roam.assessment.storage import assessment_yaml
+from roam.demo import DEMO_COUNTRY, DEMO_ISO, make_demo
 from roam.framework.model import (
     ContextualIndicator,
     Framework,

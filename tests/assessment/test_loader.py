@@ -11,14 +11,14 @@ import yaml
 
 from roam.assessment import migrate
 from roam.assessment.create import new_assessment
+from roam.assessment.editing_session import ChangedOnDiskError, open_assessment
 from roam.assessment.loader import load_assessment, read_assessment
-from roam.assessment.session import ChangedOnDiskError, open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 def _edit_framework(path: Path, change: Any) -> None:

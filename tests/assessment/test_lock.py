@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from roam.assessment.editing_session import ReadOnlyError, open_assessment
 from roam.assessment.lock import (
     AssessmentLock,
     LockedError,
@@ -17,7 +18,6 @@ from roam.assessment.lock import (
     os_lock_path,
     read_lock,
 )
-from roam.assessment.session import ReadOnlyError, open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError, SourceError
 from roam.framework.model import Framework

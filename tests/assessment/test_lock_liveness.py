@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from roam.assessment import lock as lock_module
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.lock import AssessmentLock, LockedError, LockInfo, lock_path, read_lock
-from roam.assessment.session import open_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
 

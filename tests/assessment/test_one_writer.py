@@ -15,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 
 from roam.assessment.atomic_file import SaveError, write_output
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import load_assessment
-from roam.assessment.session import open_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
 from roam.report.saving import save_workbook

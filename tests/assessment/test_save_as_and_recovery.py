@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from roam.assessment.create import new_assessment
+from roam.assessment.editing_session import SaveAsError, open_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.lock import AssessmentLock, LockedError, lock_path
 from roam.assessment.recovery import (
@@ -16,11 +17,10 @@ from roam.assessment.recovery import (
     recovery_paths,
     write_recovery,
 )
-from roam.assessment.session import SaveAsError, open_assessment
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 from .builders import CREATED, small_assessment
 

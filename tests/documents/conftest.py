@@ -2,65 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from roam.assessment.model import Assessment
-from roam.documents.draft import write_draft
 from roam.framework import Framework
-from tests.report import conftest as report_fixtures
 
-GENERATED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
+# Helpers live in tests/helpers; all_text and body_lines stay importable from here for the
+# TUI tests.
+from tests.helpers.documents import all_text, body_lines, draft  # noqa: F401
+from tests.report import conftest as report_fixtures
 
 # The report's fixtures: the mini edition and its assessment that exercises every part.
 framework = report_fixtures.framework
 assessment = report_fixtures.assessment
-
-
-@dataclass(frozen=True)
-class Line:
-    """One paragraph of the body, with its style and the headings it sits under."""
-
-    style: str
-    text: str
-    chapter: str  # the Heading 1 above it
-    section: str  # the Heading 2 above it ("" before the first)
-    subsection: str  # the Heading 3 above it
-
-
-def body_lines(path: Path) -> list[Line]:
-    document = Document(str(path))
-    lines = []
-    chapter = section = subsection = ""
-    for paragraph in document.paragraphs:
-        style = paragraph.style.name if paragraph.style is not None else ""
-        if style == "Heading 1":
-            chapter, section, subsection = paragraph.text, "", ""
-        elif style == "Heading 2":
-            section, subsection = paragraph.text, ""
-        elif style == "Heading 3":
-            subsection = paragraph.text
-        lines.append(Line(style, paragraph.text, chapter, section, subsection))
-    return lines
-
-
-def all_text(path: Path) -> str:
-    """Every paragraph and table cell of the document, one per line."""
-    document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
-
-
-def draft(assessment: Assessment, framework: Framework, path: Path, **options: object) -> Path:
-    return write_draft(assessment, path, framework=framework, generated=GENERATED, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture

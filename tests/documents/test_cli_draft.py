@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from tests.helpers.report_assessment import CONFIDENTIAL_CITATION
 from tests.report import test_cli_export
-from tests.report.conftest import CONFIDENTIAL_CITATION
 
 assessment_file = test_cli_export.assessment_file  # the export's fixture: the mini assessment
 run = test_cli_export.run

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment.demo import make_demo
+from roam.demo import make_demo
 from roam.documents.draft import write_draft
 from roam.framework import load_framework
 from tests.report.test_libreoffice import SOFFICE, convert_to_pdf, pdf_pages

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment.demo import make_demo
+from roam.demo import make_demo
 from roam.framework import load_framework
 from roam.framework.loader import indicators_root
 from roam.framework.overlay import load_overlay
-from tests.documents.conftest import all_text, body_lines, draft
 from tests.documents.test_cli_draft import assessment_file, run
+from tests.helpers.documents import all_text, body_lines, draft
 
 __all__ = ["assessment_file"]
 

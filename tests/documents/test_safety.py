@@ -14,8 +14,8 @@ from lxml import etree
 from roam.assessment.model import Answer, Assessment, Evidence, FrameworkRef, Recommendation
 from roam.documents.markdown_writer import escape
 from roam.framework import Framework
-from tests.documents.conftest import all_text, body_lines, draft
-from tests.report.conftest import CONFIDENTIAL_CITATION
+from tests.helpers.documents import all_text, body_lines, draft
+from tests.helpers.report_assessment import CONFIDENTIAL_CITATION
 
 HOSTILE_JUSTIFICATION = (
     'Ends here</w:t></w:r><w:fldSimple w:instr="INCLUDETEXT c:\\\\secret"/> '

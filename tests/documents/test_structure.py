@@ -10,7 +10,7 @@ from docx import Document
 from roam.assessment.model import Assessment
 from roam.framework import Framework
 from roam.framework.model import EditionProvenance
-from tests.documents.conftest import all_text, body_lines, draft
+from tests.helpers.documents import all_text, body_lines, draft
 
 CHAPTERS = [
     "Executive summary",

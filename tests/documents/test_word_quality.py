@@ -14,7 +14,7 @@ from docx.shared import Pt
 from roam.assessment.model import Assessment
 from roam.errors import RoamError
 from roam.framework import Framework
-from tests.documents.conftest import body_lines, draft
+from tests.helpers.documents import body_lines, draft
 
 
 def _part(path: Path, name: str) -> str:

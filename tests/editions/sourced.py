@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 STATEMENT = "Test authors wrote these texts from nothing in particular."
 STATEMENT_FR = "Des auteurs de test ont écrit ces textes à partir de rien."

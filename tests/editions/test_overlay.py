@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from roam.assessment.demo import make_demo
 from roam.assessment.storage import save_assessment
 from roam.cli import main
+from roam.demo import make_demo
 from roam.errors import SourceError
 from roam.framework import Framework, load_framework
 from roam.framework.loader import indicators_root

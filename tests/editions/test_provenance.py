@@ -18,9 +18,9 @@ from roam.framework.provenance import (
     unesco_reference,
 )
 from roam.report.workbook import export_report
-from tests.conftest import MINI_FRAMEWORK
 from tests.editions.sourced import RATIONALE, STATEMENT, STATEMENT_FR, sourced_mini
-from tests.report.conftest import mini_assessment
+from tests.helpers.files import MINI_FRAMEWORK
+from tests.helpers.report_assessment import mini_assessment
 
 
 def test_every_built_in_edition_states_who_wrote_its_texts_in_one_sentence() -> None:

@@ -8,16 +8,16 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import read_assessment
 from roam.assessment.storage import save_assessment
 from roam.assessment.upgrade import upgrade_assessment
 from roam.cli import main
+from roam.demo import make_demo
 from roam.framework import Framework, load_framework
 from roam.framework.loader import built_in_edition
 from roam.teamwork.compare import Cycle, compare_cycles
-from tests.conftest import MINI_FRAMEWORK
-from tests.report.conftest import mini_assessment
+from tests.helpers.files import MINI_FRAMEWORK
+from tests.helpers.report_assessment import mini_assessment
 
 
 @pytest.fixture(scope="module")

@@ -1,44 +1,35 @@
-"""An assessment file on the mini edition, and helpers to export, fill and import workbooks."""
+"""Fixtures of the exchange tests: an assessment file on the mini edition, its template."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pytest
-from click.testing import CliRunner, Result
 
-from roam.assessment.create import new_assessment
-from roam.assessment.loader import load_assessment
-from roam.assessment.model import Assessment, Evidence
 from roam.assessment.storage import save_assessment
-from roam.cli.main import main
 from roam.framework import Framework, load_framework
-from tests.conftest import MINI_FRAMEWORK
 
-CREATED = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
-EXPORTED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
+# Tests import these from tests.helpers.exchange_workbooks; they stay importable from here
+# for the TUI tests.
+from tests.helpers.exchange_workbooks import (  # noqa: F401
+    CREATED,
+    EXPORTED,
+    edit_workbook,
+    export,
+    fill_answers,
+    header_column,
+    kenya,
+    load,
+    row_of,
+    run,
+)
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 @pytest.fixture(scope="session")
 def framework() -> Framework:
     return load_framework(MINI_FRAMEWORK)
-
-
-def kenya(framework: Framework, path: Path, iso: str = "KEN", country: str = "Kenya") -> Assessment:
-    """Full scope of the mini edition; R.A.1.a answered 'mid' with one source, the rest empty."""
-    assessment = new_assessment(
-        framework, country=country, iso=iso, scope="full", path=path, created=CREATED
-    )
-    answer = assessment.answers["R.A.1.a"]
-    answer.status = "answered"
-    answer.level = "mid"
-    answer.justification = "The 2019 act exists but is not applied everywhere."
-    answer.evidence = [Evidence(kind="law_or_regulation", citation="Access Act 2019")]
-    return assessment
 
 
 @pytest.fixture
@@ -54,58 +45,6 @@ def template(assessment_file: Path) -> Path:
     out = assessment_file.parent / "template.xlsx"
     assert run("template", assessment_file, "-o", out).exit_code == 0
     return out
-
-
-def load(path: Path) -> Assessment:
-    return load_assessment(path)
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, [str(arg) for arg in args], catch_exceptions=False)
-
-
-def export(assessment_path: Path, out: Path, framework: Framework) -> Path:
-    from roam.report.workbook import export_report
-
-    return export_report(load(assessment_path), out, framework=framework, generated=EXPORTED)
-
-
-def edit_workbook(source: Path, target: Path, edit: Callable[[openpyxl.Workbook], Any]) -> Path:
-    """Open ``source`` with openpyxl, apply ``edit``, save as ``target`` (a person filling it)."""
-    workbook = openpyxl.load_workbook(source)
-    edit(workbook)
-    workbook.save(target)
-    return target
-
-
-def row_of(sheet: Any, code: str, code_column: int = 1) -> int:
-    """The row number of indicator ``code`` on a sheet (first column holds the codes)."""
-    for row in sheet.iter_rows(min_col=code_column, max_col=code_column):
-        if row[0].value == code:
-            return int(row[0].row)
-    raise AssertionError(f"{code} is not on sheet {sheet.title}")
-
-
-def fill_answers(sheet: Any, cells: dict[str, dict[str, object]]) -> dict[str, int]:
-    """Type ``cells`` (code -> template column key -> value) into a template's Answers sheet.
-
-    Returns the row of each code, for tests that name the cells they filled.
-    """
-    from roam.report.template_workbook import COLUMN_NUMBER
-
-    rows: dict[str, int] = {}
-    for code, values in cells.items():
-        rows[code] = row = row_of(sheet, code)
-        for key, value in values.items():
-            sheet.cell(row, COLUMN_NUMBER[key]).value = value
-    return rows
-
-
-def header_column(sheet: Any, header: str, header_row: int) -> int:
-    for cell in sheet[header_row]:
-        if cell.value == header:
-            return int(cell.column)
-    raise AssertionError(f"no column '{header}' on sheet {sheet.title}")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import openpyxl
 
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework
-from tests.exchange.conftest import edit_workbook, export, fill_answers, kenya, load, run
+from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, kenya, load, run
 
 Cells = dict[str, dict[str, object]]  # code -> template column key -> value
 

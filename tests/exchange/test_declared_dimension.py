@@ -21,8 +21,8 @@ from roam.framework import Framework
 from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
 from roam.report.template_workbook import read_filled_template
 from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook, sheet_rows
-from tests.exchange.conftest import edit_workbook, export, fill_answers, load, run
 from tests.exchange.test_hostile_workbooks import ANSWERS_PART, rewrite
+from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, run
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from roam.framework import Framework
 from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW
 from roam.report.template_workbook import COLUMN_NUMBER, HEADER_ROW, read_filled_template
-from tests.exchange.conftest import edit_workbook, export, fill_answers, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, row_of, run
 
 RIGHTS = "R Rights"
 TEXT_FORMAT = "@"

@@ -22,7 +22,7 @@ from roam.report.workbook_reader import (
     open_untrusted_workbook,
     sheet_rows,
 )
-from tests.exchange.conftest import run
+from tests.helpers.exchange_workbooks import run
 
 ANSWERS_PART = "xl/worksheets/sheet2.xml"  # the template's second sheet
 BILLION_LAUGHS = (

@@ -8,7 +8,7 @@ import openpyxl
 
 from roam.exchange.review import listed_codes
 from roam.framework import Framework
-from tests.exchange.conftest import edit_workbook, export, fill_answers, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, row_of, run
 
 CHANGED = [f"Z.A.{n}.a" for n in range(1, 31)]  # 30 answers "changed since the export"
 

@@ -8,7 +8,7 @@ import pytest
 
 from roam.assessment.lock import AssessmentLock
 from roam.report.template_workbook import COLUMN_NUMBER
-from tests.exchange.conftest import edit_workbook, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, load, row_of, run
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ import yaml
 from roam.exchange.cells import CellError, CellRef, CellValue
 from roam.exchange.parse import parse_date, parse_number, parse_year
 from roam.report.template_workbook import COLUMN_NUMBER
-from tests.conftest import DATA
-from tests.exchange.conftest import edit_workbook, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, load, row_of, run
+from tests.helpers.files import DATA
 
 CORPUS = DATA / "bad" / "workbook" / "import-malformed-cells.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from roam.errors import SourceError
 from roam.report import workbook_reader
 from roam.report.workbook_parts import PartLimits, PartOverLimitError, count_parts
 from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook
-from tests.exchange.conftest import run
+from tests.helpers.exchange_workbooks import run
 
 ANSWERS_PART = "xl/worksheets/sheet2.xml"
 SHARED_STRINGS = "xl/sharedStrings.xml"

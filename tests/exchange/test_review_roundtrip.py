@@ -11,7 +11,7 @@ import pytest
 from roam.assessment.storage import save_assessment
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from tests.exchange.conftest import (
+from tests.helpers.exchange_workbooks import (
     edit_workbook,
     export,
     header_column,
@@ -326,7 +326,7 @@ def test_a_french_report_is_read_by_its_french_headers(
     assessment_file: Path, framework: Framework
 ) -> None:
     from roam.report.workbook import export_report
-    from tests.exchange.conftest import EXPORTED
+    from tests.helpers.exchange_workbooks import EXPORTED
 
     report = export_report(
         load(assessment_file),

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import read_assessment
-from roam.assessment.session import open_assessment
 from roam.assessment.size_policy import (
     MAX_CELL_TEXT_CHARS,
     MAX_FILE_BYTES,
@@ -17,7 +17,7 @@ from roam.assessment.size_policy import (
 )
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework
-from tests.exchange.conftest import edit_workbook, fill_answers, kenya, load, run
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, kenya, load, run
 
 EXCEL_CELL_LIMIT = 32_767
 

@@ -9,7 +9,7 @@ import pytest
 
 from roam.report.template_columns import french_header
 from roam.report.template_workbook import COLUMN_NUMBER, COLUMNS, HEADER_ROW
-from tests.exchange.conftest import edit_workbook, fill_answers, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, row_of, run
 
 FILLED = {
     "R.A.1.b": {

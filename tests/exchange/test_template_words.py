@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 
 from roam.report.template_workbook import COLUMN_NUMBER
-from tests.exchange.conftest import edit_workbook, fill_answers, load, row_of, run
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, row_of, run
 
 
 def test_the_template_shows_the_teams_current_answer(template: Path) -> None:

@@ -14,7 +14,7 @@ from roam.errors import RoamError
 from roam.framework import Framework
 from roam.report.workbook import export_report
 from roam.scoring.readiness import readiness
-from tests.exchange.conftest import edit_workbook, fill_answers, load, run
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, run
 
 
 def test_a_future_year_and_source_date_are_refused_on_import(

@@ -16,7 +16,8 @@ from roam.framework import edition_reader, loader
 from roam.framework.loader import load_framework
 from roam.framework.text import localize
 from roam.marked_yaml import read_marked_yaml
-from tests.conftest import MINI_FRAMEWORK, recorded_calls
+from tests.helpers.calls import recorded_calls
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from roam.framework import Framework, load_framework, localize
+from roam.framework.edition_counts import summarize
 from roam.framework.loader import built_in_edition, default_edition_path, list_editions
-from roam.framework.summary import summarize
 from tests.framework.similarity import JUDGED_THRESHOLD, judged_pairs, worded_alike
 
 # The pairs issue 30 names, each core on at least one side in 2018.1.

@@ -16,12 +16,11 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import LoadedAssessment, read_assessment
 from roam.assessment.storage import assessment_yaml, save_assessment
+from roam.demo import make_demo
 from roam.framework.loader import load_framework
 from roam.scoring.engine import score
-from tests.conftest import MINI_FRAMEWORK
 from tests.fuzz.support import (
     FUZZ,
     dump,
@@ -31,6 +30,7 @@ from tests.fuzz.support import (
     write,
     yaml_noise,
 )
+from tests.helpers.files import MINI_FRAMEWORK
 
 
 @pytest.fixture(scope="module")

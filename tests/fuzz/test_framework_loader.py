@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from roam.framework.loader import default_edition_path, load_framework
 from roam.framework.model import Framework
-from tests.conftest import MINI_FRAMEWORK
 from tests.fuzz.support import (
     FUZZ,
     dump,
@@ -21,6 +20,7 @@ from tests.fuzz.support import (
     write,
     yaml_noise,
 )
+from tests.helpers.files import MINI_FRAMEWORK
 
 MINI_TEXT = MINI_FRAMEWORK.read_text(encoding="utf-8")
 MINI_DATA = yaml.load(MINI_TEXT, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

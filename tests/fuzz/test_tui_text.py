@@ -32,8 +32,8 @@ from roam.tui.forms import evidence_row, person_row, recommendation_row
 from roam.tui.plain import plain
 from roam.tui.screens.review import ReviewScreen
 from roam.tui.widgets.record_table import RecordTable
-from tests.conftest import MINI_FRAMEWORK
 from tests.fuzz.support import CASES, FUZZ, FUZZ_EXAMPLES, OUTCOMES
+from tests.helpers.files import MINI_FRAMEWORK
 
 # Every case starts the TUI: a twentieth of the budget (at least 3; 250 in `make fuzz`).
 TUI_BUDGET = settings(FUZZ, max_examples=max(3, FUZZ_EXAMPLES // 20))

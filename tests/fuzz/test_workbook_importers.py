@@ -23,18 +23,18 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import read_assessment
 from roam.assessment.model import Assessment
 from roam.assessment.storage import assessment_yaml, save_assessment
-from roam.exchange.answers import import_answers
+from roam.demo import make_demo
+from roam.exchange.answer_import import import_answers
 from roam.exchange.review import import_review
 from roam.framework.loader import load_framework
 from roam.framework.model import Framework
 from roam.report.template_workbook import read_filled_template, write_template
 from roam.report.workbook_reader import read_reviewed_workbook
-from tests.conftest import MINI_FRAMEWORK
 from tests.fuzz.support import FUZZ, TOKENS, costly, holds_contract
+from tests.helpers.files import MINI_FRAMEWORK
 
 WHEN = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
 

@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from roam.assessment.history import set_answer_field
+from roam.assessment.answer_edits import set_answer_field
+from roam.assessment.editing_session import open_assessment
 from roam.assessment.lock import LockedError
-from roam.assessment.session import open_assessment
 from roam.framework.loader import load_framework
 
 LOCKED_EXIT = 3

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from roam.cli import main
 from roam.errors import SourceError
 from roam.framework.loader import load_framework
-from tests.conftest import DATA
 from tests.hardening.corpus import assert_matches, cases, read_expected
+from tests.helpers.files import DATA
 
 CORPUS = DATA / "bad" / "framework"
 CASES = cases(CORPUS)

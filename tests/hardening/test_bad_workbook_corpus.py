@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from roam.cli import main
-from tests.conftest import DATA
 from tests.hardening.corpus import cases, read_expected
+from tests.helpers.files import DATA
 
 CORPUS = DATA / "bad" / "workbook"
 ASSESSMENT = CORPUS / "examplia.yaml"

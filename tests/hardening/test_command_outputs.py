@@ -16,7 +16,7 @@ from roam.cli import main
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from tests.assessment.builders import small_assessment
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 pytestmark = pytest.mark.usefixtures("cache_dir")
 

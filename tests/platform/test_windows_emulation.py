@@ -134,7 +134,7 @@ def test_every_command_that_writes_a_file_writes_one_that_reads_back_the_same(
 def test_two_saves_in_one_process_both_succeed(
     windows: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from roam.assessment.session import open_assessment
+    from roam.assessment.editing_session import open_assessment
 
     path = tmp_path / "examplia.yaml"
     roam("demo", path)
@@ -152,7 +152,7 @@ def test_two_saves_in_one_process_both_succeed(
 
 
 def test_importing_a_filled_template(windows: None, tmp_path: Path) -> None:
-    from tests.exchange.conftest import edit_workbook, fill_answers
+    from tests.helpers.exchange_workbooks import edit_workbook, fill_answers
 
     path = tmp_path / "kenya.yaml"
     roam("new", path, "--country", "Kenya", "--iso", "KEN", "--scope", "full")

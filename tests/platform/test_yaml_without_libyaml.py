@@ -11,7 +11,7 @@ import yaml
 from roam import marked_yaml
 from roam.errors import Problem, SourceError
 from roam.marked_yaml import parse_marked_yaml
-from tests.conftest import recorded_calls
+from tests.helpers.calls import recorded_calls
 
 needs_libyaml = pytest.mark.skipif(
     not hasattr(yaml, "CSafeLoader"), reason="this PyYAML has no LibYAML to compare with"
@@ -82,9 +82,9 @@ def test_errors_without_libyaml_name_file_line_and_column(without_libyaml: None)
 def test_the_built_in_framework_and_the_demo_load_without_libyaml(
     cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from roam.assessment.demo import make_demo
     from roam.assessment.loader import load_assessment
     from roam.assessment.storage import save_assessment
+    from roam.demo import make_demo
     from roam.framework.loader import load_framework
     from roam.scoring.engine import score
 

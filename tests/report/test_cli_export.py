@@ -14,7 +14,7 @@ from roam.assessment.create import framework_ref
 from roam.assessment.storage import save_assessment
 from roam.cli import main
 from roam.framework import Framework
-from tests.report.conftest import CONFIDENTIAL_CITATION, mini_assessment
+from tests.helpers.report_assessment import CONFIDENTIAL_CITATION, mini_assessment
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from roam.framework import Framework
 from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW, HEADER_ROW
 from roam.report.workbook import export_report
 from roam.report.workbook_reader import read_reviewed_workbook
-from tests.report.conftest import mini_assessment
+from tests.helpers.report_assessment import mini_assessment
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from roam.framework import Framework
 from roam.report.workbook import export_report
-from tests.report.conftest import mini_assessment
+from tests.helpers.report_assessment import mini_assessment
 
 SOFFICE = shutil.which("soffice")
 

@@ -10,7 +10,7 @@ from roam.exchange.workbook_labels import label
 from roam.report.layout import column_widths, header_width, width_cm
 from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report
-from tests.report.conftest import mini_assessment, mini_framework
+from tests.helpers.report_assessment import mini_assessment, mini_framework
 
 
 @pytest.fixture(scope="module")

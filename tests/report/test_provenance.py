@@ -12,7 +12,7 @@ from roam.exchange.provenance import (
     stamp_answer_hashes,
 )
 from roam.framework import Framework
-from tests.report.conftest import mini_assessment
+from tests.helpers.report_assessment import mini_assessment
 
 
 def test_the_same_content_gives_the_same_hash_whatever_the_order(framework: Framework):

@@ -15,7 +15,7 @@ from roam.framework import Framework
 from roam.report.cells import MAX_CELL_CHARS, TRUNCATION_MARKER, is_formula_like, text_from_cell
 from roam.report.sheets.category import COLUMNS
 from roam.report.workbook import export_report
-from tests.report.conftest import mini_assessment
+from tests.helpers.report_assessment import mini_assessment
 from tests.report.test_cells import CONTROL_CORPUS, FORMULA_CORPUS
 
 

@@ -25,7 +25,7 @@ from roam.report.sheets.category import (
 )
 from roam.report.workbook import export_report
 from roam.scoring.engine import score
-from tests.report.conftest import CONFIDENTIAL_CITATION, mini_assessment, mini_framework
+from tests.helpers.report_assessment import CONFIDENTIAL_CITATION, mini_assessment, mini_framework
 
 GENERATED = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
 SHEETS_EN = [

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.cli.main import main
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 from tests.teamwork.builders import assessment
 from tests.teamwork.test_merge import three_files
 

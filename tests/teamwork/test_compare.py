@@ -8,15 +8,15 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from roam.assessment.demo import make_demo
 from roam.assessment.model import Answer
 from roam.assessment.storage import save_assessment
 from roam.cli.main import main
+from roam.demo import make_demo
 from roam.errors import RoamError
 from roam.framework.loader import load_framework
 from roam.report.compare_workbook import write_compare_workbook
 from roam.teamwork.compare import Cycle, compare_cycles
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 from tests.teamwork.builders import assessment, level, number
 
 MINI = load_framework(MINI_FRAMEWORK)

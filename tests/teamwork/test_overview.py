@@ -12,17 +12,17 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from roam.assessment.demo import make_demo
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Comment
 from roam.assessment.storage import save_assessment
 from roam.cli.main import main
+from roam.demo import make_demo
 from roam.framework.loader import load_framework
 from roam.report.overview_workbook import write_overview_workbook
 from roam.scoring.engine import score
 from roam.teamwork import framework_cache
 from roam.teamwork.overview import Portfolio, build_portfolio, country_sort_key
-from tests.conftest import MINI_FRAMEWORK
+from tests.helpers.files import MINI_FRAMEWORK
 
 MEMBER_STATES = 193
 TODAY = dt.date(2025, 6, 1)

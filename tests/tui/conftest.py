@@ -42,7 +42,7 @@ def mini_file(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def _demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from roam.assessment.demo import make_demo
+    from roam.demo import make_demo
 
     framework = load_framework()
     path = tmp_path_factory.mktemp("demo") / "examplia.yaml"

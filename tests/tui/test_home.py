@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, OptionList, Select, Static
 
-from roam.assessment.session import open_assessment
+from roam.assessment.editing_session import open_assessment
 from roam.cli.main import main
 from roam.tui.app import RoamApp
 from roam.tui.screens.dialogs import LockedScreen, MessageScreen

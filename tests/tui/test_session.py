@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from roam.assessment.session import open_assessment
+from roam.assessment.editing_session import open_assessment
 from roam.tui.session import Session
 from roam.tui.settings import RECENT_LIMIT, SETTINGS_FILE, Settings
 from tests.tui.helpers import answer_in_file

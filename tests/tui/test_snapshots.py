@@ -82,8 +82,8 @@ def test_save_as(snap_compare: Any, demo_file: Path) -> None:
 
 
 def test_recovery_offered(snap_compare: Any, demo_file: Path) -> None:
+    from roam.assessment.editing_session import open_assessment
     from roam.assessment.recovery import write_recovery
-    from roam.assessment.session import open_assessment
 
     with open_assessment(demo_file, read_only=True) as opened:
         record = opened.assessment.model_copy(deep=True)

@@ -17,8 +17,8 @@ from textual.containers import ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from roam.scoring.checks import CHECKS
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
+from roam.scoring.readiness_check_names import CHECKS
 from roam.scoring.result import NodeScore
 from roam.tui.plain import plain, shown
 from roam.tui.session import Session

@@ -140,8 +140,8 @@ class HomeScreen(Screen[None]):
         self.roam.open_assessment(path)
 
     def _write_demo(self, path: Path) -> None:
-        from roam.assessment.demo import make_demo
         from roam.assessment.storage import save_assessment
+        from roam.demo import make_demo
         from roam.framework import load_framework
 
         framework = load_framework()

@@ -26,8 +26,8 @@ from roam.tui.session import ImportRequest, Session
 
 if TYPE_CHECKING:
     from roam.assessment.model import AnswerVersion, Assessment
+    from roam.exchange.import_summary import ImportSummary
     from roam.exchange.incoming import FilledTemplate, ReviewedWorkbook
-    from roam.exchange.summary import ImportSummary
 
     Workbook = ReviewedWorkbook | FilledTemplate
 

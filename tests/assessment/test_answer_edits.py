@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from roam.assessment.history import set_answer_field
+from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.model import Answer, Evidence
 
 WHEN = dt.datetime(2024, 5, 2, 14, 30, tzinfo=dt.UTC)

@@ -1,0 +1,1 @@
+"""Helpers that tests import: paths, workbook editing, sample assessments (not fixtures)."""
