@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from roam.cli.options import language_option, overlay_option
 from roam.cli.report_commands import REPORTS_FOLDER
 
 DRAFT_SUFFIXES = (".docx", ".md")
@@ -42,13 +43,7 @@ def _template_path(ctx: click.Context, param: click.Parameter, value: Path | Non
     callback=_draft_path,
     help="Where to write the draft, .docx or .md [default: reports/<ISO>-<date>-draft.docx].",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "fr"]),
-    default="en",
-    show_default=True,
-    help="Language of the headings, the generated sentences and the framework texts.",
-)
+@language_option("Language of the headings, the generated sentences and the framework texts.")
 @click.option(
     "--redact-confidential",
     is_flag=True,
@@ -60,13 +55,7 @@ def _template_path(ctx: click.Context, param: click.Parameter, value: Path | Non
     callback=_template_path,
     help="A Word document whose styles, page set-up and footer the draft uses.",
 )
-@click.option(
-    "--overlay",
-    "overlays",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
-)
+@overlay_option
 def draft(
     file: Path,
     output: Path | None,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from roam.cli.options import language_option, overlay_option
 from roam.cli.textout import echo
 from roam.report.report_name import REPORTS_FOLDER, default_report_path
 
@@ -29,25 +30,13 @@ def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     callback=_xlsx_path,
     help="Where to write the workbook [default: reports/<ISO>-<date>.xlsx].",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "fr"]),
-    default="en",
-    show_default=True,
-    help="Language of the sheet labels and of the framework texts.",
-)
+@language_option("Language of the sheet labels and of the framework texts.")
 @click.option(
     "--redact-confidential",
     is_flag=True,
     help='Show confidential evidence as "[confidential source]".',
 )
-@click.option(
-    "--overlay",
-    "overlays",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
-)
+@overlay_option
 def export(
     file: Path,
     output: Path | None,

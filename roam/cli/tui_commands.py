@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from roam.cli.options import overlay_option
+
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
@@ -15,13 +17,7 @@ import click
     help="Show the framework's texts in this language (e.g. fr), English where missing.",
 )
 @click.option("--read-only", is_flag=True, help="Open FILE without taking its lock; no edits.")
-@click.option(
-    "--overlay",
-    "overlays",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder of official-text overlays (*.overlay.yaml), besides those next to FILE.",
-)
+@overlay_option
 def assess(
     file: Path | None, lang: str | None, read_only: bool, overlays: tuple[Path, ...] = ()
 ) -> None:
