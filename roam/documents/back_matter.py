@@ -47,7 +47,7 @@ def _indicator_table(ctx: DraftContext) -> list[Block]:
         ctx.word(f"col.{key}") for key in ("code", "indicator", "status", "answer", "confidence")
     )
     rows = []
-    for place in ctx.places():
+    for place in ctx.places_in_scope():
         answer = ctx.answer(place.indicator.code)
         rows.append(
             (
@@ -67,7 +67,7 @@ def _indicator_table(ctx: DraftContext) -> list[Block]:
 def _gaps(ctx: DraftContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, ctx.word("h.gaps"))]
     rows = []
-    for place in ctx.places():
+    for place in ctx.places_in_scope():
         answer = ctx.answer(place.indicator.code)
         if answer.status == "answered":
             continue

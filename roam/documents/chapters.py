@@ -16,7 +16,7 @@ from roam.framework.model import Category, IndicatorPlace
 
 
 def category_chapter(ctx: DraftContext, category: Category) -> list[Block]:
-    places = ctx.places(category)
+    places = ctx.places_in_scope(category)
     name = ctx.text(category.name)
     blocks: list[Block] = [Heading(1, f"{category.code} {name}")]
     blocks += official_texts(ctx, category.code, name)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from roam.assessment.model import Answer, Assessment
-from roam.assessment.rules import in_scope_codes
+from roam.assessment.model import Assessment
 from roam.documents.outline import Paragraph, Span, para
 from roam.documents.references import References
 from roam.documents.words import named, word
@@ -19,12 +17,13 @@ from roam.framework.model import Category, Framework, IndicatorPlace, ScaledIndi
 from roam.framework.overlay import Overlay
 from roam.framework.text import localize
 from roam.scoring.result import NodeScore, ScoreReport
+from roam.scoring.scored_view import ScoredView
 
 CODES_LISTED = 40  # longer lists of codes end with "and N more"
 
 
 @dataclass
-class DraftContext:
+class DraftContext(ScoredView):
     assessment: Assessment
     framework: Framework
     report: ScoreReport
@@ -55,25 +54,6 @@ class DraftContext:
         """The edition's title with its id and version."""
         f = self.framework
         return f"{self.text(f.title)} ({f.id} {f.version})"
-
-    @cached_property
-    def scope(self) -> list[str]:
-        return in_scope_codes(self.framework, self.assessment)
-
-    @cached_property
-    def nodes(self) -> dict[str, NodeScore]:
-        return self.report.nodes_by_code()
-
-    def places(self, category: Category | None = None) -> list[IndicatorPlace]:
-        places = self.framework.places
-        chosen = [places[code] for code in self.scope]
-        if category is None:
-            return chosen
-        return [p for p in chosen if p.category.code == category.code]
-
-    def answer(self, code: str) -> Answer:
-        """The recorded answer, or an empty one; never adds to the assessment."""
-        return self.assessment.answers.get(code) or Answer()
 
     def status_counts(self, codes: list[str]) -> dict[str, int]:
         counts = {"answered": 0, "not_applicable": 0, "no_data": 0, "not_assessed": 0}

@@ -185,7 +185,7 @@ def national_context(ctx: DraftContext) -> list[Block]:
     for category in ctx.framework.categories:
         if not category.contextual:
             continue
-        for place in ctx.places(category):
+        for place in ctx.places_in_scope(category):
             code = place.indicator.code
             answer = ctx.answer(code)
             value = ""

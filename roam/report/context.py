@@ -10,11 +10,10 @@ from functools import cached_property
 
 from openpyxl.workbook.workbook import Workbook
 
-from roam.assessment.model import Answer, Assessment, Evidence
-from roam.assessment.rules import in_scope_codes
+from roam.assessment.model import Assessment, Evidence
 from roam.exchange.provenance import Stamp
 from roam.exchange.workbook_labels import label
-from roam.framework.model import Category, Framework, IndicatorPlace
+from roam.framework.model import Category, Framework
 from roam.framework.text import localize
 from roam.report.cells import CellWriter
 from roam.scoring.display_rules import (
@@ -24,10 +23,11 @@ from roam.scoring.display_rules import (
     score_text,
 )
 from roam.scoring.result import NodeScore, ScoreReport
+from roam.scoring.scored_view import ScoredView
 
 
 @dataclass
-class ReportContext:
+class ReportContext(ScoredView):
     workbook: Workbook
     cells: CellWriter
     assessment: Assessment
@@ -52,27 +52,8 @@ class ReportContext:
         return f"{self.label('texts.provenance')}: {statement}"
 
     @cached_property
-    def scope(self) -> list[str]:
-        return in_scope_codes(self.framework, self.assessment)
-
-    @cached_property
     def scope_set(self) -> frozenset[str]:
         return frozenset(self.scope)
-
-    @cached_property
-    def nodes(self) -> dict[str, NodeScore]:
-        return self.report.nodes_by_code()
-
-    def places_in_scope(self, category: Category | None = None) -> list[IndicatorPlace]:
-        places = self.framework.places
-        chosen = [places[code] for code in self.scope]
-        if category is None:
-            return chosen
-        return [p for p in chosen if p.category.code == category.code]
-
-    def answer(self, code: str) -> Answer:
-        """The recorded answer, or an empty one; never adds to the assessment."""
-        return self.assessment.answers.get(code) or Answer()
 
     def score(self, code: str) -> float | None:
         node = self.nodes.get(code)
