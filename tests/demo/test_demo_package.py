@@ -15,12 +15,13 @@ from roam.framework import load_framework
 from tests.helpers.files import MINI_FRAMEWORK
 
 # Canonical dumps (framework reference left out) of the demo on the mini edition, taken from
-# roam.assessment.demo before the move: the generator and its data must reproduce them.
+# roam.assessment.demo before the move (with the answer's `provenance` field and the
+# `dataset` evidence kind of `roam prefill` in the model): the package must reproduce them.
 EXPECTED = {
-    (2023, 1): "5e37b3a2aac7917de80aed476adddba5538b3cbd25e5ce43b48b412b97c44338",
-    (2023, 2): "5311eb41b2f3b1dc6246abaa160666c5106f6809b3aee6c6d811ef3e0f1f7283",
-    (7, 1): "fb411bd767d4047a373de69abf7521a12fcf55fcd0909a365315047e95f8422b",
-    (7, 2): "e90d0faefc72ae8d4e65233cd98c4dc21e079a4d8fdd9884749261c70b72ee01",
+    (2023, 1): "6623f15ff91feeab98f5912d109af707952478fe0864ee97042a77cba5b35ff4",
+    (2023, 2): "d9c06de90e3fb79fbc06339827fcb4120543fec5c0fe254107a92c76dbeb3d52",
+    (7, 1): "297e1052cf5cc9fcc68eeb0c38ca6138d9707cdc1a9e7eafa97c99680a87921b",
+    (7, 2): "ed52f0468aa6895a8b9936c49a5a03aae535deaf8ca98c885833b1db0974149e",
 }
 
 
