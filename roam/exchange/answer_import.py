@@ -215,6 +215,9 @@ def take_incoming(answer: Answer, incoming: IncomingAnswer, who: str, when: dt.d
     if incoming.confidence is not None:
         set_answer_field(answer, "confidence", incoming.confidence, who, when)
     _add_evidence(answer, incoming.evidence, who, when)
+    if answer.provenance:
+        # The contributor's figure replaced the one roam pre-filled from open data.
+        set_answer_field(answer, "provenance", "", who, when)
     set_answer_field(answer, "review.state", "submitted", who, when)
 
 

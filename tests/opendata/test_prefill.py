@@ -153,3 +153,20 @@ def test_the_same_figure_only_gains_its_citation(examplia: Path) -> None:
     result = run("prefill", examplia, "--from", csv_file)
     assert "nothing to change" in result.output
     assert examplia.read_bytes() == after_first
+
+
+def test_a_contributors_figure_taken_over_a_prefilled_one_drops_its_provenance() -> None:
+    import datetime as dt
+
+    from roam.assessment.model import Answer
+    from roam.exchange.answer_import import take_incoming
+    from roam.exchange.cells import CellRef
+    from roam.exchange.row_checks import IncomingAnswer
+
+    answer = Answer(status="answered", value=41.0, year=2022, provenance="open data: WDI X")
+    incoming = IncomingAnswer(
+        code="A.B.1.a", ref=CellRef("Answers", "A5"), status="answered", value=55.0, year=2023
+    )
+    take_incoming(answer, incoming, "Ana", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert answer.value == 55.0
+    assert answer.provenance == ""  # no longer the figure roam pre-filled
