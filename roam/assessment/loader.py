@@ -20,6 +20,7 @@ from roam.assessment.create import normalize_iso, unanswered_codes
 from roam.assessment.file_format import reading_key
 from roam.assessment.migrate import migrate
 from roam.assessment.model import Answer, AnswerVersion, Assessment, FrameworkRef
+from roam.assessment.people_table import without_people_table
 from roam.cache import recall, remember
 from roam.errors import Problem, RoamError, SourceError, sort_problems
 from roam.framework.loader import (
@@ -135,6 +136,7 @@ def _read(
 ) -> LoadedAssessment:
     data = _top_mapping(document)
     data, upgraded_from = migrate(data, document)
+    data = without_people_table(data, document)
     problems: list[Problem] = list(document.problems)
     assessment = _validated(Assessment, data, (), document, problems)
     ref = (

@@ -5,8 +5,8 @@ write limit: a save that would exceed it is refused before anything is
 written, naming the file.  Imported text is bounded per cell and per name,
 so an ordinary import cannot come near it: a cell holds at most
 :data:`MAX_CELL_TEXT_CHARS` characters (Excel allows 32,767), and a person's
-name, which every history entry of an import repeats, at most
-:data:`MAX_NAME_CHARS`.
+name (kept once in the file's people table, but also shown in every view of
+the history and in a kept conflict's source) at most :data:`MAX_NAME_CHARS`.
 """
 
 from __future__ import annotations

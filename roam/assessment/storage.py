@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from roam.assessment.atomic_file import SaveError, backup_path, write_atomically
 from roam.assessment.lock import refuse_if_locked_by_another
 from roam.assessment.model import Answer, Assessment, unstorable_text
+from roam.assessment.people_table import with_people_table
 from roam.assessment.size_policy import refuse_oversized
 from roam.assessment.yaml_dump import dump_yaml
 from roam.framework.model import Framework
@@ -59,7 +60,7 @@ def _assessment_yaml(assessment: Assessment, framework: Framework | None) -> str
         if unstorable:
             raise SaveError(f"refusing to save the assessment: {unstorable}") from None
         raise SaveError(f"refusing to save an invalid assessment: {exc}") from None
-    return HEADER + dump_yaml(document)
+    return HEADER + dump_yaml(with_people_table(document))
 
 
 def save_assessment(

@@ -105,3 +105,24 @@ def test_an_alias_bomb_that_loads_is_refused_on_save(
         opened.save()
 
     assert assessment_file.read_text(encoding="utf-8") == bomb
+
+
+def test_an_import_writes_the_contributor_name_once(assessment_file: Path, template: Path) -> None:
+    name = "Ana Silva for the national research team, via the liaison office " * 2
+    name = name[:MAX_NAME_CHARS].strip()
+    cells: dict[str, dict[str, object]] = {
+        code: {"level": "low", "justification": f"Why {code}"} for code in ("R.A.1.b", "O.A.1.a")
+    }
+    filled = edit_workbook(
+        template,
+        template.with_name("filled.xlsx"),
+        lambda book: fill_answers(book["Answers"], cells),
+    )
+
+    result = run("import-answers", assessment_file, filled, "--contributor", name)
+
+    assert result.exit_code == 0, result.output
+    answers = load(assessment_file).answers
+    changes = [change for code in cells for change in answers[code].history]
+    assert len(changes) >= 2 * len(cells) and all(change.who == name for change in changes)
+    assert assessment_file.read_text(encoding="utf-8").count(name) == 1

@@ -22,6 +22,12 @@ def saved(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def author_in_file(path: Path, change: dict[str, Any]) -> str:
+    """The name a history entry of the file gives by its key into the people table."""
+    people: dict[str, str] = saved(path)["people"]
+    return people[change["who"]]
+
+
 def answer_in_file(path: Path, code: str) -> dict[str, Any]:
     return saved(path)["answers"][code]
 

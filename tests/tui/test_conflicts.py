@@ -21,7 +21,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from tests.tui.conftest import MINI
-from tests.tui.helpers import answer_in_file, type_text, ui_test
+from tests.tui.helpers import answer_in_file, author_in_file, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -119,7 +119,10 @@ async def test_a_decision_asks_the_name_once_saves_and_can_be_undone(
         assert "conflicts" not in decided
         assert [e["citation"] for e in decided["evidence"]] == ["Access Act 2019", "Case 12/2021"]
         consensus = decided["history"][-1]
-        assert (consensus["field"], consensus["who"]) == ("consensus", "MAB chair")
+        assert (consensus["field"], author_in_file(conflict_file, consensus)) == (
+            "consensus",
+            "MAB chair",
+        )
         assert consensus["new"]["source"] == "Ben (filled.xlsx)"
         assert [v["level"] for v in consensus["old"]] == ["mid", "low"]
         screen = app.screen
@@ -137,7 +140,7 @@ async def test_a_decision_asks_the_name_once_saves_and_can_be_undone(
         assert isinstance(app.screen, WalkthroughScreen)
         kept = answer_in_file(conflict_file, "R.A.1.a")
         assert kept["level"] == "mid" and "conflicts" not in kept
-        assert kept["history"][-1]["who"] == "MAB chair"
+        assert author_in_file(conflict_file, kept["history"][-1]) == "MAB chair"
     settings = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
     assert settings["reviewer"] == "MAB chair"
 
@@ -186,5 +189,5 @@ async def test_a_second_coders_version_alone_is_shown_beside_the_current_answer(
     assert (kept["level"], kept["justification"]) == ("high", "Applied everywhere.")
     assert "conflicts" not in kept
     decision = kept["history"][-1]
-    assert (decision["field"], decision["who"]) == ("consensus", "Team lead")
+    assert (decision["field"], author_in_file(mini_file, decision)) == ("consensus", "Team lead")
     assert [version["level"] for version in decision["old"]] == ["mid"]

@@ -9,7 +9,7 @@ import pytest
 from roam.assessment.editing_session import open_assessment
 from roam.tui.session import Session
 from roam.tui.settings import RECENT_LIMIT, SETTINGS_FILE, Settings
-from tests.tui.helpers import answer_in_file
+from tests.tui.helpers import answer_in_file, author_in_file
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def test_an_edit_is_saved_with_its_history(session: Session, mini_file: Path) ->
     assert session.edit_answer("R.A.1.a", {"status": "answered", "level": "high"})
     answer = answer_in_file(mini_file, "R.A.1.a")
     assert (answer["status"], answer["level"]) == ("answered", "high")
-    assert {change["who"] for change in answer["history"]} == {"tester"}
+    assert {author_in_file(mini_file, change) for change in answer["history"]} == {"tester"}
     assert session.save_state == "saved"
 
 
