@@ -95,10 +95,10 @@ class ImportRequest:
 
             return read_open_data([self.path], self.iso, set(self.series))
         if self.kind == "review":
-            from roam.report.workbook_reader import read_reviewed_workbook
+            from roam.workbooks.workbook_reader import read_reviewed_workbook
 
             return read_reviewed_workbook(self.path)
-        from roam.report.template_workbook import read_filled_template
+        from roam.workbooks.template_workbook import read_filled_template
 
         return read_filled_template(self.path)
 

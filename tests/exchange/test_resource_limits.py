@@ -19,9 +19,9 @@ import pytest
 
 from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
-from roam.report import workbook_reader
-from roam.report.workbook_parts import PartLimits, PartOverLimitError, count_parts
-from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook
+from roam.workbooks import workbook_reader
+from roam.workbooks.workbook_parts import PartLimits, PartOverLimitError, count_parts
+from roam.workbooks.workbook_reader import WorkbookLimits, open_untrusted_workbook
 from tests.helpers.exchange_workbooks import run
 
 ANSWERS_PART = "xl/worksheets/sheet2.xml"

@@ -18,14 +18,14 @@ from roam.assessment.model import Evidence
 from roam.assessment.storage import save_assessment
 from roam.exchange.workbook_labels import label
 from roam.framework.loader import load_framework
-from roam.report.template_workbook import COLUMN_NUMBER, write_template
-from roam.report.workbook import export_report
 from roam.tui.app import RoamApp
 from roam.tui.screens.import_file import ImportFileScreen
 from roam.tui.screens.import_preview import ImportPreviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
+from roam.workbooks.template_workbook import COLUMN_NUMBER, write_template
+from roam.workbooks.workbook import export_report
 from tests.exchange.conftest import edit_workbook, fill_answers, header_column, row_of
 from tests.tui.conftest import CREATED, MINI
 from tests.tui.helpers import answer_in_file, pick, type_text, ui_test
