@@ -24,7 +24,7 @@ _API = {
     "build_portfolio": "roam.teamwork.overview",
     "import_review": "roam.exchange.review",
     "import_answers": "roam.exchange.answer_import",
-    "read_reviewed_workbook": "roam.workbooks.workbook_reader",
+    "read_reviewed_workbook": "roam.workbooks.liaison_review",
     "read_filled_template": "roam.workbooks.template_workbook",
     "write_template": "roam.workbooks.template_workbook",
     "write_draft": "roam.documents.draft",
@@ -65,9 +65,9 @@ if TYPE_CHECKING:
     from roam.teamwork.consensus import resolve_conflict
     from roam.teamwork.merge import merge_assessments
     from roam.teamwork.overview import build_portfolio
+    from roam.workbooks.liaison_review import read_reviewed_workbook
     from roam.workbooks.template_workbook import read_filled_template, write_template
     from roam.workbooks.workbook import export_report
-    from roam.workbooks.workbook_reader import read_reviewed_workbook
 
 
 def __getattr__(name: str) -> Any:

@@ -154,7 +154,7 @@ def import_review(
     "Rejected". Answers are never changed; importing the same workbook twice adds nothing.
     """
     from roam.exchange.review import import_review as apply
-    from roam.workbooks.workbook_reader import read_reviewed_workbook
+    from roam.workbooks.liaison_review import read_reviewed_workbook
 
     reviewed = read_reviewed_workbook(workbook)
 

@@ -95,7 +95,7 @@ class ImportRequest:
 
             return read_open_data([self.path], self.iso, set(self.series))
         if self.kind == "review":
-            from roam.workbooks.workbook_reader import read_reviewed_workbook
+            from roam.workbooks.liaison_review import read_reviewed_workbook
 
             return read_reviewed_workbook(self.path)
         from roam.workbooks.template_workbook import read_filled_template

@@ -62,14 +62,14 @@ from roam.workbooks.styles import (
     set_widths,
 )
 from roam.workbooks.template_columns import columns_by_header
-from roam.workbooks.workbook_reader import (
+from roam.workbooks.untrusted_xlsx import (
     DEFAULT_LIMITS,
     WorkbookLimits,
     cell_name,
     open_untrusted_workbook,
-    read_origin,
     sheet_rows,
 )
+from roam.workbooks.workbook_origin import read_origin
 
 TEMPLATE_FORMAT = 1
 # The Instructions sheet's two columns; its rows are sized to their wrapped steps.

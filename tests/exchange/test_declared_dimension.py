@@ -20,7 +20,7 @@ from roam.errors import SourceError
 from roam.framework import Framework
 from roam.workbooks.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
 from roam.workbooks.template_workbook import read_filled_template
-from roam.workbooks.workbook_reader import WorkbookLimits, open_untrusted_workbook, sheet_rows
+from roam.workbooks.untrusted_xlsx import WorkbookLimits, open_untrusted_workbook, sheet_rows
 from tests.exchange.test_hostile_workbooks import ANSWERS_PART, rewrite
 from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, run
 

@@ -16,7 +16,7 @@ import pytest
 
 from roam.errors import SourceError
 from roam.workbooks.template_workbook import read_filled_template
-from roam.workbooks.workbook_reader import (
+from roam.workbooks.untrusted_xlsx import (
     WorkbookLimits,
     check_workbook_bytes,
     open_untrusted_workbook,

@@ -10,9 +10,9 @@ import pytest
 
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
+from roam.workbooks.liaison_review import read_reviewed_workbook
 from roam.workbooks.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW, HEADER_ROW
 from roam.workbooks.workbook import export_report
-from roam.workbooks.workbook_reader import read_reviewed_workbook
 from tests.helpers.report_assessment import mini_assessment
 
 
