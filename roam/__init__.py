@@ -25,8 +25,8 @@ _API = {
     "import_review": "roam.exchange.review",
     "import_answers": "roam.exchange.answer_import",
     "read_reviewed_workbook": "roam.workbooks.liaison_review",
-    "read_filled_template": "roam.workbooks.template_workbook",
-    "write_template": "roam.workbooks.template_workbook",
+    "read_filled_template": "roam.workbooks.filled_template_reader",
+    "write_template": "roam.workbooks.template_writer",
     "write_draft": "roam.documents.draft",
 }
 
@@ -65,8 +65,9 @@ if TYPE_CHECKING:
     from roam.teamwork.consensus import resolve_conflict
     from roam.teamwork.merge import merge_assessments
     from roam.teamwork.overview import build_portfolio
+    from roam.workbooks.filled_template_reader import read_filled_template
     from roam.workbooks.liaison_review import read_reviewed_workbook
-    from roam.workbooks.template_workbook import read_filled_template, write_template
+    from roam.workbooks.template_writer import write_template
     from roam.workbooks.workbook import export_report
 
 

@@ -98,7 +98,7 @@ class ImportRequest:
             from roam.workbooks.liaison_review import read_reviewed_workbook
 
             return read_reviewed_workbook(self.path)
-        from roam.workbooks.template_workbook import read_filled_template
+        from roam.workbooks.filled_template_reader import read_filled_template
 
         return read_filled_template(self.path)
 

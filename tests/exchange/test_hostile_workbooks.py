@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from roam.errors import SourceError
-from roam.workbooks.template_workbook import read_filled_template
+from roam.workbooks.filled_template_reader import read_filled_template
 from roam.workbooks.untrusted_xlsx import (
     WorkbookLimits,
     check_workbook_bytes,

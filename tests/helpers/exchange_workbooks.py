@@ -68,7 +68,7 @@ def fill_answers(sheet: Any, cells: dict[str, dict[str, object]]) -> dict[str, i
 
     Returns the row of each code, for tests that name the cells they filled.
     """
-    from roam.workbooks.template_workbook import COLUMN_NUMBER
+    from roam.workbooks.template_layout import COLUMN_NUMBER
 
     rows: dict[str, int] = {}
     for code, values in cells.items():

@@ -24,7 +24,8 @@ from roam.tui.screens.import_preview import ImportPreviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from roam.workbooks.template_workbook import COLUMN_NUMBER, write_template
+from roam.workbooks.template_layout import COLUMN_NUMBER
+from roam.workbooks.template_writer import write_template
 from roam.workbooks.workbook import export_report
 from tests.exchange.conftest import edit_workbook, fill_answers, header_column, row_of
 from tests.tui.conftest import CREATED, MINI
