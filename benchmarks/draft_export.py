@@ -40,7 +40,7 @@ def operations() -> tuple[Callable[[], Path], Callable[[], Path]]:
         raise NotAvailable(f"report draft: {exc}") from None
     from roam.assessment.loader import load_assessment
     from roam.framework.loader import load_framework
-    from roam.report.workbook import export_report
+    from roam.workbooks.workbook import export_report
 
     framework = load_framework()
     assessment = load_assessment(demo_assessment(), framework)

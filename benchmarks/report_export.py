@@ -28,7 +28,7 @@ SheetCells = list[tuple[str, list[tuple[int, int, Any]]]]
 
 def operation() -> Callable[[], Path]:
     try:
-        from roam.report.workbook import export_report
+        from roam.workbooks.workbook import export_report
     except ImportError as exc:
         raise NotAvailable(f"report export: {exc}") from None
     from roam.assessment.loader import load_assessment

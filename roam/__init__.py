@@ -17,16 +17,16 @@ _API = {
     "open_assessment": "roam.assessment.editing_session",
     "score": "roam.scoring.engine",
     "readiness": "roam.scoring.readiness",
-    "export_report": "roam.report.workbook",
+    "export_report": "roam.workbooks.workbook",
     "merge_assessments": "roam.teamwork.merge",
     "resolve_conflict": "roam.teamwork.consensus",
     "compare_cycles": "roam.teamwork.compare",
     "build_portfolio": "roam.teamwork.overview",
     "import_review": "roam.exchange.review",
     "import_answers": "roam.exchange.answer_import",
-    "read_reviewed_workbook": "roam.report.workbook_reader",
-    "read_filled_template": "roam.report.template_workbook",
-    "write_template": "roam.report.template_workbook",
+    "read_reviewed_workbook": "roam.workbooks.liaison_review",
+    "read_filled_template": "roam.workbooks.filled_template_reader",
+    "write_template": "roam.workbooks.template_writer",
     "write_draft": "roam.documents.draft",
 }
 
@@ -59,15 +59,16 @@ if TYPE_CHECKING:
     from roam.exchange.answer_import import import_answers
     from roam.exchange.review import import_review
     from roam.framework.loader import load_framework
-    from roam.report.template_workbook import read_filled_template, write_template
-    from roam.report.workbook import export_report
-    from roam.report.workbook_reader import read_reviewed_workbook
     from roam.scoring.engine import score
     from roam.scoring.readiness import readiness
     from roam.teamwork.compare import compare_cycles
     from roam.teamwork.consensus import resolve_conflict
     from roam.teamwork.merge import merge_assessments
     from roam.teamwork.overview import build_portfolio
+    from roam.workbooks.filled_template_reader import read_filled_template
+    from roam.workbooks.liaison_review import read_reviewed_workbook
+    from roam.workbooks.template_writer import write_template
+    from roam.workbooks.workbook import export_report
 
 
 def __getattr__(name: str) -> Any:

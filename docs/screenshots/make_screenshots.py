@@ -55,7 +55,8 @@ def fill_template(assessment_path: Path, target: Path) -> None:
     import openpyxl
 
     from roam.assessment.loader import load_assessment
-    from roam.report.template_workbook import COLUMN_NUMBER, write_template
+    from roam.workbooks.template_layout import COLUMN_NUMBER
+    from roam.workbooks.template_writer import write_template
 
     assessment = load_assessment(assessment_path)
     framework = load_framework()

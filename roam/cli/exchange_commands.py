@@ -66,7 +66,7 @@ def template(
     """Write a data-collection workbook for stakeholders to fill in (one row per indicator)."""
     from roam.assessment.loader import read_assessment
     from roam.exchange.selection import select_codes, split_codes
-    from roam.report.template_workbook import write_template
+    from roam.workbooks.template_writer import write_template
 
     if output.suffix.lower() != ".xlsx":
         raise RoamError(f"{output}: give the output a .xlsx name (Excel decides by it)")
@@ -114,7 +114,7 @@ def import_answers(
 ) -> None:
     """Import a filled data-collection template: new answers arrive as 'submitted'."""
     from roam.exchange.answer_import import import_answers as apply
-    from roam.report.template_workbook import read_filled_template
+    from roam.workbooks.filled_template_reader import read_filled_template
 
     filled = read_filled_template(workbook)
     choices: dict[str | None, Keep] = {"mine": "mine", "theirs": "theirs"}
@@ -154,7 +154,7 @@ def import_review(
     "Rejected". Answers are never changed; importing the same workbook twice adds nothing.
     """
     from roam.exchange.review import import_review as apply
-    from roam.report.workbook_reader import read_reviewed_workbook
+    from roam.workbooks.liaison_review import read_reviewed_workbook
 
     reviewed = read_reviewed_workbook(workbook)
 

@@ -8,7 +8,7 @@ import click
 
 from roam.cli.options import language_option, overlay_option
 from roam.cli.textout import echo
-from roam.report.report_name import REPORTS_FOLDER, default_report_path
+from roam.workbooks.report_name import REPORTS_FOLDER, default_report_path
 
 __all__ = ["COMMANDS", "REPORTS_FOLDER", "default_report_path"]
 
@@ -52,7 +52,7 @@ def export(
     """
     from roam.cli.reading import read_for_command
     from roam.framework.overlay import load_overlay
-    from roam.report.workbook import export_report
+    from roam.workbooks.workbook import export_report
 
     assessment, framework = read_for_command(file)
     overlay = load_overlay(framework, beside=file, folders=overlays)

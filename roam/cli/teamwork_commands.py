@@ -136,7 +136,7 @@ def compare(baseline: Path, followup: Path, output: Path | None) -> None:
     comparison = compare_cycles(*cycles)
     echo(_comparison_text(comparison))
     if output is not None:
-        from roam.report.compare_workbook import write_compare_workbook
+        from roam.workbooks.compare_workbook import write_compare_workbook
 
         write_compare_workbook(comparison, output)
         echo(f"wrote {output}")
@@ -163,8 +163,8 @@ def overview(targets: tuple[Path, ...], output: Path, jobs: int | None) -> None:
     ranked.  Files that cannot be read are listed as skipped with their error.
     """
     from roam.errors import RoamError
-    from roam.report.overview_workbook import write_overview_workbook
     from roam.teamwork.overview import assessment_files, build_portfolio
+    from roam.workbooks.overview_workbook import write_overview_workbook
 
     paths = assessment_files(targets)
     if not paths:

@@ -2,7 +2,7 @@
 
 The domain side of the Excel round trips: a liaison's review decisions and a
 stakeholder's filled template arrive here as plain cell data (read by
-:mod:`roam.report.workbook_reader` and :mod:`roam.report.template_workbook`)
+:mod:`roam.workbooks.liaison_review` and :mod:`roam.workbooks.filled_template_reader`)
 and are checked and applied to an :class:`~roam.assessment.model.Assessment`.
 Nothing here imports openpyxl.
 """

@@ -1,6 +1,6 @@
 """What the workbook readers hand to the importers: plain cell data, no openpyxl objects.
 
-:mod:`roam.report.workbook_reader` and :mod:`roam.report.template_workbook`
+:mod:`roam.workbooks.liaison_review` and :mod:`roam.workbooks.filled_template_reader`
 fill these from a workbook; :mod:`roam.exchange.review` (a review) and
 :mod:`roam.exchange.row_checks` (a template's rows) check them against the assessment;
 :mod:`roam.exchange.review` and :mod:`roam.exchange.answer_import` apply them.

@@ -39,7 +39,7 @@ CONTENT_FIELDS = (
 ANSWER_KEY_PREFIX = "answer."
 ANSWERS_HASH_KEY = "roam.answers_hash"
 # The hidden sheet that holds the whole stamp; custom properties hold all but the
-# per-answer hashes (see roam.report.sheets.stamp).
+# per-answer hashes (see roam.workbooks.sheets.stamp).
 STAMP_SHEET = "_roam"
 _EMPTY_CONTENT = Answer().model_dump(mode="json", include=set(CONTENT_FIELDS))
 

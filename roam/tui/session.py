@@ -95,10 +95,10 @@ class ImportRequest:
 
             return read_open_data([self.path], self.iso, set(self.series))
         if self.kind == "review":
-            from roam.report.workbook_reader import read_reviewed_workbook
+            from roam.workbooks.liaison_review import read_reviewed_workbook
 
             return read_reviewed_workbook(self.path)
-        from roam.report.template_workbook import read_filled_template
+        from roam.workbooks.filled_template_reader import read_filled_template
 
         return read_filled_template(self.path)
 

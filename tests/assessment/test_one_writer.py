@@ -19,7 +19,7 @@ from roam.assessment.editing_session import open_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
-from roam.report.saving import save_workbook
+from roam.workbooks.saving import save_workbook
 
 from .builders import small_assessment
 

@@ -1,4 +1,4 @@
-"""The mini edition's assessment (tests/report/conftest.py), drafted and read back."""
+"""The mini edition's assessment (tests/workbooks/conftest.py), drafted and read back."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from roam.framework import Framework
 # Helpers live in tests/helpers; all_text and body_lines stay importable from here for the
 # TUI tests.
 from tests.helpers.documents import all_text, body_lines, draft  # noqa: F401
-from tests.report import conftest as report_fixtures
+from tests.workbooks import conftest as report_fixtures
 
 # The report's fixtures: the mini edition and its assessment that exercises every part.
 framework = report_fixtures.framework

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from tests.helpers.report_assessment import CONFIDENTIAL_CITATION
-from tests.report import test_cli_export
+from tests.workbooks import test_cli_export
 
 assessment_file = test_cli_export.assessment_file  # the export's fixture: the mini assessment
 run = test_cli_export.run

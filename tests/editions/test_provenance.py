@@ -17,7 +17,7 @@ from roam.framework.provenance import (
     provenance_statement,
     unesco_reference,
 )
-from roam.report.workbook import export_report
+from roam.workbooks.workbook import export_report
 from tests.editions.sourced import RATIONALE, STATEMENT, STATEMENT_FR, sourced_mini
 from tests.helpers.files import MINI_FRAMEWORK
 from tests.helpers.report_assessment import mini_assessment

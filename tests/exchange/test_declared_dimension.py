@@ -18,9 +18,9 @@ import pytest
 
 from roam.errors import SourceError
 from roam.framework import Framework
-from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
-from roam.report.template_workbook import read_filled_template
-from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook, sheet_rows
+from roam.workbooks.filled_template_reader import read_filled_template
+from roam.workbooks.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
+from roam.workbooks.untrusted_xlsx import WorkbookLimits, open_untrusted_workbook, sheet_rows
 from tests.exchange.test_hostile_workbooks import ANSWERS_PART, rewrite
 from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, run
 

@@ -17,8 +17,9 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from roam.framework import Framework
-from roam.report.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW
-from roam.report.template_workbook import COLUMN_NUMBER, HEADER_ROW, read_filled_template
+from roam.workbooks.filled_template_reader import read_filled_template
+from roam.workbooks.sheets.category import COMMENT_COLUMN, DECISION_COLUMN, FIRST_ROW
+from roam.workbooks.template_layout import COLUMN_NUMBER, HEADER_ROW
 from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, row_of, run
 
 RIGHTS = "R Rights"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from roam.errors import SourceError
-from roam.report.template_workbook import read_filled_template
-from roam.report.workbook_reader import (
+from roam.workbooks.filled_template_reader import read_filled_template
+from roam.workbooks.untrusted_xlsx import (
     WorkbookLimits,
     check_workbook_bytes,
     open_untrusted_workbook,

@@ -16,7 +16,7 @@ import pytest
 
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from roam.report.template_workbook import COLUMN_NUMBER
+from roam.workbooks.template_layout import COLUMN_NUMBER
 from tests.helpers.exchange_workbooks import (
     edit_workbook,
     export,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from roam.assessment.lock import AssessmentLock
-from roam.report.template_workbook import COLUMN_NUMBER
+from roam.workbooks.template_layout import COLUMN_NUMBER
 from tests.helpers.exchange_workbooks import edit_workbook, load, row_of, run
 
 

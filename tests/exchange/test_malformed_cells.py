@@ -12,7 +12,7 @@ import yaml
 
 from roam.exchange.cells import CellError, CellRef, CellValue
 from roam.exchange.parse import parse_date, parse_number, parse_year
-from roam.report.template_workbook import COLUMN_NUMBER
+from roam.workbooks.template_layout import COLUMN_NUMBER
 from tests.helpers.exchange_workbooks import edit_workbook, load, row_of, run
 from tests.helpers.files import DATA
 

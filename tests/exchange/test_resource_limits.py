@@ -19,9 +19,9 @@ import pytest
 
 from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
-from roam.report import workbook_reader
-from roam.report.workbook_parts import PartLimits, PartOverLimitError, count_parts
-from roam.report.workbook_reader import WorkbookLimits, open_untrusted_workbook
+from roam.workbooks import untrusted_xlsx
+from roam.workbooks.untrusted_xlsx import WorkbookLimits, open_untrusted_workbook
+from roam.workbooks.workbook_parts import PartLimits, PartOverLimitError, count_parts
 from tests.helpers.exchange_workbooks import run
 
 ANSWERS_PART = "xl/worksheets/sheet2.xml"
@@ -81,7 +81,7 @@ def openpyxl_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("openpyxl was asked to load a workbook that should be refused")
 
-    monkeypatch.setattr(workbook_reader, "load_workbook", refuse)
+    monkeypatch.setattr(untrusted_xlsx, "load_workbook", refuse)
 
 
 def test_sixteen_million_shared_strings_are_not_read(template: Path) -> None:

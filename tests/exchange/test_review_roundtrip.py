@@ -325,7 +325,7 @@ def test_a_template_is_not_a_report(assessment_file: Path, tmp_path: Path) -> No
 def test_a_french_report_is_read_by_its_french_headers(
     assessment_file: Path, framework: Framework
 ) -> None:
-    from roam.report.workbook import export_report
+    from roam.workbooks.workbook import export_report
     from tests.helpers.exchange_workbooks import EXPORTED
 
     report = export_report(

@@ -10,7 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from roam.assessment.create import new_assessment
 from roam.framework import Framework, load_framework
-from roam.report.template_workbook import COLUMN_NUMBER, HEADER_ROW, build_template
+from roam.workbooks.template_layout import COLUMN_NUMBER, HEADER_ROW
+from roam.workbooks.template_writer import build_template
 from tests.helpers.exchange_workbooks import row_of, run
 from tests.helpers.files import MINI_FRAMEWORK
 
@@ -207,7 +208,8 @@ def test_output_must_be_xlsx(assessment_file: Path) -> None:
 
 def test_the_whole_built_in_edition_round_trips_unfilled(tmp_path: Path) -> None:
     from roam.exchange.answer_import import import_answers
-    from roam.report.template_workbook import read_filled_template, write_template
+    from roam.workbooks.filled_template_reader import read_filled_template
+    from roam.workbooks.template_writer import write_template
 
     framework = load_framework()
     assessment = new_assessment(framework, country="Kenya", iso="KEN", scope="full")

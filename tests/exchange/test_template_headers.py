@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roam.report.template_columns import french_header
-from roam.report.template_workbook import COLUMN_NUMBER, COLUMNS, HEADER_ROW
+from roam.workbooks.template_columns import french_header
+from roam.workbooks.template_layout import COLUMN_NUMBER, COLUMNS, HEADER_ROW
 from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, row_of, run
 
 FILLED = {

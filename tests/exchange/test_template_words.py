@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from roam.report.template_workbook import COLUMN_NUMBER
+from roam.workbooks.template_layout import COLUMN_NUMBER
 from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, row_of, run
 
 

@@ -12,8 +12,8 @@ from roam.assessment.model import Evidence
 from roam.assessment.storage import SaveError, save_assessment
 from roam.errors import RoamError
 from roam.framework import Framework
-from roam.report.workbook import export_report
 from roam.scoring.readiness import readiness
+from roam.workbooks.workbook import export_report
 from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, load, run
 
 

@@ -31,8 +31,9 @@ from roam.exchange.answer_import import import_answers
 from roam.exchange.review import import_review
 from roam.framework.loader import load_framework
 from roam.framework.model import Framework
-from roam.report.template_workbook import read_filled_template, write_template
-from roam.report.workbook_reader import read_reviewed_workbook
+from roam.workbooks.filled_template_reader import read_filled_template
+from roam.workbooks.liaison_review import read_reviewed_workbook
+from roam.workbooks.template_writer import write_template
 from tests.fuzz.support import FUZZ, TOKENS, costly, holds_contract
 from tests.helpers.files import MINI_FRAMEWORK
 
@@ -92,7 +93,7 @@ def seeds(folder: Path) -> Seeds:
     template = write_template(assessment, framework, codes, folder / "template.xlsx")
     report: bytes | None = None
     try:
-        from roam.report.workbook import export_report
+        from roam.workbooks.workbook import export_report
     except ImportError:
         pass
     else:

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from roam.errors import SourceError
-from roam.report.workbook_reader import check_workbook_bytes
+from roam.workbooks.untrusted_xlsx import check_workbook_bytes
 
 _LOCAL_HEADER = 30  # bytes of a zip local file header before the name and extra field
 

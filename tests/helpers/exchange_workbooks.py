@@ -42,7 +42,7 @@ def run(*args: str | Path) -> Result:
 
 
 def export(assessment_path: Path, out: Path, framework: Framework) -> Path:
-    from roam.report.workbook import export_report
+    from roam.workbooks.workbook import export_report
 
     return export_report(load(assessment_path), out, framework=framework, generated=EXPORTED)
 
@@ -68,7 +68,7 @@ def fill_answers(sheet: Any, cells: dict[str, dict[str, object]]) -> dict[str, i
 
     Returns the row of each code, for tests that name the cells they filled.
     """
-    from roam.report.template_workbook import COLUMN_NUMBER
+    from roam.workbooks.template_layout import COLUMN_NUMBER
 
     rows: dict[str, int] = {}
     for code, values in cells.items():

@@ -14,8 +14,8 @@ from roam.cli.main import main
 from roam.demo import make_demo
 from roam.errors import RoamError
 from roam.framework.loader import load_framework
-from roam.report.compare_workbook import write_compare_workbook
 from roam.teamwork.compare import Cycle, compare_cycles
+from roam.workbooks.compare_workbook import write_compare_workbook
 from tests.helpers.files import MINI_FRAMEWORK
 from tests.teamwork.builders import assessment, level, number
 

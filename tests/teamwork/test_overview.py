@@ -18,10 +18,10 @@ from roam.assessment.storage import save_assessment
 from roam.cli.main import main
 from roam.demo import make_demo
 from roam.framework.loader import load_framework
-from roam.report.overview_workbook import write_overview_workbook
 from roam.scoring.engine import score
 from roam.teamwork import framework_cache
 from roam.teamwork.overview import Portfolio, build_portfolio, country_sort_key
+from roam.workbooks.overview_workbook import write_overview_workbook
 from tests.helpers.files import MINI_FRAMEWORK
 
 MEMBER_STATES = 193

@@ -39,8 +39,8 @@ from roam.tui.screens.import_file import ImportFileScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from tests.tui.conftest import CREATED, MINI
 from tests.tui.helpers import ui_test
-from tests.tui.test_imports import filled_template, open_import
-from tests.tui.test_imports import shown as preview_text
+from tests.tui.test_excel_imports import filled_template, open_import
+from tests.tui.test_excel_imports import shown as preview_text
 
 SIZE = (200, 60)
 CRASHES = "[/2023 edition]"  # a closing tag that closes nothing: MarkupError
@@ -203,7 +203,7 @@ async def test_markup_in_every_field_is_shown_literally_and_never_runs(marked_fi
 
 @pytest.fixture
 def answered_file(mini_file: Path) -> Path:
-    """The mini assessment with R.A.1.a answered 'mid' by the team (as in test_imports)."""
+    """The mini assessment with R.A.1.a answered 'mid' by the team (as in test_excel_imports)."""
     framework = load_framework(MINI)
     assessment = load_assessment(mini_file)
     answer = assessment.answers["R.A.1.a"]

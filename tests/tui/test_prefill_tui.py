@@ -18,7 +18,7 @@ from tests.opendata.conftest import (
     write_zip,
 )
 from tests.tui.helpers import answer_in_file, ui_test
-from tests.tui.test_imports import SIZE, open_import, shown
+from tests.tui.test_excel_imports import SIZE, open_import, shown
 
 
 @ui_test

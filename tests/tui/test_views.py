@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Select, SelectionList, Static, Tex
 
 from roam.cli.report_commands import default_report_path
 from roam.tui.app import RoamApp
+from roam.tui.screens.assessment_process import ProcessScreen
 from roam.tui.screens.dashboard import DashboardScreen
 from roam.tui.screens.help import HelpScreen
-from roam.tui.screens.process import ProcessScreen
 from roam.tui.screens.recommendations import RecommendationsScreen
 from roam.tui.screens.review import ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen

@@ -28,7 +28,7 @@ KINDS: dict[str, tuple[str, ...]] = {"report": (".xlsx",), "draft": (".docx", ".
 def default_report_path(session: Session) -> Path:
     """As ``roam export`` names it: ``reports/<ISO>-<date>.xlsx`` under the current folder,
     shown in full so that the user sees where it goes."""
-    from roam.report.report_name import default_report_path as cli_default
+    from roam.workbooks.report_name import default_report_path as cli_default
 
     return Path.cwd() / cli_default(session.assessment.iso, session.today)
 
@@ -133,7 +133,7 @@ class ExportScreen(ModalScreen[None]):
         kind: str = "report",
     ) -> None:
         from roam.documents.draft import write_draft
-        from roam.report.workbook import export_report
+        from roam.workbooks.workbook import export_report
 
         write = write_draft if kind == "draft" else export_report
         try:

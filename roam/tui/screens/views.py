@@ -26,7 +26,7 @@ def view_screen(name: str) -> Callable[[Session], Screen[None]]:
 
         return RecommendationsScreen
     if name == "process":
-        from roam.tui.screens.process import ProcessScreen
+        from roam.tui.screens.assessment_process import ProcessScreen
 
         return ProcessScreen
     raise ValueError(f"no view named {name!r}")

@@ -1,1 +1,0 @@
-"""The Excel diagnostic report (openpyxl).  Import ``roam.report.workbook.export_report``."""

@@ -1,0 +1,1 @@
+"""Every workbook roam writes or reads (openpyxl): report, template, compare, overview."""

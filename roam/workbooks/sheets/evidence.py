@@ -1,0 +1,78 @@
+"""Evidence register: every evidence item of every in-scope answer, in framework order.
+
+With redaction, a confidential item keeps its indicator, kind and dates but
+its citation reads "[confidential source]" and its link and publisher are blank.
+Only http(s) locations become clickable links; anything else stays plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roam.assessment.model import Evidence
+from roam.exchange.workbook_labels import value_label
+from roam.workbooks.cells import CellValue, clean_text
+from roam.workbooks.context import ReportContext
+from roam.workbooks.sheets.register import HEADER_ROW, write_register
+from roam.workbooks.styles import DATE, LINK, PLAIN, TEXT
+
+COLUMNS = (
+    ("col.code", PLAIN, 11),
+    ("col.kind", PLAIN, 18),
+    ("col.citation", TEXT, 40),
+    # Wrapped, so a long address prints whole; the cell links to it.
+    ("col.link", TEXT, 30),
+    ("col.publisher", TEXT, 20),
+    ("col.published", DATE, 12),
+    ("col.accessed", DATE, 12),
+    ("col.confidential", PLAIN, 12),
+)
+LINK_COLUMN = 4
+_WEB_SCHEMES = ("http://", "https://")
+_SPACE = re.compile(r"\s")
+
+
+def build_evidence(ctx: ReportContext, sheet: Worksheet) -> None:
+    rows: list[list[CellValue]] = []
+    links: list[str] = []
+    for code in ctx.scope:
+        for item in ctx.answer(code).evidence:
+            hidden = item.confidential and ctx.redact_confidential
+            link = "" if hidden else item.location
+            rows.append(_row(ctx, code, item, hidden, link))
+            links.append(link)
+    write_register(
+        ctx,
+        sheet,
+        name="evidence",
+        note="",
+        columns=COLUMNS,
+        rows=rows,
+        empty_note=ctx.label("evidence.none"),
+    )
+    for offset, link in enumerate(links, start=1):
+        if is_web_link(link):
+            cell = sheet.cell(HEADER_ROW + offset, LINK_COLUMN)
+            cell.hyperlink = clean_text(link)
+            ctx.cells.apply(cell, LINK)
+
+
+def _row(ctx: ReportContext, code: str, item: Evidence, hidden: bool, link: str) -> list[CellValue]:
+    return [
+        code,
+        value_label("evidence", item.kind, ctx.lang),
+        ctx.evidence_citation(item),
+        link,
+        "" if hidden else item.publisher,
+        item.published,
+        item.accessed,
+        ctx.label("yes" if item.confidential else "no"),
+    ]
+
+
+def is_web_link(location: str) -> bool:
+    """Only plain web addresses become links: never file:, javascript: or the like."""
+    text = location.strip()
+    return text.lower().startswith(_WEB_SCHEMES) and _SPACE.search(text) is None
