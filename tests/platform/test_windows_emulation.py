@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -42,12 +43,22 @@ def roam(*args: str | Path) -> None:
 WRITTEN_AT = ("Generated (UTC)", "roam.generated")  # labels of the moment of writing
 
 
+# The overview's summary line ends with the minute it was written ("Generated 2026-...").
+GENERATED_IN_TEXT = re.compile(r"Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+
+
+def _same_moment(value: Any) -> Any:
+    return GENERATED_IN_TEXT.sub("Generated <moment>", value) if isinstance(value, str) else value
+
+
 def cell_values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every sheet's values; the moment of writing counts as the same moment."""
     workbook = openpyxl.load_workbook(path)
     return {
         sheet.title: [
-            (row[0], "<moment>") if row[0] in WRITTEN_AT else row
+            (row[0], "<moment>")
+            if row[0] in WRITTEN_AT
+            else tuple(_same_moment(value) for value in row)
             for row in sheet.iter_rows(values_only=True)
         ]
         for sheet in workbook.worksheets
