@@ -75,8 +75,9 @@ def passes(answer: Answer, name: str) -> bool:
 class ReviewScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "comment", "Add comment", priority=True, id="roam.review.comment"),
-        Binding("ctrl+e", "edit_answer", "Edit answer", priority=True, id="roam.review.edit"),
+        # Short words: with the app's keys, all four fit an 80-column footer.
+        Binding("ctrl+s", "comment", "Comment", priority=True, id="roam.review.comment"),
+        Binding("ctrl+e", "edit_answer", "Edit", priority=True, id="roam.review.edit"),
         Binding("ctrl+l", "next_filter", "Filter", priority=True, id="roam.review.filter"),
         Binding("escape", "app.view('walkthrough')", "Back", id="roam.review.back"),
     ]
