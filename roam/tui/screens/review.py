@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Label, Select, Static, TextArea
 
 from roam.assessment.model import Answer
+from roam.assessment.rejection import is_rejected
 from roam.framework.model import ScaledIndicator
 from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS
 from roam.tui.plain import shown
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 REVIEW_FILTERS: dict[str, str] = {
     "assessed": "Assessed",
     "queried": "Queried",
+    "rejected": "Rejected",
     "changed": "Changed since review",
     "commented": "With comments",
     "all": "All, not assessed too",
@@ -65,6 +67,8 @@ def passes(answer: Answer, name: str) -> bool:
         return answer.status != "not_assessed"
     if name == "queried":
         return answer.review.state == "queried"
+    if name == "rejected":
+        return is_rejected(answer)
     if name == "changed":
         return changed_since_review(answer)
     if name == "commented":
@@ -156,7 +160,8 @@ class ReviewScreen(Screen[None]):
         style = {"queried": "bold red", "accepted": "green", "submitted": "yellow"}.get(state, "")
         comments = str(len(answer.review.thread)) if answer.review.thread else ""
         status = STATUS_LABELS[answer.status].split(" (")[0]
-        return (code, status, Text(REVIEW_LABELS[state], style=style), comments)
+        review = REVIEW_LABELS[state] + (", rejected" if is_rejected(answer) else "")
+        return (code, status, Text(review, style=style), comments)
 
     @on(DataTable.RowHighlighted, "#answers")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
