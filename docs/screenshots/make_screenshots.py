@@ -38,7 +38,7 @@ SHOTS = [
     ("process-120x40-dark", (120, 40), "textual-dark", ["f6"]),
     ("evidence-form-80x24-dark", (80, 24), "textual-dark", ["ctrl+r"]),
     ("help-80x24-dark", (80, 24), "textual-dark", ["f1"]),
-    ("conflict-120x40-dark", (120, 40), "textual-dark", ["ctrl+g", *"R.A.1.c", "enter", "ctrl+d"]),
+    ("conflict-120x40-dark", (120, 40), "textual-dark", ["ctrl+g", *"R.E.3.a", "enter", "ctrl+d"]),
     ("import-preview-120x40-dark", (120, 40), "textual-dark", ["f8", *"filled.xlsx", "enter"]),
 ]
 # What a stakeholder typed into the demo's data-collection template (for the import picture).
