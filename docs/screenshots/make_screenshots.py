@@ -91,7 +91,8 @@ def main() -> None:
     try:
         framework = load_framework()
         master = folder / "examplia.yaml"
-        save_assessment(make_demo(framework, path=master), master, framework)
+        # Dates relative to the same fixed "today" as the checks: the pictures never drift.
+        save_assessment(make_demo(framework, path=master, today=TODAY), master, framework)
         fill_template(master, folder / "filled.xlsx")
         os.chdir(folder)  # the import picture names the workbook as typed: filled.xlsx
         for name, size, theme, keys in SHOTS:
