@@ -18,6 +18,7 @@ from roam.exchange.workbook_labels import label
 from roam.teamwork.compare import CHANGE_KINDS, CHANGE_LABELS, Comparison, Cycle, NodeChange
 from roam.teamwork.subject import describe_edition
 from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook
 from roam.workbooks.styles import (
     ACCENT,
@@ -31,7 +32,6 @@ from roam.workbooks.styles import (
     TEXT,
     TITLE,
     install_styles,
-    prepare_printing,
     set_widths,
 )
 from roam.workbooks.tables import table_name, write_table

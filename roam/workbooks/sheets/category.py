@@ -21,6 +21,7 @@ from roam.workbooks.answer_text import answer_text
 from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.sheets.evidence import is_web_link
 from roam.workbooks.styles import (
     LABEL,
@@ -34,7 +35,6 @@ from roam.workbooks.styles import (
     TEXT,
     THEME_ROW,
     TITLE,
-    prepare_printing,
 )
 from roam.workbooks.tables import table_name, write_table
 
@@ -47,16 +47,16 @@ FIRST_ROW = HEADER_ROW + 1
 # up to a page that A4 landscape prints at 90 % or more: 10 pt text reads at 9 pt.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("col.code", PLAIN, 9),
-    ("col.indicator", TEXT, 24),
+    ("col.indicator", TEXT, 23),
     ("col.status", PLAIN, 10),
     ("col.answer", TEXT, 11),
     ("col.score", SCORE, 7),
-    ("col.justification", TEXT, 26),
-    ("col.evidence", TEXT, 21),
+    ("col.justification", TEXT, 24),
+    ("col.evidence", TEXT, 20),
     # The liaison's cells, next to what they judge.
     ("col.decision", LIAISON, 11),
-    ("col.liaison_comment", LIAISON, 18),
-    ("col.details", TEXT, 13),
+    ("col.liaison_comment", LIAISON, 16),
+    ("col.details", TEXT, 12),
 )
 CODE_COLUMN = 1
 INDICATOR_COLUMN = 2
@@ -97,7 +97,13 @@ def build_category(
     # Code and indicator stay in view while the liaison scrolls to the decision.
     sheet.freeze_panes = sheet.cell(FIRST_ROW, INDICATOR_COLUMN + 1).coordinate
     _protect(sheet)
-    prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{HEADER_ROW}:{HEADER_ROW}")
+    prepare_printing(
+        sheet,
+        ctx.assessment.country,
+        ctx.lang,
+        f"{HEADER_ROW}:{HEADER_ROW}",
+        last_column=len(COLUMNS),
+    )
     # The table's columns only: a group row's text running on past them would widen
     # the printed page, and shrink every page of the sheet with it.
     last_row = max(FIRST_ROW + len(rows) - 1, HEADER_ROW + 1)
