@@ -134,6 +134,7 @@ def import_review(
         "review", origin.source, who, dry_run=dry_run, warnings=warnings, who_from=who_from
     )
     stale = _changed_since_export(origin, assessment, summary)
+    _team_edits(workbook.rows, summary)
     rows = [row for row in workbook.rows if not (row.decision.blank and row.comment.blank)]
     summary.rows_read = len(rows)
     run = _ReviewRun(
@@ -158,6 +159,22 @@ def _reviewer(given: str | None, origin: WorkbookOrigin) -> tuple[str, str]:
     if origin.person:
         return origin.person, "who saved the workbook last; choose another with --reviewer"
     return DEFAULT_REVIEWER, "no name in the workbook; choose one with --reviewer"
+
+
+def _team_edits(rows: list[LiaisonRow], summary: ImportSummary) -> None:
+    """Warn of team cells edited in the workbook: a review changes no answer."""
+    edited = [
+        f"{row.code} ({row.code_ref.sheet} row {row.code_ref.position[0]})"
+        for row in rows
+        if row.team_edited
+    ]
+    if edited:
+        summary.warnings.append(
+            "the team's cells were edited in the workbook on the rows of "
+            + listed_codes(edited)
+            + "; a review changes no answer, so those edits were not imported: write "
+            "what should change in the liaison's comment"
+        )
 
 
 def _changed_since_export(

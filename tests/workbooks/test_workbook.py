@@ -24,6 +24,7 @@ from roam.workbooks.sheets.category import (
     HEADER_ROW,
     INDICATOR_COLUMN,
 )
+from roam.workbooks.styles import LIAISON
 from roam.workbooks.workbook import export_report
 from tests.helpers.report_assessment import CONFIDENTIAL_CITATION, mini_assessment, mini_framework
 
@@ -69,13 +70,13 @@ def _indicators(sheet: Worksheet, lang: str = "en") -> dict[str, dict[str, objec
     """A category sheet's indicator rows by code, each as column label key -> value.
 
     Found by the header texts, as the review importer finds its columns; group rows
-    (a theme or a question) are the rows whose decision cell is locked.
+    (a theme or a question) are the rows without the liaison's yellow decision cell.
     """
     keys = {label(key, lang): key for key, _, _ in COLUMNS}
     headers = [keys[str(cell.value)] for cell in sheet[HEADER_ROW] if cell.value in keys]
     rows: dict[str, dict[str, object]] = {}
     for row in sheet.iter_rows(min_row=FIRST_ROW, max_col=len(headers)):
-        if row[DECISION_COLUMN - 1].protection.locked is False:
+        if row[DECISION_COLUMN - 1].style == LIAISON:
             values = dict(zip(headers, (cell.value for cell in row), strict=True))
             rows[str(values["col.code"])] = values
     return rows
@@ -187,7 +188,9 @@ def test_dashboard_links_to_each_category_sheet(workbook: Workbook):
     assert f"'R Rights'!A{FIRST_ROW + 6}" in locations  # R.B after R.A's six rows
 
 
-def test_only_the_liaison_cells_are_unlocked_and_the_decision_has_a_list(workbook: Workbook):
+def test_the_table_rows_are_unlocked_for_sorting_and_the_decision_has_a_list(
+    workbook: Workbook,
+):
     sheet = workbook["R Rights"]
     assert sheet.protection.sheet is True
     assert sheet.protection.password is None
@@ -198,15 +201,19 @@ def test_only_the_liaison_cells_are_unlocked_and_the_decision_has_a_list(workboo
     assert len(indicator_rows) == 4
     for row in sheet.iter_rows(min_row=1, max_row=last, max_col=len(COLUMNS)):
         for cell in row:
+            # Sorting a protected sheet needs every cell of the rows unlocked; the
+            # title, notes and header stay locked.
+            assert cell.protection.locked is (cell.row <= HEADER_ROW), cell.coordinate
             liaison = cell.row in indicator_rows and cell.column in (
                 DECISION_COLUMN,
                 COMMENT_COLUMN,
             )
-            assert cell.protection.locked is not liaison, cell.coordinate
+            assert (cell.style == LIAISON) is liaison, cell.coordinate
     (validation,) = sheet.data_validations.dataValidation
     assert validation.type == "list"
     assert validation.formula1 == '"accept,query,reject"'
-    assert set(str(validation.sqref).split()) == {f"H{row}" for row in indicator_rows}
+    # The whole column: after a sort, any row may hold an indicator.
+    assert str(validation.sqref) == f"H{FIRST_ROW}:H{last}"
     assert sheet.cell(HEADER_ROW, DECISION_COLUMN).value == "Liaison decision"
     # The decision sits right after the evidence it judges.
     assert sheet.cell(HEADER_ROW, DECISION_COLUMN - 1).value == "Evidence"
