@@ -22,6 +22,10 @@ Importing the same workbook twice adds nothing the second time: a liaison commen
 with the same text made after the workbook was generated is already there, whoever
 it was recorded as by (the workbook is cumulative, and re-saved by others).
 
+A team cell (anything but the decision and comment) that differs from what the
+report wrote is named in a warning and never imported: the rows are unlocked so
+that a liaison can sort them, which also lets a slip change a team cell.
+
 Refused by name, each as a bad cell: a code outside the assessment's scope (it
 would create an answer), and a code with two rows giving different decisions.
 """
@@ -172,8 +176,8 @@ def _team_edits(rows: list[LiaisonRow], summary: ImportSummary) -> None:
         summary.warnings.append(
             "the team's cells were edited in the workbook on the rows of "
             + listed_codes(edited)
-            + "; a review changes no answer, so those edits were not imported: write "
-            "what should change in the liaison's comment"
+            + "; a review changes no answer, so those edits were not imported (the "
+            "liaison comment is the place to say what should change)"
         )
 
 
