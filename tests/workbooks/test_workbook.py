@@ -273,9 +273,14 @@ def test_registers_list_evidence_gaps_recommendations_and_comments(workbook: Wor
         ("R.A.1.b", CONFIDENTIAL_CITATION),
         ("R.A.2.a", "Access to Information Act 2016"),
     ]
-    link = workbook["Evidence register"].cell(5, 4)
+    register = workbook["Evidence register"]
+    # The address as wrapped text (printed whole), the hyperlink in the Open column beside it.
+    assert register.cell(5, 4).value == "https://example.org/ati-act"
+    assert register.cell(5, 4).hyperlink is None and register.cell(5, 4).alignment.wrap_text
+    link = register.cell(5, 5)
+    assert link.value == "open" and link.style == "roam link"
     assert link.hyperlink is not None and link.hyperlink.target == "https://example.org/ati-act"
-    assert workbook["Evidence register"].cell(6, 4).hyperlink is None  # a file path: no link
+    assert register.cell(6, 5).hyperlink is None  # a file path: no link
 
     gaps = _table_rows(workbook["Data gaps and N-A"])
     assert [(r[0], r[3]) for r in gaps] == [("R.B.1.a", "No data"), ("O.A.1.a", "N/A")]
