@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import HorizontalGroup
 from textual.geometry import Size
 from textual.widget import Widget
@@ -54,12 +54,14 @@ class KeyBar(Footer):
         super().__init__(compact=True, show_command_palette=False, classes=classes)
 
     def compose(self) -> ComposeResult:
-        bindings = self.screen.active_bindings
         app_keys: list[Widget] = []
+        bindings: dict[str, ActiveBinding] | None = None  # read once, when there are keys
         for widget in super().compose():
             # A footer key (Textual's FooterKey) carries the key it stands for.
             key = getattr(widget, "key", None)
-            active = bindings.get(key) if isinstance(key, str) else None
+            if isinstance(key, str) and bindings is None:
+                bindings = self.screen.active_bindings
+            active = bindings.get(key) if isinstance(key, str) and bindings else None
             if (
                 active is not None
                 and isinstance(active.node, App)
