@@ -63,7 +63,7 @@ async def test_an_imported_rejection_is_listed_until_the_team_reworks_or_a_revie
         await pilot.pause()
 
         assert await rows_of(pilot, "rejected") == ["R.A.1.a", "R.A.1.b"]
-        assert review_cell(pilot, "R.A.1.a") == "Queried, rejected"
+        assert review_cell(pilot, "R.A.1.a") == "Rejected"
         # A rejection goes back to the team as a query does: both are queried.
         assert await rows_of(pilot, "queried") == ["R.A.1.a", "R.A.1.b", "O.A.1.a"]
         assert review_cell(pilot, "O.A.1.a") == "Queried"

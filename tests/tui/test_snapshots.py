@@ -242,3 +242,25 @@ def test_import_preview(
 
     app = RoamApp(Path(demo_file.name), today=TODAY)
     assert snap_compare(app, terminal_size=LARGE, run_before=preview)
+
+
+def test_review_rejected(snap_compare: Any, demo_file: Path) -> None:
+    """The "Rejected" filter with an answer the liaison rejected in an imported review."""
+    import datetime as dt
+
+    from roam.assessment.answer_edits import set_answer_field
+    from roam.assessment.loader import load_assessment
+    from roam.assessment.model import Comment
+    from roam.assessment.storage import save_assessment
+
+    assessment = load_assessment(demo_file)
+    answer = assessment.answers["R.B.1.a"]
+    moment = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
+    text = "Rejected: the 2020 Act was amended in 2023."
+    answer.review.thread.append(
+        Comment(author="Marie Dupont", role="liaison", time=moment, text=text, decision="reject")
+    )
+    set_answer_field(answer, "review.state", "queried", "Marie Dupont", moment)
+    save_assessment(assessment, demo_file)
+    press = ["f4", "ctrl+l", "ctrl+l"]  # assessed, queried, rejected
+    assert snap_compare(demo_app(demo_file), press=press, terminal_size=LARGE)

@@ -160,7 +160,9 @@ class ReviewScreen(Screen[None]):
         style = {"queried": "bold red", "accepted": "green", "submitted": "yellow"}.get(state, "")
         comments = str(len(answer.review.thread)) if answer.review.thread else ""
         status = STATUS_LABELS[answer.status].split(" (")[0]
-        review = REVIEW_LABELS[state] + (", rejected" if is_rejected(answer) else "")
+        # A standing rejection is queried with the liaison's stronger word (no wider than
+        # the states, so the Comments column stays in view).
+        review = "Rejected" if is_rejected(answer) else REVIEW_LABELS[state]
         return (code, status, Text(review, style=style), comments)
 
     @on(DataTable.RowHighlighted, "#answers")
