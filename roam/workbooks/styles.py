@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.workbook_labels import label
 from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
-from roam.workbooks.cells import CellWriter, header_footer_text
+from roam.workbooks.inert_cells import CellWriter, header_footer_text
 
 INK = "1F3864"
 ACCENT = "2E75B6"

@@ -41,7 +41,7 @@ HOSTILE = [
     "&amp; &lt; &#0; &#x1; <f>1+1</f>",
     "x" * 40_000,
 ]
-# Where a spreadsheet would start a formula (see roam.workbooks.cells.FORMULA_TRIGGERS).
+# Where a spreadsheet would start a formula (see roam.workbooks.inert_cells.FORMULA_TRIGGERS).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 

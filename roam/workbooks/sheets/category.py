@@ -18,8 +18,8 @@ from roam.assessment.model import Answer
 from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Category, IndicatorPlace
 from roam.workbooks.answer_text import answer_text
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.sheets.evidence import is_web_link
 from roam.workbooks.styles import (

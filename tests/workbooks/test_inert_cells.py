@@ -13,7 +13,7 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from roam.workbooks.cells import (
+from roam.workbooks.inert_cells import (
     MAX_CELL_CHARS,
     TRUNCATION_MARKER,
     cell_text,
