@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from roam.framework import Framework
-from tests.opendata.conftest import (
+from tests.helpers.open_data import (
     LATEST,
     TEAM_CODE,
     TEAM_VALUE,

@@ -27,9 +27,8 @@ from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.workbooks.template_layout import COLUMN_NUMBER
 from roam.workbooks.template_writer import write_template
 from roam.workbooks.workbook import export_report
-from tests.exchange.conftest import edit_workbook, fill_answers, header_column, row_of
-from tests.tui.conftest import CREATED, MINI
-from tests.tui.helpers import answer_in_file, pick, type_text, ui_test
+from tests.helpers.exchange_workbooks import edit_workbook, fill_answers, header_column, row_of
+from tests.helpers.tui import CREATED, MINI, answer_in_file, pick, type_text, ui_test
 
 SIZE = (120, 40)
 EXPORTED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)

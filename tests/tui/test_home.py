@@ -19,8 +19,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.choice_set import ChoiceSet
-from tests.tui.conftest import MINI
-from tests.tui.helpers import choose, saved, type_text, ui_test
+from tests.helpers.tui import MINI, choose, saved, type_text, ui_test
 
 SIZE = (120, 40)
 
