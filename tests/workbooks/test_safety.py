@@ -20,8 +20,8 @@ from roam.workbooks.inert_cells import (
 )
 from roam.workbooks.sheets.category import COLUMNS
 from roam.workbooks.workbook import export_report
+from tests.helpers.hostile_text import CONTROL_CORPUS, FORMULA_CORPUS
 from tests.helpers.report_assessment import mini_assessment
-from tests.workbooks.test_inert_cells import CONTROL_CORPUS, FORMULA_CORPUS
 
 
 @pytest.fixture
