@@ -1,6 +1,17 @@
-"""Text that a spreadsheet could run or refuse, with what a cell must keep of it."""
+"""Text that a spreadsheet could run or refuse, with what a cell must keep of it, and an
+assessment whose every free text is hostile."""
 
 from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+from roam.assessment.model import Assessment, Comment, Evidence
+from roam.assessment.storage import save_assessment
+from roam.demo import make_demo
+from roam.framework.loader import load_framework
+from tests.helpers.files import MINI_FRAMEWORK
 
 # Text a team might type (or an attacker might plant) that a spreadsheet could run, either
 # at once or once the sheet is saved as CSV and reopened.
@@ -56,3 +67,38 @@ CONTROL_CORPUS = [
     ("more\ufdd0non\U0001fffechar\U0010ffffacters", "morenoncharacters"),
     ("c1\x85\x9bcontrols\x7f", "c1controls"),
 ]
+
+
+def hostile_assessment(path: Path, hostile: list[str]) -> Assessment:
+    """The demo, with every free text the team or outsiders type replaced by a hostile one."""
+    framework = load_framework(MINI_FRAMEWORK)
+    assessment = make_demo(framework, path=path)
+    texts = itertools.cycle(hostile)
+    assessment.country = "=Examplia"
+    for person in assessment.team:
+        person.name, person.role = next(texts), next(texts)
+    for member in assessment.mab:
+        member.organisation = next(texts)
+    for milestone in assessment.milestones:
+        milestone.note = next(texts)
+    for answer in assessment.answers.values():
+        answer.justification = next(texts)
+        answer.evidence.append(
+            Evidence(
+                kind="report",
+                citation=next(texts),
+                location="javascript:alert(document.cookie)",
+                publisher=next(texts),
+            )
+        )
+        answer.review.thread.append(
+            Comment(
+                author=next(texts), time=dt.datetime(2024, 5, 1, tzinfo=dt.UTC), text=next(texts)
+            )
+        )
+        for change in answer.history:
+            change.who = next(texts)
+    for recommendation in assessment.recommendations:
+        recommendation.text = next(texts)
+    save_assessment(assessment, path, framework)
+    return assessment
