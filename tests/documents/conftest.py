@@ -11,7 +11,7 @@ import pytest
 from roam.assessment.model import Assessment
 from roam.framework import Framework
 from tests.helpers.documents import draft
-from tests.helpers.report_assessment import mini_assessment, mini_framework
+from tests.helpers.report_assessment import mini_assessment, mini_framework, save_mini_assessment
 
 
 @pytest.fixture
@@ -27,3 +27,9 @@ def assessment(framework: Framework) -> Assessment:
 @pytest.fixture
 def drafted(tmp_path: Path, assessment: Assessment, framework: Framework) -> Iterator[Path]:
     yield draft(assessment, framework, tmp_path / "draft.docx")
+
+
+@pytest.fixture
+def assessment_file(tmp_path: Path, framework: Framework) -> Path:
+    """The mini assessment saved as a file, for the command-line tests."""
+    return save_mini_assessment(framework, tmp_path / "examplia.yaml")
