@@ -20,10 +20,9 @@ from roam.workbooks.inert_cells import (
     clean_text,
     is_formula_like,
     put,
-    safe_sheet_title,
-    sheet_reference,
     text_from_cell,
 )
+from roam.workbooks.sheet_names import safe_sheet_title, sheet_reference
 from roam.workbooks.styles import TEXT, install_styles
 from tests.helpers.hostile_text import (
     CONTROL_CORPUS,
