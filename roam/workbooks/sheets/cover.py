@@ -16,6 +16,7 @@ from roam.exchange.workbook_labels import value_label
 from roam.workbooks.context import ReportContext
 from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.sheet_names import sheet_reference
 from roam.workbooks.sheets.cover_review import write_review_block
 from roam.workbooks.styles import (
@@ -28,7 +29,6 @@ from roam.workbooks.styles import (
     SUBTITLE,
     TEXT,
     TITLE,
-    prepare_printing,
     set_widths,
 )
 
