@@ -16,7 +16,7 @@ from roam.tui.screens.filter_picker import FilterPicker
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import ui_test
 
 SIZE = (100, 32)
 
