@@ -17,7 +17,7 @@ from textual.widgets import Footer
 
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import ui_test
 
 SMALL = (80, 24)
 LARGE = (120, 40)

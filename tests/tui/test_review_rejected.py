@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from roam.tui.app import RoamApp
 from roam.tui.screens.review import REVIEW_FILTERS, ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from tests.tui.helpers import answer_in_file, ui_test
+from tests.helpers.tui import answer_in_file, ui_test
 from tests.tui.test_excel_imports import SIZE, answered_file, open_import, reviewed_report
 
 __all__ = ["answered_file"]  # the fixture, shared with the import tests

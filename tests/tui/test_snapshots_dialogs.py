@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from roam.assessment.lock import LockedError, LockInfo
 from roam.tui.app import RoamApp
-from tests.tui.conftest import TODAY
+from tests.helpers.tui import TODAY
 
 SMALL = (80, 24)
 
