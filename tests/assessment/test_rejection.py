@@ -12,8 +12,7 @@ from roam.assessment.model import Answer, Comment, LiaisonDecision
 from roam.assessment.rejection import is_rejected, standing_rejection
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
-
-from .builders import CREATED, small_assessment
+from tests.helpers.assessment_builders import CREATED, small_assessment
 
 LIAISON = "Marie Dupont"
 
