@@ -10,6 +10,7 @@ test_snapshots_dialogs.py.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,30 @@ def test_recovery_offered(snap_compare: Any, demo_file: Path) -> None:
     assert snap_compare(demo_app(demo_file), terminal_size=SMALL)
 
 
+async def steady_cursor(pilot: Pilot[Any]) -> None:
+    """Text fields' cursors shown without blinking: a picture taken after a wait (a worker,
+    a busy machine) would otherwise catch the cursor on or off by chance."""
+    from textual.widgets import Input, TextArea
+
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A run_before that presses ``keys``, then steadies the cursors of the screen shown."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        await steady_cursor(pilot)
+
+    return run
+
+
 async def tree_listed(pilot: Pilot[Any]) -> None:
     """Wait until the file picker's folder tree has listed its folder (a worker reads it)."""
     from textual.widgets import DirectoryTree
@@ -103,7 +128,7 @@ async def tree_listed(pilot: Pilot[Any]) -> None:
         await pilot.pause(0.02)
         if tree.root.children:
             break
-    await pilot.pause()
+    await steady_cursor(pilot)
 
 
 async def go_to(pilot: Pilot[Any], code: str) -> None:
@@ -129,12 +154,13 @@ def test_filter_picker(snap_compare: Any, demo_file: Path) -> None:
 
 def test_evidence_form(snap_compare: Any, demo_file: Path) -> None:
     """The record form, as ctrl+r opens it for a new evidence item."""
-    assert snap_compare(demo_app(demo_file), press=["ctrl+r"], terminal_size=SMALL)
+    assert snap_compare(demo_app(demo_file), terminal_size=SMALL, run_before=pressing("ctrl+r"))
 
 
 def test_recommendation_form(snap_compare: Any, demo_file: Path) -> None:
     """The record form of a recommendation: text, stakeholder groups, priority, indicators."""
-    assert snap_compare(demo_app(demo_file), press=["f5", "a"], terminal_size=LARGE)
+    app = demo_app(demo_file)
+    assert snap_compare(app, terminal_size=LARGE, run_before=pressing("f5", "a"))
 
 
 def test_conflict(snap_compare: Any, demo_file: Path) -> None:
@@ -151,12 +177,12 @@ def test_export(snap_compare: Any, demo_file: Path, monkeypatch: pytest.MonkeyPa
     # The report's default file is under the current folder, shown in full: the
     # filesystem's root, so that no temporary folder's name is in the picture.
     monkeypatch.chdir(demo_file.anchor)
-    assert snap_compare(demo_app(demo_file), press=["f9"], terminal_size=SMALL)
+    assert snap_compare(demo_app(demo_file), terminal_size=SMALL, run_before=pressing("f9"))
 
 
 def test_new_assessment(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path.cwd().anchor)  # the default file's folder, named in the form
-    assert snap_compare(RoamApp(today=TODAY), press=["n"], terminal_size=SMALL)
+    assert snap_compare(RoamApp(today=TODAY), terminal_size=SMALL, run_before=pressing("n"))
 
 
 def files_to_pick(folder: Path) -> None:

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from roam.assessment.lock import LockedError, LockInfo
 from roam.tui.app import RoamApp
 from tests.helpers.tui import TODAY
+from tests.tui.test_snapshots import steady_cursor
 
 SMALL = (80, 24)
 
@@ -42,6 +43,7 @@ def test_ask_for_the_name_that_signs_comments(snap_compare: Any, demo_file: Path
         pilot.app.screen.query_one("#comment").focus()
         await pilot.press(*"Which law?", "ctrl+s")
         await pilot.pause()
+        await steady_cursor(pilot)
 
     app = RoamApp(demo_file, today=TODAY)
     assert snap_compare(app, terminal_size=SMALL, run_before=comment)
