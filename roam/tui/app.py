@@ -23,15 +23,10 @@ from textual.screen import ModalScreen, Screen
 
 from roam.errors import RoamError
 from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.import_request import ImportKind, ImportRequest, open_data_request
 from roam.tui.plain import DropTerminalCommands, shown
 from roam.tui.safekeeping import Safekeeping
-from roam.tui.session import (
-    FILTER_LABELS,
-    ImportKind,
-    ImportRequest,
-    Session,
-    open_data_request,
-)
+from roam.tui.session import FILTER_LABELS, Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
 
 if TYPE_CHECKING:

@@ -80,15 +80,6 @@ def test_navigation_wraps_and_finds_the_next_open_indicator(session: Session) ->
     assert session.next_unanswered("C.1.1.a") == "R.A.1.b"
 
 
-def test_search_needs_every_word(session: Session) -> None:
-    assert [code for code, _ in session.search("journalists attacked")] == ["R.B.1.a"]
-    assert [code for code, _ in session.search("journalists law")] == []
-    # French texts are searched too, whatever the display language.
-    assert [code for code, _ in session.search("existe-t-il")] == ["R.A.1.a", "R.A.1.b"]
-    # Codes are the jump's: the general palette would otherwise list R.B.1.a twice.
-    assert list(session.search("R.B.1.a")) == []
-
-
 def test_a_read_only_session_changes_nothing(mini_file: Path) -> None:
     before = mini_file.read_bytes()
     holder = open_assessment(mini_file)
