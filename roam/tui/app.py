@@ -166,7 +166,10 @@ class RoamApp(ScreenNavigation):
         from roam.assessment.lock import LockedError
 
         try:
-            session = Session.open(path, read_only=read_only, break_lock=break_lock, who=self.who)
+            # Scored by the walkthrough after its first frame: the indicator comes first.
+            session = Session.open(
+                path, read_only=read_only, break_lock=break_lock, who=self.who, score_now=False
+            )
             session.overlay_folders = self.overlay_folders
         except LockedError as exc:
             from roam.tui.screens.dialogs import LockedScreen

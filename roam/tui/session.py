@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -53,6 +53,8 @@ class Session(AnswerEditing):
     save_error: str = field(init=False, default="")
     refused: str = field(init=False, default="")  # why the form holds a draft it did not store
     report: ScoreReport | None = None  # given when the caller has it; scored otherwise
+    # False: no scores until rescore() or scores() (the TUI scores after its first frame).
+    score_now: InitVar[bool] = True
     # Folders of official-text overlays given on the command line (`roam assess --overlay`),
     # read besides the overlays kept next to the file.
     overlay_folders: tuple[Path, ...] = ()
@@ -60,27 +62,35 @@ class Session(AnswerEditing):
     _undo: list[UndoStep] = field(init=False, default_factory=list)
     _findings: list[Finding] | None = field(init=False, default=None)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, score_now: bool) -> None:
         self.codes = in_scope_codes(self.framework, self.assessment)
         self.save_state = "read-only" if self.read_only else "saved"
-        if self.report is None:
+        if self.report is None and score_now:
             self.rescore()
 
     # -- opening and closing -------------------------------------------------
 
     @classmethod
     def open(
-        cls, path: Path, *, read_only: bool = False, break_lock: bool = False, who: str = ""
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        break_lock: bool = False,
+        who: str = "",
+        score_now: bool = True,
     ) -> Session:
         """Open ``path`` for editing (taking its lock) or read-only.
 
+        ``score_now=False`` leaves ``report`` None until the caller scores
+        (:meth:`rescore`, or :meth:`scores` when it needs them).
         Raises ``LockedError`` when another instance holds the file, and
         :class:`RoamError` for anything else a user can fix.
         """
         from roam.assessment.editing_session import open_assessment
 
         opened = open_assessment(path, read_only=read_only, break_lock=break_lock)
-        return cls(opened, who=who)
+        return cls(opened, who=who, score_now=score_now)
 
     @classmethod
     def create(
@@ -269,6 +279,10 @@ class Session(AnswerEditing):
         discard_recovery(recovery)
         self.rescore()
         return True
+
+    def scores(self) -> ScoreReport:
+        """The current scores, worked out now if the session was opened without them."""
+        return self.report if self.report is not None else self.rescore()
 
     def rescore(self) -> ScoreReport:
         from roam.scoring.engine import score

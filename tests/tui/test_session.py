@@ -63,6 +63,18 @@ def test_scores_follow_the_edits(session: Session) -> None:
     assert session.report.category("O").score == 50
 
 
+def test_a_session_opened_to_score_later_scores_when_asked(mini_file: Path) -> None:
+    session = Session.open(mini_file, score_now=False)
+    try:
+        assert session.report is None
+        assert session.scores().category("O").score is None
+        assert session.report is not None
+        session.edit_answer("O.A.1.a", {"status": "answered", "level": "mid"})
+        assert session.scores().category("O").score == 50
+    finally:
+        session.close()
+
+
 def test_comments_and_review_state(session: Session, mini_file: Path) -> None:
     assert session.add_comment("R.A.1.a", "  Source?  ", state="queried")
     review = answer_in_file(mini_file, "R.A.1.a")["review"]

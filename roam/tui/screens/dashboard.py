@@ -109,10 +109,8 @@ class DashboardScreen(RoamScreen[None]):
         return width - _SCORE_WIDTH - bar_width - 1, bar_width
 
     def _scores(self) -> Text:
-        report = self.session.report
+        report = self.session.scores()
         text = Text()
-        if report is None:
-            return text
         scores = self.query_one("#scores")
         # The columns are named here: a header line of spaces wrapped at narrow widths.
         scores.border_title = "Score (0-100) and % done (* some not assessed)"
@@ -160,8 +158,8 @@ class DashboardScreen(RoamScreen[None]):
     def _fill_robustness(self) -> None:
         table = self.query_one("#robustness", DataTable)
         table.clear(columns=True)
-        report = self.session.report
-        if report is None or not report.robustness:
+        report = self.session.scores()
+        if not report.robustness:
             return
         codes = list(next(iter(report.robustness.values())))
         table.add_columns("Rule", *codes)
@@ -188,8 +186,8 @@ class DashboardScreen(RoamScreen[None]):
         table = self.query_one("#gaps", DataTable)
         table.clear(columns=True)
         table.add_columns("Code", "Why no data", "Indicator")  # the reason first: it is short
-        report = self.session.report
-        gaps = report.data_gaps if report is not None else ()
+        report = self.session.scores()
+        gaps = report.data_gaps
         for code in gaps:
             indicator = self.session.text(self.session.indicator(code).text)
             why = self.session.answer(code).justification.replace("\n", " ")

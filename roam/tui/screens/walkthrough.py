@@ -86,6 +86,22 @@ class WalkthroughScreen(RoamScreen[None]):
             self.show(self.first)
             self.fill_form()
         tree.focus()
+        if self.session.report is None:
+            self.call_after_refresh(self._score_later)
+
+    def _score_later(self) -> None:
+        """After the first frame: the scores, then the progress panel that shows them.
+
+        A worker on the app's own loop, not a thread: the scoring reads the answers
+        an edit changes, and on one loop the two never overlap; an edit rescores
+        by itself, so the panel never shows the numbers of an older state.
+        """
+        self.run_worker(self._score(), group="scores", exclusive=True)
+
+    async def _score(self) -> None:
+        if self.session.report is None:
+            self.session.rescore()
+        self.query_one(ProgressPanel).update_progress()
 
     # -- showing ------------------------------------------------------------------
 
