@@ -48,6 +48,8 @@ class LiaisonRow:
     code_ref: CellRef
     decision: CellValue
     comment: CellValue
+    # The team's cells of the row differ from what the report wrote (its stamp's hash).
+    team_edited: bool = False
 
 
 @dataclass(frozen=True, slots=True)

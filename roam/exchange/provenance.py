@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,9 @@ CONTENT_FIELDS = (
 )
 ANSWER_KEY_PREFIX = "answer."
 ANSWERS_HASH_KEY = "roam.answers_hash"
+# One key per indicator row of a category sheet: a short hash of the team's cells as
+# written, so a review import notices a team cell edited in the workbook.
+ROW_KEY_PREFIX = "row."
 # The hidden sheet that holds the whole stamp; custom properties hold all but the
 # per-answer hashes (see roam.workbooks.sheets.stamp).
 STAMP_SHEET = "_roam"
@@ -62,6 +66,27 @@ def answer_hashes(assessment: Assessment) -> dict[str, str]:
         if content != _EMPTY_CONTENT:
             hashes[code] = _digest(content)
     return hashes
+
+
+def row_fingerprint(values: Sequence[object]) -> str:
+    """A short hash of a row's cells, the same for the values written and read back.
+
+    Spreadsheet programs re-save what they read in their own way (100.0 as 100, line
+    ends, spaces), so numbers are compared to six digits and text word by word.
+    """
+    parts = []
+    for value in values:
+        if value is None:
+            parts.append("")
+        elif isinstance(value, bool):
+            parts.append(str(value))
+        elif isinstance(value, int | float):
+            parts.append(f"{float(value):.6g}")
+        elif isinstance(value, dt.date | dt.datetime):
+            parts.append(value.isoformat())
+        else:
+            parts.append(" ".join(str(value).split()))
+    return _digest(parts)[:16]
 
 
 def answers_hash(assessment: Assessment) -> str:
@@ -92,6 +117,8 @@ class Stamp:
     language: str
     redacted: bool
     answer_hashes: dict[str, str] = field(default_factory=dict)
+    # Filled by the category sheets as they write their rows (see ROW_KEY_PREFIX).
+    row_hashes: dict[str, str] = field(default_factory=dict)
 
     def items(self) -> list[tuple[str, str]]:
         """Machine-readable ``roam.*`` keys and string values, then one key per answer."""
@@ -110,6 +137,7 @@ class Stamp:
             ("roam.redacted", "true" if self.redacted else "false"),
         ]
         pairs += [(ANSWER_KEY_PREFIX + code, h) for code, h in self.answer_hashes.items()]
+        pairs += [(ROW_KEY_PREFIX + code, h) for code, h in self.row_hashes.items()]
         return pairs
 
 

@@ -22,6 +22,10 @@ Importing the same workbook twice adds nothing the second time: a liaison commen
 with the same text made after the workbook was generated is already there, whoever
 it was recorded as by (the workbook is cumulative, and re-saved by others).
 
+A team cell (anything but the decision and comment) that differs from what the
+report wrote is named in a warning and never imported: the rows are unlocked so
+that a liaison can sort them, which also lets a slip change a team cell.
+
 Refused by name, each as a bad cell: a code outside the assessment's scope (it
 would create an answer), and a code with two rows giving different decisions.
 """
@@ -134,6 +138,7 @@ def import_review(
         "review", origin.source, who, dry_run=dry_run, warnings=warnings, who_from=who_from
     )
     stale = _changed_since_export(origin, assessment, summary)
+    _team_edits(workbook.rows, summary)
     rows = [row for row in workbook.rows if not (row.decision.blank and row.comment.blank)]
     summary.rows_read = len(rows)
     run = _ReviewRun(
@@ -158,6 +163,22 @@ def _reviewer(given: str | None, origin: WorkbookOrigin) -> tuple[str, str]:
     if origin.person:
         return origin.person, "who saved the workbook last; choose another with --reviewer"
     return DEFAULT_REVIEWER, "no name in the workbook; choose one with --reviewer"
+
+
+def _team_edits(rows: list[LiaisonRow], summary: ImportSummary) -> None:
+    """Warn of team cells edited in the workbook: a review changes no answer."""
+    edited = [
+        f"{row.code} ({row.code_ref.sheet} row {row.code_ref.position[0]})"
+        for row in rows
+        if row.team_edited
+    ]
+    if edited:
+        summary.warnings.append(
+            "the team's cells were edited in the workbook on the rows of "
+            + listed_codes(edited)
+            + "; a review changes no answer, so those edits were not imported (the "
+            "liaison comment is the place to say what should change)"
+        )
 
 
 def _changed_since_export(

@@ -18,6 +18,8 @@ from roam.exchange.workbook_labels import label
 from roam.teamwork.compare import CHANGE_KINDS, CHANGE_LABELS, Comparison, Cycle, NodeChange
 from roam.teamwork.subject import describe_edition
 from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook
 from roam.workbooks.styles import (
     ACCENT,
@@ -31,7 +33,6 @@ from roam.workbooks.styles import (
     TEXT,
     TITLE,
     install_styles,
-    prepare_printing,
     set_widths,
 )
 from roam.workbooks.tables import table_name, write_table
@@ -200,18 +201,19 @@ def _change_counts(cells: CellWriter, sheet: Worksheet, top: int, comparison: Co
 
 
 def _changes(cells: CellWriter, sheet: Worksheet, comparison: Comparison) -> None:
+    # Narrow enough (with the headers' words) to print on A4 landscape at 90 % or more.
     set_widths(
         sheet,
-        {"A": 11, "B": 9, "C": 48, "D": 15, "E": 26, "F": 26, "G": 9, "H": 10, "I": 10, "J": 14},
+        {"A": 10, "B": 9, "C": 32, "D": 13, "E": 19, "F": 19, "G": 9, "H": 9, "I": 9, "J": 14},
     )
     cells.put(sheet, 1, 1, f"Indicator changes: {comparison.country}", TITLE)
-    cells.put(
+    merged_note(
+        cells,
         sheet,
         2,
-        1,
         "One row per indicator whose status, level or value changed. 'Same justification': "
         "the answer changed but its justification text did not.",
-        NOTE,
+        10,
     )
     rows = [
         [

@@ -13,7 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 from roam.errors import SourceError
 from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
-from roam.exchange.provenance import STAMP_SHEET
+from roam.exchange.provenance import ROW_KEY_PREFIX, STAMP_SHEET, row_fingerprint
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.workbooks.untrusted_xlsx import (
     DEFAULT_LIMITS,
@@ -45,7 +45,7 @@ def read_reviewed_workbook(
         for title in workbook.sheetnames:
             if title == STAMP_SHEET:
                 continue
-            found = _liaison_rows(workbook, title, source, limits)
+            found = _liaison_rows(workbook, title, source, limits, origin.stamp)
             if found is not None:
                 sheets.append(title)
                 rows += found
@@ -57,30 +57,50 @@ def _header_words(key: str) -> frozenset[str]:
 
 
 def _liaison_rows(
-    workbook: Workbook, title: str, source: str, limits: WorkbookLimits
+    workbook: Workbook, title: str, source: str, limits: WorkbookLimits, stamp: dict[str, str]
 ) -> list[LiaisonRow] | None:
-    """The rows of a category sheet; None for a sheet without the liaison columns."""
+    """The rows of a category sheet; None for a sheet without the liaison columns.
+
+    Each row is read by its code, wherever a sort or filter put it, and its team cells
+    (every headed column but the liaison's two) are checked against the stamp's hash.
+    """
     columns: tuple[int, int, int] | None = None
+    team_columns: list[int] = []
     found: list[LiaisonRow] = []
     for number, values in sheet_rows(workbook, title, source, limits):
         if columns is None:
             if number > _HEADER_SEARCH_ROWS:
                 return None  # not a category sheet
             columns = _liaison_columns(values, title, source)
+            if columns is not None:
+                team_columns = _team_columns(values, columns)
             continue
         code_column, decision_column, comment_column = columns
         code = _value_at(values, code_column)
         if not isinstance(code, str) or not code.strip():
             continue
+        written = stamp.get(ROW_KEY_PREFIX + code.strip())
+        team = [_value_at(values, column) for column in team_columns]
         found.append(
             LiaisonRow(
                 code=code.strip(),
                 code_ref=CellRef(title, cell_name(code_column, number)),
                 decision=_cell(title, values, decision_column, number),
                 comment=_cell(title, values, comment_column, number),
+                team_edited=written is not None and written != row_fingerprint(team),
             )
         )
     return found if columns is not None else None
+
+
+def _team_columns(values: tuple[CellData, ...], columns: tuple[int, int, int]) -> list[int]:
+    """The headed columns of the table that are not the liaison's, in order."""
+    _, decision, comment = columns
+    return [
+        column
+        for column, value in enumerate(values, start=1)
+        if isinstance(value, str) and value.strip() and column not in (decision, comment)
+    ]
 
 
 # Headers that only a category sheet has together with the code: a sheet with them

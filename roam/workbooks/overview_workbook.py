@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roam.exchange.workbook_labels import label
 from roam.teamwork.overview import Portfolio, PortfolioRow
 from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook
 from roam.workbooks.styles import (
     DATETIME,
@@ -26,7 +27,6 @@ from roam.workbooks.styles import (
     TEXT,
     TITLE,
     install_styles,
-    prepare_printing,
     set_widths,
 )
 from roam.workbooks.tables import table_name, write_table

@@ -1,4 +1,4 @@
-"""The report's look: named styles (built once per workbook), colours, printing.
+"""The report's look: named styles (built once per workbook) and colours.
 
 Every sheet names these styles; none builds a Font or Fill of its own, so the
 workbook carries a handful of style records however many cells it has.
@@ -12,9 +12,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Pr
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.exchange.workbook_labels import label
 from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
-from roam.workbooks.cells import CellWriter, header_footer_text
+from roam.workbooks.cells import CellWriter
 
 INK = "1F3864"
 ACCENT = "2E75B6"
@@ -122,30 +121,3 @@ def install_styles(workbook: Workbook) -> CellWriter:
 def set_widths(sheet: Worksheet, widths: Mapping[str, float]) -> None:
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
-
-
-def prepare_printing(
-    sheet: Worksheet,
-    country: str,
-    lang: str,
-    title_rows: str | None = None,
-    *,
-    one_page: bool = False,
-) -> None:
-    """Landscape, fit to page width, repeated header rows, page number and country below."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 1 if one_page else 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = False
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    if title_rows:
-        sheet.print_title_rows = title_rows
-    sheet.oddFooter.left.text = header_footer_text(country)
-    sheet.oddFooter.left.size = 8
-    sheet.oddFooter.center.text = label("footer.page", lang)
-    sheet.oddFooter.center.size = 8
-    sheet.oddFooter.right.text = header_footer_text(sheet.title)
-    sheet.oddFooter.right.size = 8

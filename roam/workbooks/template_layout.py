@@ -36,9 +36,10 @@ class Column:
 
 _FIXED_COLUMNS = (
     Column("code", "Code", 10),
-    Column("indicator", "Indicator", 42),
-    Column("guidance", "Question and guidance", 42),
-    Column("scale", "Scale or unit", 34),
+    # Code to team's answer make the first printed page across: A4 landscape at 100 %.
+    Column("indicator", "Indicator", 36),
+    Column("guidance", "Question and guidance", 36),
+    Column("scale", "Scale or unit", 30),
     # What the team has now: answering again differs from it on purpose, not by accident.
     Column("current", "Team's answer now", 20),
     Column("status", "Status", 15, True),

@@ -29,6 +29,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import EVIDENCE_KINDS, Assessment
@@ -39,6 +40,7 @@ from roam.framework.text import localize
 from roam.workbooks.answer_text import answer_text
 from roam.workbooks.cells import CellWriter, clean_text
 from roam.workbooks.layout import fit_row, merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook
 from roam.workbooks.sheets.stamp import STAMP_SHEET
 from roam.workbooks.styles import (
@@ -51,7 +53,6 @@ from roam.workbooks.styles import (
     TEXT,
     TITLE,
     install_styles,
-    prepare_printing,
     set_widths,
 )
 from roam.workbooks.template_layout import (
@@ -75,6 +76,10 @@ from roam.workbooks.template_validations import InputValidations, ListSheet
 # The Instructions sheet's two columns; its rows are sized to their wrapped steps.
 _INSTRUCTION_WIDTHS = (14.0, 110.0)
 TEXT_FORMAT = "@"  # Excel's Text number format: a typed "=..." stays text
+# The last column of each printed page across the Answers sheet: what is asked, the
+# answer, then one evidence group a page.
+_PAGE_ENDS = ("current", "confidence", "evidence1.date", "evidence2.date")
+_FIXED_WIDTHS = [column.width for column in COLUMNS[: COLUMN_NUMBER["current"]]]
 NUMBER_INPUTS = frozenset({"value", "year"})  # checked as numbers, so not Text
 
 _STEPS = (
@@ -217,15 +222,17 @@ class _Builder:
         for number, column in enumerate(COLUMNS, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = column.width
         put(sheet, 1, 1, "Answers: fill the yellow cells (see the sheet Instructions)", TITLE)
-        put(
+        merged_note(
+            self.cells,
             sheet,
             2,
-            1,
             "Status, level, confidence and evidence kind offer a list; "
             "value and year are numbers; dates are dates or YYYY-MM-DD.",
-            NOTE,
+            COLUMN_NUMBER["current"],
         )
-        self.cells.put_row(sheet, HEADER_ROW, [column.header for column in COLUMNS], HEADER)
+        headers = [column.header for column in COLUMNS]
+        self.cells.put_row(sheet, HEADER_ROW, headers, HEADER)
+        fit_row(sheet, HEADER_ROW, headers, [HEADER] * len(COLUMNS), [c.width for c in COLUMNS])
         first = HEADER_ROW + 1
         validations = InputValidations(sheet, lists, self.lang)
         for row, place in enumerate(places, start=first):
@@ -236,6 +243,10 @@ class _Builder:
         sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2).coordinate
         _protect(sheet)
         prepare_printing(sheet, self.assessment.country, self.lang, f"{HEADER_ROW}:{HEADER_ROW}")
+        # Too wide for one page at 9 pt: each band of rows prints on pages side by side,
+        # each with the codes, and breaks between the parts a person reads together.
+        for key in _PAGE_ENDS:
+            sheet.col_breaks.append(Break(id=COLUMN_NUMBER[key]))
 
     def _indicator_row(self, sheet: Worksheet, place: IndicatorPlace, row: int) -> None:
         indicator, lang = place.indicator, self.lang
@@ -249,7 +260,10 @@ class _Builder:
             _scale_text(self.framework, place, lang),
             self._current(place),
         ]
-        self.cells.put_row(sheet, row, fixed, [PLAIN, TEXT, TEXT, TEXT, TEXT])
+        styles = [PLAIN, TEXT, TEXT, TEXT, TEXT]
+        self.cells.put_row(sheet, row, fixed, styles)
+        # Tall enough for the wrapped texts: no spreadsheet sizes the rows of a new file.
+        fit_row(sheet, row, fixed, styles, _FIXED_WIDTHS)
         for column in COLUMNS[len(fixed) :]:
             unused = (column.key == "level" and not scaled) or (
                 column.key in ("value", "year") and scaled

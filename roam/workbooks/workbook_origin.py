@@ -10,7 +10,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from roam.exchange.cells import NotText
 from roam.exchange.incoming import WorkbookOrigin
-from roam.exchange.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, ROW_KEY_PREFIX, STAMP_SHEET
 from roam.workbooks.untrusted_xlsx import DEFAULT_LIMITS, WorkbookLimits, sheet_rows
 
 
@@ -57,9 +57,8 @@ def read_origin(
     pairs = custom_properties(workbook)
     sheet = key_value_sheet(workbook, STAMP_SHEET, source, limits)
     pairs.update(sheet or {})
-    stamp = {
-        key: value for key, value in pairs.items() if key.startswith(("roam.", ANSWER_KEY_PREFIX))
-    }
+    prefixes = ("roam.", ANSWER_KEY_PREFIX, ROW_KEY_PREFIX)
+    stamp = {key: value for key, value in pairs.items() if key.startswith(prefixes)}
     properties = workbook.properties
     modified = properties.modified if isinstance(properties.modified, dt.datetime) else None
     return WorkbookOrigin(

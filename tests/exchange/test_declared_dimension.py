@@ -91,8 +91,8 @@ def test_report_rows_past_the_dimension_are_imported(
         sheet = workbook["R Rights"]
         for row in range(6, sheet.max_row + 1):
             code = sheet.cell(row, 1).value
-            # Indicator rows only: a theme's or question's group row is locked.
-            if code and sheet.cell(row, DECISION_COLUMN).protection.locked is False:
+            # Indicator rows only: a theme's or question's group row has no yellow cells.
+            if code and sheet.cell(row, DECISION_COLUMN).style == "roam liaison":
                 codes.append(code)
                 sheet.cell(row, DECISION_COLUMN).value = "query"
                 sheet.cell(row, COMMENT_COLUMN).value = f"Check {code}."

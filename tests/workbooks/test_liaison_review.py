@@ -62,11 +62,11 @@ def test_decisions_beside_the_evidence_are_read_back_and_group_rows_are_not(
     shutil.copyfile(report, reviewed)
     workbook = openpyxl.load_workbook(reviewed)
     sheet = workbook["R Rights"]
-    # As a liaison would: a decision in every unlocked decision cell.
+    # As a liaison would: a decision in every yellow decision cell.
     filled = []
     for row in range(FIRST_ROW, sheet.max_row + 1):
         cell = sheet.cell(row, DECISION_COLUMN)
-        if cell.protection.locked is False:
+        if cell.style == "roam liaison":
             cell.value = "accept"
             filled.append(sheet.cell(row, 1).value)
     workbook.save(reviewed)

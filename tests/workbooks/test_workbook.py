@@ -24,6 +24,7 @@ from roam.workbooks.sheets.category import (
     HEADER_ROW,
     INDICATOR_COLUMN,
 )
+from roam.workbooks.styles import LIAISON
 from roam.workbooks.workbook import export_report
 from tests.helpers.report_assessment import CONFIDENTIAL_CITATION, mini_assessment, mini_framework
 
@@ -69,13 +70,13 @@ def _indicators(sheet: Worksheet, lang: str = "en") -> dict[str, dict[str, objec
     """A category sheet's indicator rows by code, each as column label key -> value.
 
     Found by the header texts, as the review importer finds its columns; group rows
-    (a theme or a question) are the rows whose decision cell is locked.
+    (a theme or a question) are the rows without the liaison's yellow decision cell.
     """
     keys = {label(key, lang): key for key, _, _ in COLUMNS}
     headers = [keys[str(cell.value)] for cell in sheet[HEADER_ROW] if cell.value in keys]
     rows: dict[str, dict[str, object]] = {}
     for row in sheet.iter_rows(min_row=FIRST_ROW, max_col=len(headers)):
-        if row[DECISION_COLUMN - 1].protection.locked is False:
+        if row[DECISION_COLUMN - 1].style == LIAISON:
             values = dict(zip(headers, (cell.value for cell in row), strict=True))
             rows[str(values["col.code"])] = values
     return rows
@@ -187,7 +188,9 @@ def test_dashboard_links_to_each_category_sheet(workbook: Workbook):
     assert f"'R Rights'!A{FIRST_ROW + 6}" in locations  # R.B after R.A's six rows
 
 
-def test_only_the_liaison_cells_are_unlocked_and_the_decision_has_a_list(workbook: Workbook):
+def test_the_table_rows_are_unlocked_for_sorting_and_the_decision_has_a_list(
+    workbook: Workbook,
+):
     sheet = workbook["R Rights"]
     assert sheet.protection.sheet is True
     assert sheet.protection.password is None
@@ -198,15 +201,19 @@ def test_only_the_liaison_cells_are_unlocked_and_the_decision_has_a_list(workboo
     assert len(indicator_rows) == 4
     for row in sheet.iter_rows(min_row=1, max_row=last, max_col=len(COLUMNS)):
         for cell in row:
+            # Sorting a protected sheet needs every cell of the rows unlocked; the
+            # title, notes and header stay locked.
+            assert cell.protection.locked is (cell.row <= HEADER_ROW), cell.coordinate
             liaison = cell.row in indicator_rows and cell.column in (
                 DECISION_COLUMN,
                 COMMENT_COLUMN,
             )
-            assert cell.protection.locked is not liaison, cell.coordinate
+            assert (cell.style == LIAISON) is liaison, cell.coordinate
     (validation,) = sheet.data_validations.dataValidation
     assert validation.type == "list"
     assert validation.formula1 == '"accept,query,reject"'
-    assert set(str(validation.sqref).split()) == {f"H{row}" for row in indicator_rows}
+    # The whole column: after a sort, any row may hold an indicator.
+    assert str(validation.sqref) == f"H{FIRST_ROW}:H{last}"
     assert sheet.cell(HEADER_ROW, DECISION_COLUMN).value == "Liaison decision"
     # The decision sits right after the evidence it judges.
     assert sheet.cell(HEADER_ROW, DECISION_COLUMN - 1).value == "Evidence"
@@ -266,9 +273,14 @@ def test_registers_list_evidence_gaps_recommendations_and_comments(workbook: Wor
         ("R.A.1.b", CONFIDENTIAL_CITATION),
         ("R.A.2.a", "Access to Information Act 2016"),
     ]
-    link = workbook["Evidence register"].cell(5, 4)
+    register = workbook["Evidence register"]
+    # The address as wrapped text (printed whole), the hyperlink in the Open column beside it.
+    assert register.cell(5, 4).value == "https://example.org/ati-act"
+    assert register.cell(5, 4).hyperlink is None and register.cell(5, 4).alignment.wrap_text
+    link = register.cell(5, 5)
+    assert link.value == "open" and link.style == "roam link"
     assert link.hyperlink is not None and link.hyperlink.target == "https://example.org/ati-act"
-    assert workbook["Evidence register"].cell(6, 4).hyperlink is None  # a file path: no link
+    assert register.cell(6, 5).hyperlink is None  # a file path: no link
 
     gaps = _table_rows(workbook["Data gaps and N-A"])
     assert [(r[0], r[3]) for r in gaps] == [("R.B.1.a", "No data"), ("O.A.1.a", "N/A")]

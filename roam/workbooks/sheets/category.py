@@ -1,26 +1,32 @@
 """One sheet per category: a row per in-scope indicator, and the liaison's two columns.
 
 Rows follow the framework (theme, then question, then indicator), as national
-reports do.  The sheet is protected without a password; only the liaison's
-decision and comment cells are unlocked, and the decision offers accept, query
-or reject.  The decision values stay in English in every language because the
-review importer reads them.
+reports do.  The sheet is protected without a password, and its table rows are
+unlocked: Excel and LibreOffice sort a protected sheet only where every cell of the
+range is unlocked.  The liaison's decision and comment cells are the yellow ones;
+the team's cells keep what was exported, which the review import checks against a
+hash per row in the stamp (an edited team cell is named, never imported).  The
+decision offers accept, query or reject; its values stay in English in every
+language because the review importer reads them.
 """
 
 from __future__ import annotations
 
 from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Answer
+from roam.exchange.provenance import row_fingerprint
 from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Category, IndicatorPlace
 from roam.workbooks.answer_text import answer_text
 from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.sheets.evidence import is_web_link
 from roam.workbooks.styles import (
     LABEL,
@@ -34,7 +40,6 @@ from roam.workbooks.styles import (
     TEXT,
     THEME_ROW,
     TITLE,
-    prepare_printing,
 )
 from roam.workbooks.tables import table_name, write_table
 
@@ -47,16 +52,16 @@ FIRST_ROW = HEADER_ROW + 1
 # up to a page that A4 landscape prints at 90 % or more: 10 pt text reads at 9 pt.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("col.code", PLAIN, 9),
-    ("col.indicator", TEXT, 24),
+    ("col.indicator", TEXT, 23),
     ("col.status", PLAIN, 10),
     ("col.answer", TEXT, 11),
     ("col.score", SCORE, 7),
-    ("col.justification", TEXT, 26),
-    ("col.evidence", TEXT, 21),
+    ("col.justification", TEXT, 24),
+    ("col.evidence", TEXT, 20),
     # The liaison's cells, next to what they judge.
     ("col.decision", LIAISON, 11),
-    ("col.liaison_comment", LIAISON, 18),
-    ("col.details", TEXT, 13),
+    ("col.liaison_comment", LIAISON, 16),
+    ("col.details", TEXT, 12),
 )
 CODE_COLUMN = 1
 INDICATOR_COLUMN = 2
@@ -64,6 +69,8 @@ INTRO_COLUMNS = 7
 SCORE_COLUMN = 5
 DECISION_COLUMN = 8
 COMMENT_COLUMN = 9
+LIAISON_COLUMNS = (DECISION_COLUMN, COMMENT_COLUMN)
+_UNLOCKED = Protection(locked=False)
 _SHORT_LINK = 24  # characters of a web address shown under its citation
 
 
@@ -91,13 +98,21 @@ def build_category(
         row_styles=row_styles,
     )
     if indicator_rows:
-        _score_colours(sheet, FIRST_ROW + len(rows) - 1)
-        _decision_list(ctx, sheet, indicator_rows)
-        _text_inputs(sheet, FIRST_ROW + len(rows) - 1)
+        last = FIRST_ROW + len(rows) - 1
+        _score_colours(sheet, last)
+        _decision_list(ctx, sheet, last)
+        _text_inputs(sheet, last)
+        _unlock(sheet, last)
     # Code and indicator stay in view while the liaison scrolls to the decision.
     sheet.freeze_panes = sheet.cell(FIRST_ROW, INDICATOR_COLUMN + 1).coordinate
     _protect(sheet)
-    prepare_printing(sheet, ctx.assessment.country, ctx.lang, f"{HEADER_ROW}:{HEADER_ROW}")
+    prepare_printing(
+        sheet,
+        ctx.assessment.country,
+        ctx.lang,
+        f"{HEADER_ROW}:{HEADER_ROW}",
+        last_column=len(COLUMNS),
+    )
     # The table's columns only: a group row's text running on past them would widen
     # the printed page, and shrink every page of the sheet with it.
     last_row = max(FIRST_ROW + len(rows) - 1, HEADER_ROW + 1)
@@ -134,7 +149,9 @@ def _grouped_rows(ctx: ReportContext, sheet: Worksheet, category: Category) -> _
             rows.append([question_code, ctx.text(place.question.text), *blank])
             styles.append([PLAIN, QUESTION_ROW, *[None] * len(blank)])
         indicator_rows.append(FIRST_ROW + len(rows))
-        rows.append(_row(ctx, place))
+        row = _row(ctx, place)
+        ctx.stamp.row_hashes[place.indicator.code] = row_fingerprint(team_cells(row))
+        rows.append(row)
         styles.append(None)
     return rows, styles, indicator_rows, theme_rows
 
@@ -228,7 +245,7 @@ def _score_colours(sheet: Worksheet, last: int) -> None:
     )
 
 
-def _decision_list(ctx: ReportContext, sheet: Worksheet, rows: list[int]) -> None:
+def _decision_list(ctx: ReportContext, sheet: Worksheet, last: int) -> None:
     validation = DataValidation(
         type="list",
         formula1='"' + ",".join(DECISIONS) + '"',
@@ -240,9 +257,9 @@ def _decision_list(ctx: ReportContext, sheet: Worksheet, rows: list[int]) -> Non
         errorTitle=ctx.label("col.decision")[:32],
         error=ctx.label("cat.decision_error"),
     )
+    # The whole column, group rows too: after a sort any row may hold an indicator.
     column = get_column_letter(DECISION_COLUMN)
-    for row in rows:
-        validation.add(f"{column}{row}")
+    validation.add(f"{column}{FIRST_ROW}:{column}{last}")
     sheet.add_data_validation(validation)
 
 
@@ -257,12 +274,27 @@ def _text_inputs(sheet: Worksheet, last: int) -> None:
             sheet.cell(row, column).number_format = TEXT_FORMAT
 
 
+def team_cells(row: list[CellValue]) -> list[CellValue]:
+    """The cells of an indicator row that are the team's: all but the liaison's two."""
+    return [value for column, value in enumerate(row, start=1) if column not in LIAISON_COLUMNS]
+
+
+def _unlock(sheet: Worksheet, last: int) -> None:
+    """Unlock the table's rows, so that sorting works with the sheet protected.
+
+    Both programs refuse to sort a range with a locked cell on a protected sheet,
+    whatever the protection allows.  Titles, notes and the header row stay locked.
+    """
+    for row in sheet.iter_rows(min_row=FIRST_ROW, max_row=last, max_col=len(COLUMNS)):
+        for cell in row:
+            cell.protection = _UNLOCKED
+
+
 def _protect(sheet: Worksheet) -> None:
     """Protected without a password: a guard against slips, not a lock.
 
-    The liaison may still filter, sort, resize columns and rows (Excel sorts a
-    protected sheet only where every cell is unlocked: the manual says to unprotect,
-    without a password, to sort).
+    The liaison may filter and sort the table (its rows are unlocked, see
+    :func:`_unlock`) and resize columns and rows.
     """
     protection = sheet.protection
     protection.sheet = True

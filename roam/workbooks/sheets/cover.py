@@ -16,6 +16,7 @@ from roam.exchange.workbook_labels import value_label
 from roam.workbooks.cells import CellValue, sheet_reference
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.sheets.cover_review import write_review_block
 from roam.workbooks.styles import (
     DATE,
@@ -27,7 +28,6 @@ from roam.workbooks.styles import (
     SUBTITLE,
     TEXT,
     TITLE,
-    prepare_printing,
     set_widths,
 )
 

@@ -27,6 +27,7 @@ from roam.scoring.result import NodeScore
 from roam.workbooks.cells import CellValue, sheet_reference
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import fit_row, merged_note, width_cm
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.styles import (
     HEADER,
     LINK,
@@ -38,14 +39,14 @@ from roam.workbooks.styles import (
     SUBTITLE,
     TEXT,
     TITLE,
-    prepare_printing,
     set_widths,
 )
 
-# The name column takes most theme names on one line; the whole prints at over 90 %.
+# The name column takes most theme names on one line; the whole prints at 90 % or
+# more (see roam.workbooks.printing).
 _WIDTHS = {
     "A": 8,
-    "B": 44,
+    "B": 40,
     "C": 7,
     "D": 25,
     "E": 9.5,
@@ -53,7 +54,7 @@ _WIDTHS = {
     "G": 8.5,
     "H": 9.5,
     "I": 11.5,
-    "J": 22,
+    "J": 19.5,
 }
 _WIDTH_LIST = list(_WIDTHS.values())
 STATUS_COLUMNS = ("answered", "not_applicable", "no_data", "not_assessed")

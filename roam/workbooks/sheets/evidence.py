@@ -2,7 +2,9 @@
 
 With redaction, a confidential item keeps its indicator, kind and dates but
 its citation reads "[confidential source]" and its link and publisher are blank.
-Only http(s) locations become clickable links; anything else stays plain text.
+The Link column holds the address as plain text, wrapped, so paper shows all of
+it (LibreOffice never wraps a cell that is a hyperlink); the narrow Open column
+beside it is the clickable link, for http(s) addresses only.
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from roam.workbooks.context import ReportContext
 from roam.workbooks.sheets.register import HEADER_ROW, write_register
 from roam.workbooks.styles import DATE, LINK, PLAIN, TEXT
 
+# Widths that A4 landscape prints at 90 % or more (10 pt text at 9 pt or more).
 COLUMNS = (
-    ("col.code", PLAIN, 11),
-    ("col.kind", PLAIN, 18),
-    ("col.citation", TEXT, 40),
-    # Wrapped, so a long address prints whole; the cell links to it.
-    ("col.link", TEXT, 30),
-    ("col.publisher", TEXT, 20),
-    ("col.published", DATE, 12),
-    ("col.accessed", DATE, 12),
+    ("col.code", PLAIN, 10),
+    ("col.kind", TEXT, 14),
+    ("col.citation", TEXT, 32),
+    # Plain wrapped text, so a long address prints whole (LibreOffice wraps it at its
+    # slashes and hyphens); the Open column beside it is the hyperlink.
+    ("col.link", TEXT, 26),
+    ("col.open", PLAIN, 8),
+    ("col.publisher", TEXT, 16),
+    ("col.published", DATE, 11),
+    ("col.accessed", DATE, 11),
     ("col.confidential", PLAIN, 12),
 )
-LINK_COLUMN = 4
+OPEN_COLUMN = 5
 _WEB_SCHEMES = ("http://", "https://")
 _SPACE = re.compile(r"\s")
 
@@ -54,9 +59,9 @@ def build_evidence(ctx: ReportContext, sheet: Worksheet) -> None:
     )
     for offset, link in enumerate(links, start=1):
         if is_web_link(link):
-            cell = sheet.cell(HEADER_ROW + offset, LINK_COLUMN)
+            row = HEADER_ROW + offset
+            cell = ctx.cells.put(sheet, row, OPEN_COLUMN, ctx.label("evidence.open"), LINK)
             cell.hyperlink = clean_text(link)
-            ctx.cells.apply(cell, LINK)
 
 
 def _row(ctx: ReportContext, code: str, item: Evidence, hidden: bool, link: str) -> list[CellValue]:
@@ -65,6 +70,7 @@ def _row(ctx: ReportContext, code: str, item: Evidence, hidden: bool, link: str)
         value_label("evidence", item.kind, ctx.lang),
         ctx.evidence_citation(item),
         link,
+        None,
         "" if hidden else item.publisher,
         item.published,
         item.accessed,

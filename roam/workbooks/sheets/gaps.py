@@ -12,12 +12,12 @@ from roam.workbooks.styles import LIAISON, PLAIN, TEXT
 
 COLUMNS = (
     ("col.code", PLAIN, 10),
-    ("col.category", TEXT, 16),
-    ("col.indicator", TEXT, 30),
+    ("col.category", TEXT, 14),
+    ("col.indicator", TEXT, 28),
     ("col.status", PLAIN, 12),
-    ("col.justification", TEXT, 36),
-    ("col.sources", TEXT, 28),
-    ("col.liaison_note", LIAISON, 22),
+    ("col.justification", TEXT, 32),
+    ("col.sources", TEXT, 26),
+    ("col.liaison_note", LIAISON, 20),
 )
 GAP_STATUSES = ("no_data", "not_applicable")
 

@@ -19,13 +19,13 @@ from roam.scoring.result import NodeScore
 from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
+from roam.workbooks.printing import prepare_printing
 from roam.workbooks.styles import (
     PLAIN,
     SCORE,
     SUBTITLE,
     TEXT,
     TITLE,
-    prepare_printing,
     set_widths,
 )
 from roam.workbooks.tables import table_name, write_table
@@ -37,8 +37,9 @@ STEPS = (
     "method.step.aggregation",
     "method.step.bands",
 )
-_LAST_COLUMN = 8
-_WIDTHS = {"A": 22, "B": 46, "C": 14, "D": 14, "E": 14, "F": 18, "G": 48, "H": 14}
+# Seven columns that A4 landscape prints at full size: 10 pt text stays 10 pt.
+_LAST_COLUMN = 7
+_WIDTHS = {"A": 14, "B": 40, "C": 12, "D": 11, "E": 11, "F": 11, "G": 40}
 
 
 def build_method(ctx: ReportContext, sheet: Worksheet) -> None:
@@ -150,7 +151,7 @@ def _goalposts(ctx: ReportContext, sheet: Worksheet, row: int) -> int:
             "col.rationale",
         ],
         rows=rows,
-        styles=[PLAIN, TEXT, PLAIN, PLAIN, PLAIN, PLAIN, TEXT],
+        styles=[PLAIN, TEXT, TEXT, PLAIN, PLAIN, TEXT, TEXT],
     )
 
 

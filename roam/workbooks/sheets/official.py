@@ -14,7 +14,8 @@ from roam.framework.overlay import Overlay
 from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
-from roam.workbooks.styles import PLAIN, TEXT, TITLE, prepare_printing, set_widths
+from roam.workbooks.printing import prepare_printing
+from roam.workbooks.styles import PLAIN, TEXT, TITLE, set_widths
 from roam.workbooks.tables import table_name, write_table
 
 _WIDTHS = {"A": 12, "B": 12, "C": 60, "D": 60, "E": 8, "F": 30}

@@ -18,7 +18,7 @@ from roam.workbooks.styles import LABEL, LIAISON, PLAIN, TEXT
 COLUMNS = (
     ("col.group", LABEL, 22),
     ("col.id", PLAIN, 10),
-    ("col.recommendation", TEXT, 50),
+    ("col.recommendation", TEXT, 46),
     ("col.priority", PLAIN, 10),
     ("col.timeframe", PLAIN, 13),
     ("col.indicators", TEXT, 22),

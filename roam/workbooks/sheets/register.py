@@ -10,7 +10,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
 from roam.workbooks.layout import merged_note
-from roam.workbooks.styles import TITLE, prepare_printing
+from roam.workbooks.printing import prepare_printing
+from roam.workbooks.styles import TITLE
 from roam.workbooks.tables import table_name, write_table
 
 HEADER_ROW = 4

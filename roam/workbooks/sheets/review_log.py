@@ -16,7 +16,7 @@ COLUMNS = (
     ("col.time", DATETIME, 17),
     ("col.author", TEXT, 22),
     ("col.role", TEXT, 16),
-    ("col.comment", TEXT, 70),
+    ("col.comment", TEXT, 66),
 )
 
 

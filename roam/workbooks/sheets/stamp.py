@@ -1,8 +1,9 @@
 """The hidden ``_roam`` sheet: the provenance stamp as machine-readable key/value rows.
 
 Column A holds the keys (``roam.answers_hash``, ``answer.R.B.1.a``, ...), column B
-the values, all as plain strings.  The main keys are also workbook custom
-properties, so tools that read document properties see them without opening a sheet.
+the values, all as plain strings.  The main keys (not those of each answer or row)
+are also workbook custom properties, so tools that read document properties see them
+without opening a sheet.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.exchange.provenance import ANSWER_KEY_PREFIX, STAMP_SHEET, Stamp
+from roam.exchange.provenance import ANSWER_KEY_PREFIX, ROW_KEY_PREFIX, STAMP_SHEET, Stamp
 from roam.workbooks.cells import clean_text, put
 
 __all__ = ["STAMP_SHEET", "build_stamp_sheet"]
@@ -23,7 +24,7 @@ def build_stamp_sheet(workbook: Workbook, sheet: Worksheet, stamp: Stamp) -> Non
     for row, (key, value) in enumerate(stamp.items(), start=2):
         put(sheet, row, 1, key)
         put(sheet, row, 2, value)
-        if not key.startswith(ANSWER_KEY_PREFIX):
+        if not key.startswith((ANSWER_KEY_PREFIX, ROW_KEY_PREFIX)):
             workbook.custom_doc_props.append(
                 StringProperty(name=key, value=clean_text(value)[:255])
             )
