@@ -143,6 +143,18 @@ class AnswerEditing:
             versions.insert(0, current)
         return versions
 
+    def conflict_count(self, code: str) -> int:
+        """How many versions :meth:`conflict_versions` offers, without building them.
+
+        The form counts them for every indicator with a conflict it shows; building a
+        version would build its validator (and load Pydantic's plugins) on the way.
+        """
+        answer = self.answer(code)
+        versions = answer.conflicts
+        if versions and not any(_same_answer(answer, version) for version in versions):
+            return len(versions) + 1
+        return len(versions)
+
     def resolve_conflict(self, code: str, index: int, who: str) -> str:
         """The team chose version ``index`` of :meth:`conflict_versions`: apply it and save.
 
@@ -237,8 +249,8 @@ class AnswerEditing:
         del self._undo[:-UNDO_LIMIT]
 
 
-def _same_answer(a: AnswerVersion, b: AnswerVersion) -> bool:
-    """Whether two versions say the same (their sources and evidence aside)."""
+def _same_answer(a: Answer | AnswerVersion, b: AnswerVersion) -> bool:
+    """Whether two versions (or an answer and a version) say the same, evidence aside."""
     fields = ("status", "level", "value", "year", "justification", "confidence")
     return all(getattr(a, name) == getattr(b, name) for name in fields)
 

@@ -254,7 +254,7 @@ class AnswerForm(BlankVertical):
             field = self._find(f"#{name}", Widget)
             if field is not None:
                 field.set_class(bool(messages[name]), "-invalid")
-        versions = len(self.session.conflict_versions(self.code)) if answer.conflicts else 0
+        versions = self.session.conflict_count(self.code)
         summary = summary_line(
             answer, messages, refused=bool(self._input_errors), versions=versions
         )
