@@ -57,6 +57,7 @@ _CODE_FILES = (
     "__init__.py",
     "cache.py",
     "marked_yaml.py",
+    "yaml_builder.py",
     "validation_problems.py",
     "errors.py",
 )

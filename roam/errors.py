@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +73,9 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
         unique,
         key=lambda p: (file_order[p.path], p.line or 0, p.column or 0),
     )
+
+
+def short_repr(value: Any, limit: int = 40) -> str:
+    """``value``'s repr, cut to ``limit`` characters for a message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from roam.errors import Problem, SourceError
-from roam.marked_yaml import Loc, MarkedDocument, short_repr
+from roam.errors import Problem, SourceError, short_repr
+from roam.marked_yaml import Loc, MarkedDocument
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-# Helpers live in tests/helpers; the names stay importable from here for the TUI tests.
 from tests.helpers.calls import recorded_calls
-from tests.helpers.files import DATA, MINI_FRAMEWORK  # noqa: F401
+from tests.helpers.files import MINI_FRAMEWORK
 
 # Tests never read or fill the user's own cache of validated files (CLI children
 # too).  Set on import, not in a hook: conftest files below this one load an

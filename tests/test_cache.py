@@ -21,7 +21,7 @@ from roam.assessment.file_format import reading_key
 from roam.assessment.loader import read_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.loader import load_framework
-from tests.assessment.builders import small_assessment
+from tests.helpers.assessment_builders import small_assessment
 from tests.helpers.files import MINI_FRAMEWORK
 
 posix_owners = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")

@@ -37,7 +37,7 @@ from roam.assessment.model import (
     Status,
 )
 from roam.assessment.rules import answer_problems
-from roam.exchange.cells import reading_order
+from roam.exchange.cell_problems import reading_order
 from roam.exchange.import_summary import (
     Action,
     Conflict,

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from roam.assessment.model import AnswerVersion
-from roam.exchange.cells import BadCell, CellRef
+from roam.exchange.cell_problems import BadCell
+from roam.exchange.read_cells import CellRef
 
 ImportKind = Literal["review", "answers"]
 

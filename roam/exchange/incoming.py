@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from roam.assessment.size_policy import person_name
-from roam.exchange.cells import CellRef, CellValue
+from roam.exchange.read_cells import CellRef, CellValue
 
 # Names the tools that wrote a workbook, never a person; not used as an author.
 TOOL_AUTHORS = frozenset({"", "openpyxl", "roam", "microsoft office user", "unknown"})

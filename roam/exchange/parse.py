@@ -13,7 +13,8 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
-from roam.exchange.cells import CellError, CellValue
+from roam.exchange.cell_problems import CellError
+from roam.exchange.read_cells import CellValue
 
 _SEPARATORS = re.compile(r"[\s_\-/]+")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -41,7 +41,7 @@ from roam.assessment.create import now
 from roam.assessment.model import Assessment, Comment, ReviewState
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
-from roam.exchange.cells import BadCell, CellError, CellValue
+from roam.exchange.cell_problems import BadCell, CellError
 from roam.exchange.import_summary import Action, ImportSummary, IndicatorChange
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook, WorkbookOrigin
 from roam.exchange.origin import TEMPLATE_FORMAT_KEY, check_origin, stamp_time
@@ -54,6 +54,7 @@ from roam.exchange.provenance import (
     changed_indicators,
     stamp_answer_hashes,
 )
+from roam.exchange.read_cells import CellValue
 from roam.exchange.workbook_labels import label
 from roam.framework.model import Framework
 

@@ -23,7 +23,7 @@ from roam.assessment.model import (
     Status,
 )
 from roam.assessment.rules import in_scope_codes
-from roam.exchange.cells import BadCell, CellError, CellRef, CellValue
+from roam.exchange.cell_problems import BadCell, CellError
 from roam.exchange.incoming import EvidenceCells, TemplateRow
 from roam.exchange.parse import (
     choice_table,
@@ -33,6 +33,7 @@ from roam.exchange.parse import (
     parse_text,
     parse_year,
 )
+from roam.exchange.read_cells import CellRef, CellValue
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 

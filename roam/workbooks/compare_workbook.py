@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roam.exchange.workbook_labels import label
 from roam.teamwork.compare import CHANGE_KINDS, CHANGE_LABELS, Comparison, Cycle, NodeChange
 from roam.teamwork.subject import describe_edition
-from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.inert_cells import CellValue, CellWriter
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook

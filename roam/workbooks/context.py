@@ -23,7 +23,7 @@ from roam.scoring.display_rules import (
 )
 from roam.scoring.result import NodeScore, ScoreReport
 from roam.scoring.scored_view import ScoredView
-from roam.workbooks.cells import CellWriter
+from roam.workbooks.inert_cells import CellWriter
 
 
 @dataclass

@@ -15,8 +15,8 @@ from openpyxl.utils.exceptions import CellCoordinatesException
 
 from roam.assessment.size_policy import person_name
 from roam.errors import RoamError
-from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import EvidenceCells, FilledTemplate, TemplateRow
+from roam.exchange.read_cells import CellData, CellRef, CellValue
 from roam.workbooks.template_columns import columns_by_header
 from roam.workbooks.template_layout import (
     ANSWERS_SHEET,

@@ -16,7 +16,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.inert_cells import CellValue, CellWriter
 from roam.workbooks.styles import HEADER, LIAISON, NOTE, TEXT
 
 WRAPPED_STYLES = frozenset({TEXT, NOTE, HEADER, LIAISON})

@@ -11,9 +11,9 @@ from pathlib import Path
 from openpyxl.workbook.workbook import Workbook
 
 from roam.errors import SourceError
-from roam.exchange.cells import CellData, CellRef, CellValue
 from roam.exchange.incoming import LiaisonRow, ReviewedWorkbook
 from roam.exchange.provenance import ROW_KEY_PREFIX, STAMP_SHEET, row_fingerprint
+from roam.exchange.read_cells import CellData, CellRef, CellValue
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.workbooks.untrusted_xlsx import (
     DEFAULT_LIMITS,

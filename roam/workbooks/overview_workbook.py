@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.workbook_labels import label
 from roam.teamwork.overview import Portfolio, PortfolioRow
-from roam.workbooks.cells import CellValue, CellWriter
+from roam.workbooks.inert_cells import CellValue, CellWriter
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook
 from roam.workbooks.styles import (

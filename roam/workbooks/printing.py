@@ -20,7 +20,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.workbook_labels import label
-from roam.workbooks.cells import header_footer_text
+from roam.workbooks.inert_cells import header_footer_text
 from roam.workbooks.layout import column_widths, width_cm
 
 A4_CM = (21.0, 29.7)

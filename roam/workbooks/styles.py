@@ -13,7 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
-from roam.workbooks.cells import CellWriter
+from roam.workbooks.inert_cells import CellWriter
 
 INK = "1F3864"
 ACCENT = "2E75B6"

@@ -10,7 +10,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.workbooks.cells import CellValue, CellWriter, cell_text
+from roam.workbooks.inert_cells import CellValue, CellWriter, cell_text
 from roam.workbooks.layout import RowFitter, column_widths, header_width
 from roam.workbooks.styles import HEADER, NOTE
 

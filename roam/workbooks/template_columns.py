@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from roam.errors import RoamError
-from roam.exchange.cells import CellData
+from roam.exchange.read_cells import CellData
 
 # French headers of the template's columns (the English ones are the template's own).
 _FRENCH_FIXED = {

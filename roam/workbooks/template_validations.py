@@ -16,7 +16,8 @@ from roam.assessment.model import EVIDENCE_KINDS, STATUSES
 from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
-from roam.workbooks.cells import clean_text, sheet_reference
+from roam.workbooks.inert_cells import clean_text
+from roam.workbooks.sheet_names import sheet_reference
 from roam.workbooks.template_layout import COLUMN_NUMBER, EVIDENCE_GROUPS
 
 MAX_INLINE_LIST = 255  # Excel's limit on a list written into a data validation

@@ -38,7 +38,7 @@ from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Framework, IndicatorPlace, ScaledIndicator
 from roam.framework.text import localize
 from roam.workbooks.answer_text import answer_text
-from roam.workbooks.cells import CellWriter, clean_text
+from roam.workbooks.inert_cells import CellWriter, clean_text
 from roam.workbooks.layout import fit_row, merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.saving import save_workbook

@@ -22,7 +22,7 @@ they are read, and each row's width is checked too.
 
 Formulas are never evaluated, and their stored results are not used: a cell
 holding a formula or an error value is read as a
-:class:`~roam.exchange.cells.NotText`, which the importers report as a bad cell.
+:class:`~roam.exchange.read_cells.NotText`, which the importers report as a bad cell.
 Such cells are text a person typed that Excel or LibreOffice turned into a
 formula (anything starting with ``=``, ``+`` or ``-`` in a General cell).  A
 date-formatted number that no date has is a ``NotText`` too, and openpyxl's warnings
@@ -52,8 +52,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from roam.bounded_read import NotRegularFileError, read_at_most
 from roam.errors import SourceError
-from roam.exchange.cells import CellData, NotText
-from roam.workbooks.cells import text_from_cell
+from roam.exchange.read_cells import CellData, NotText
+from roam.workbooks.inert_cells import text_from_cell
 from roam.workbooks.workbook_parts import (
     DamagedPartError,
     PartLimits,

@@ -20,9 +20,10 @@ from roam.framework.overlay import Overlay, load_overlay
 from roam.scoring.edition import framework_named_by
 from roam.scoring.engine import DEFAULT_RULES, score
 from roam.scoring.result import ScoringRules
-from roam.workbooks.cells import clean_text, safe_sheet_title
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import clean_text
 from roam.workbooks.saving import save_workbook
+from roam.workbooks.sheet_names import safe_sheet_title
 from roam.workbooks.sheets.category import build_category
 from roam.workbooks.sheets.cover import build_cover
 from roam.workbooks.sheets.dashboard import build_dashboard

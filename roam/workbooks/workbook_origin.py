@@ -8,9 +8,9 @@ from typing import Any
 
 from openpyxl.workbook.workbook import Workbook
 
-from roam.exchange.cells import NotText
 from roam.exchange.incoming import WorkbookOrigin
 from roam.exchange.provenance import ANSWER_KEY_PREFIX, ROW_KEY_PREFIX, STAMP_SHEET
+from roam.exchange.read_cells import NotText
 from roam.workbooks.untrusted_xlsx import DEFAULT_LIMITS, WorkbookLimits, sheet_rows
 
 

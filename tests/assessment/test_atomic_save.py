@@ -22,9 +22,8 @@ from roam.assessment.storage import (
     write_atomically,
 )
 from roam.framework.model import Framework
+from tests.helpers.assessment_builders import small_assessment
 from tests.helpers.files import MINI_FRAMEWORK
-
-from .builders import small_assessment
 
 # Each kill starts a writer process (most of a second): enough to hit every step.
 KILLS = 40

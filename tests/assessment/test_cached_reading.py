@@ -18,9 +18,8 @@ from roam.errors import SourceError
 from roam.framework import load_framework
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
+from tests.helpers.assessment_builders import small_assessment
 from tests.helpers.files import MINI_FRAMEWORK
-
-from .builders import small_assessment
 
 pytestmark = pytest.mark.usefixtures("cache_dir")  # a cache folder of each test's own
 

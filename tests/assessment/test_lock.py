@@ -21,8 +21,7 @@ from roam.assessment.lock import (
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError, SourceError
 from roam.framework.model import Framework
-
-from .builders import lock_left_by_a_dead_process, small_assessment
+from tests.helpers.assessment_builders import lock_left_by_a_dead_process, small_assessment
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from roam.assessment.editing_session import open_assessment
 from roam.assessment.lock import AssessmentLock, LockedError, LockInfo, lock_path, read_lock
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
-
-from .builders import lock_left_by_a_dead_process, small_assessment
+from tests.helpers.assessment_builders import lock_left_by_a_dead_process, small_assessment
 
 
 @pytest.fixture

@@ -20,8 +20,7 @@ from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.model import Framework
 from roam.workbooks.saving import save_workbook
-
-from .builders import small_assessment
+from tests.helpers.assessment_builders import small_assessment
 
 ROAM = Path(__file__).resolve().parents[2] / "roam"
 TEXT_MODE_FLAG = 0x40000000  # stands for O_BINARY; unused by Linux's open()

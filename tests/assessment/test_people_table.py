@@ -13,8 +13,7 @@ from roam.assessment.storage import HEADER, assessment_document, save_assessment
 from roam.assessment.yaml_dump import dump_yaml
 from roam.errors import SourceError
 from roam.framework.model import Framework
-
-from .builders import CREATED, mini_ref
+from tests.helpers.assessment_builders import CREATED, mini_ref
 
 LONG_NAME = "Ana Silva, for the national team, via the liaison office " * 2
 

@@ -26,8 +26,7 @@ from roam.assessment.storage import assessment_yaml, save_assessment
 from roam.demo import make_demo
 from roam.framework.model import Framework
 from roam.marked_yaml import read_marked_yaml
-
-from .builders import CREATED, mini_ref, small_assessment
+from tests.helpers.assessment_builders import CREATED, mini_ref, small_assessment
 
 
 def test_small_assessment_round_trips(tmp_path: Path, mini: Framework) -> None:

@@ -20,9 +20,8 @@ from roam.assessment.recovery import (
 from roam.assessment.storage import save_assessment
 from roam.errors import RoamError
 from roam.framework.model import Framework
+from tests.helpers.assessment_builders import CREATED, small_assessment
 from tests.helpers.files import MINI_FRAMEWORK
-
-from .builders import CREATED, small_assessment
 
 
 @pytest.fixture

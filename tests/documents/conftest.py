@@ -1,4 +1,5 @@
-"""The mini edition's assessment (tests/workbooks/conftest.py), drafted and read back."""
+"""Fixtures of the draft tests: the mini edition, its assessment that exercises every part
+(the report tests' own, from tests/helpers/report_assessment.py), and its draft."""
 
 from __future__ import annotations
 
@@ -9,17 +10,26 @@ import pytest
 
 from roam.assessment.model import Assessment
 from roam.framework import Framework
+from tests.helpers.documents import draft
+from tests.helpers.report_assessment import mini_assessment, mini_framework, save_mini_assessment
 
-# Helpers live in tests/helpers; all_text and body_lines stay importable from here for the
-# TUI tests.
-from tests.helpers.documents import all_text, body_lines, draft  # noqa: F401
-from tests.workbooks import conftest as report_fixtures
 
-# The report's fixtures: the mini edition and its assessment that exercises every part.
-framework = report_fixtures.framework
-assessment = report_fixtures.assessment
+@pytest.fixture
+def framework() -> Framework:
+    return mini_framework()
+
+
+@pytest.fixture
+def assessment(framework: Framework) -> Assessment:
+    return mini_assessment(framework)
 
 
 @pytest.fixture
 def drafted(tmp_path: Path, assessment: Assessment, framework: Framework) -> Iterator[Path]:
     yield draft(assessment, framework, tmp_path / "draft.docx")
+
+
+@pytest.fixture
+def assessment_file(tmp_path: Path, framework: Framework) -> Path:
+    """The mini assessment saved as a file, for the command-line tests."""
+    return save_mini_assessment(framework, tmp_path / "examplia.yaml")

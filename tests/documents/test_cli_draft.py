@@ -8,11 +8,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from tests.helpers.documents import run
 from tests.helpers.report_assessment import CONFIDENTIAL_CITATION
-from tests.workbooks import test_cli_export
-
-assessment_file = test_cli_export.assessment_file  # the export's fixture: the mini assessment
-run = test_cli_export.run
 
 
 def test_default_path_is_beside_the_exported_workbooks(

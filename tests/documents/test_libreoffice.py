@@ -11,7 +11,7 @@ import pytest
 from roam.demo import make_demo
 from roam.documents.draft import write_draft
 from roam.framework import load_framework
-from tests.workbooks.test_libreoffice import SOFFICE, convert_to_pdf, pdf_pages
+from tests.helpers.libreoffice import SOFFICE, convert_to_pdf, pdf_pages
 
 pytestmark = [
     pytest.mark.libreoffice,

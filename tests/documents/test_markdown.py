@@ -7,8 +7,7 @@ from pathlib import Path
 
 from roam.assessment.model import Assessment
 from roam.framework import Framework
-from tests.documents.test_structure import CHAPTERS
-from tests.helpers.documents import draft
+from tests.helpers.documents import CHAPTERS, draft
 
 
 def test_markdown_has_the_chapters_in_order_and_findings_under_questions(

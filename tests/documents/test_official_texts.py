@@ -11,10 +11,7 @@ from roam.demo import make_demo
 from roam.framework import load_framework
 from roam.framework.loader import indicators_root
 from roam.framework.overlay import load_overlay
-from tests.documents.test_cli_draft import assessment_file, run
-from tests.helpers.documents import all_text, body_lines, draft
-
-__all__ = ["assessment_file"]
+from tests.helpers.documents import all_text, body_lines, draft, run
 
 EXAMPLE = indicators_root() / "overlays" / "example.overlay.yaml"
 

@@ -10,17 +10,7 @@ from docx import Document
 from roam.assessment.model import Assessment
 from roam.framework import Framework
 from roam.framework.model import EditionProvenance
-from tests.helpers.documents import all_text, body_lines, draft
-
-CHAPTERS = [
-    "Executive summary",
-    "Introduction and method",
-    "National context",
-    "R Rights",
-    "O Openness",
-    "Recommendations",
-    "Annexes",
-]
+from tests.helpers.documents import CHAPTERS, all_text, body_lines, draft
 
 
 def test_chapters_come_in_the_order_of_a_national_report(drafted: Path):

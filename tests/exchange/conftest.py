@@ -9,21 +9,7 @@ import pytest
 
 from roam.assessment.storage import save_assessment
 from roam.framework import Framework, load_framework
-
-# Tests import these from tests.helpers.exchange_workbooks; they stay importable from here
-# for the TUI tests.
-from tests.helpers.exchange_workbooks import (  # noqa: F401
-    CREATED,
-    EXPORTED,
-    edit_workbook,
-    export,
-    fill_answers,
-    header_column,
-    kenya,
-    load,
-    row_of,
-    run,
-)
+from tests.helpers.exchange_workbooks import kenya, run
 from tests.helpers.files import MINI_FRAMEWORK
 
 

@@ -21,8 +21,15 @@ from roam.framework import Framework
 from roam.workbooks.filled_template_reader import read_filled_template
 from roam.workbooks.sheets.category import COMMENT_COLUMN, DECISION_COLUMN
 from roam.workbooks.untrusted_xlsx import WorkbookLimits, open_untrusted_workbook, sheet_rows
-from tests.exchange.test_hostile_workbooks import ANSWERS_PART, rewrite
-from tests.helpers.exchange_workbooks import edit_workbook, export, fill_answers, load, run
+from tests.helpers.exchange_workbooks import (
+    ANSWERS_PART,
+    edit_workbook,
+    export,
+    fill_answers,
+    load,
+    rewrite,
+    run,
+)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

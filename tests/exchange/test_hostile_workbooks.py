@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,8 @@ from roam.workbooks.untrusted_xlsx import (
     open_untrusted_workbook,
     sheet_rows,
 )
-from tests.helpers.exchange_workbooks import run
+from tests.helpers.exchange_workbooks import ANSWERS_PART, rewrite, run
 
-ANSWERS_PART = "xl/worksheets/sheet2.xml"  # the template's second sheet
 BILLION_LAUGHS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -34,16 +32,6 @@ BILLION_LAUGHS = (
     )
     + "]>\n"
 )
-
-
-def rewrite(source: Path, target: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
-    """Copy the zip ``source`` to ``target`` with one member's bytes changed."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
-        assert not part or part in old.namelist(), part
-        for info in old.infolist():
-            data = old.read(info)
-            new.writestr(info.filename, change(data) if info.filename == part else data)
-    return target
 
 
 def add_member(source: Path, target: Path, name: str, data: bytes) -> Path:

@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 import yaml
 
-from roam.exchange.cells import CellError, CellRef, CellValue
+from roam.exchange.cell_problems import CellError
 from roam.exchange.parse import parse_date, parse_number, parse_year
+from roam.exchange.read_cells import CellRef, CellValue
 from roam.workbooks.template_layout import COLUMN_NUMBER
 from tests.helpers.exchange_workbooks import edit_workbook, load, row_of, run
 from tests.helpers.files import DATA

@@ -15,8 +15,16 @@ from roam.assessment.lock import AssessmentLock
 from roam.assessment.storage import save_assessment
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
-from tests.exchange.test_review_roundtrip import RIGHTS, liaison
-from tests.helpers.exchange_workbooks import edit_workbook, export, header_column, load, row_of, run
+from tests.helpers.exchange_workbooks import (
+    RIGHTS,
+    edit_workbook,
+    export,
+    header_column,
+    liaison,
+    load,
+    row_of,
+    run,
+)
 
 DECISION = label("col.decision")
 

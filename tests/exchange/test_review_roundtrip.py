@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -12,47 +11,18 @@ from roam.assessment.storage import save_assessment
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
 from tests.helpers.exchange_workbooks import (
+    RIGHTS,
     edit_workbook,
     export,
     header_column,
     kenya,
+    liaison,
     load,
     row_of,
     run,
 )
 
-RIGHTS = "R Rights"
 OPENNESS = "O Openness"
-
-
-def liaison(decisions: dict[str, tuple[str | None, str | None]], saved_by: str | None = None):
-    """An edit that writes (decision, comment) into the liaison columns of each code's row."""
-
-    def edit(workbook: openpyxl.Workbook) -> None:
-        for sheet in workbook.worksheets:
-            header = _header_row(sheet)
-            if header is None:
-                continue
-            decision = header_column(sheet, label("col.decision"), header)
-            comment = header_column(sheet, label("col.liaison_comment"), header)
-            for code, (chosen, text) in decisions.items():
-                try:
-                    row = row_of(sheet, code)
-                except AssertionError:
-                    continue
-                sheet.cell(row, decision).value = chosen
-                sheet.cell(row, comment).value = text
-        if saved_by is not None:
-            workbook.properties.lastModifiedBy = saved_by
-
-    return edit
-
-
-def _header_row(sheet: Any) -> int | None:
-    for row in sheet.iter_rows(max_row=20):
-        if any(cell.value == label("col.decision") for cell in row):
-            return int(row[0].row)
-    return None
 
 
 @pytest.fixture

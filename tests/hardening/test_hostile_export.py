@@ -7,9 +7,7 @@ carries control characters is saved, read back by `roam export` and by
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -19,12 +17,8 @@ from click.testing import CliRunner
 from lxml import etree
 from openpyxl import load_workbook
 
-from roam.assessment.model import Assessment, Comment, Evidence
-from roam.assessment.storage import save_assessment
 from roam.cli import main
-from roam.demo import make_demo
-from roam.framework.loader import load_framework
-from tests.helpers.files import MINI_FRAMEWORK
+from tests.helpers.hostile_text import hostile_assessment
 
 HOSTILE = [
     "=1+1",
@@ -41,50 +35,15 @@ HOSTILE = [
     "&amp; &lt; &#0; &#x1; <f>1+1</f>",
     "x" * 40_000,
 ]
-# Where a spreadsheet would start a formula (see roam.workbooks.cells.FORMULA_TRIGGERS).
+# Where a spreadsheet would start a formula (see roam.workbooks.inert_cells.FORMULA_TRIGGERS).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINK_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def _hostile_assessment(path: Path, hostile: list[str]) -> Assessment:
-    """The demo, with every free text the team or outsiders type replaced by a hostile one."""
-    framework = load_framework(MINI_FRAMEWORK)
-    assessment = make_demo(framework, path=path)
-    texts = itertools.cycle(hostile)
-    assessment.country = "=Examplia"
-    for person in assessment.team:
-        person.name, person.role = next(texts), next(texts)
-    for member in assessment.mab:
-        member.organisation = next(texts)
-    for milestone in assessment.milestones:
-        milestone.note = next(texts)
-    for answer in assessment.answers.values():
-        answer.justification = next(texts)
-        answer.evidence.append(
-            Evidence(
-                kind="report",
-                citation=next(texts),
-                location="javascript:alert(document.cookie)",
-                publisher=next(texts),
-            )
-        )
-        answer.review.thread.append(
-            Comment(
-                author=next(texts), time=dt.datetime(2024, 5, 1, tzinfo=dt.UTC), text=next(texts)
-            )
-        )
-        for change in answer.history:
-            change.who = next(texts)
-    for recommendation in assessment.recommendations:
-        recommendation.text = next(texts)
-    save_assessment(assessment, path, framework)
-    return assessment
 
 
 @pytest.fixture(scope="module")
 def hostile_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "examplia.yaml"
-    _hostile_assessment(path, HOSTILE)
+    hostile_assessment(path, HOSTILE)
     return path
 
 
@@ -162,7 +121,7 @@ def test_template_writes_hostile_text_as_text(hostile_file: Path, tmp_path: Path
 
 def test_export_survives_xml_non_characters(tmp_path: Path) -> None:
     path = tmp_path / "examplia.yaml"
-    _hostile_assessment(path, ["\ufffe\uffff non-characters", "=1+1\uffff"])
+    hostile_assessment(path, ["\ufffe\uffff non-characters", "=1+1\uffff"])
     report = tmp_path / "report.xlsx"
     _run("export", str(path), "-o", str(report))
     _check_workbook(report)

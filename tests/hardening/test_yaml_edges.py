@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from roam.errors import SourceError
-from roam.marked_yaml import MAX_NODES, parse_marked_yaml
+from roam.marked_yaml import parse_marked_yaml
+from roam.yaml_builder import MAX_NODES
 
 
 def test_merge_key_explicit_keys_win_without_a_duplicate_report() -> None:

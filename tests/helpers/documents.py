@@ -6,13 +6,25 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from click.testing import CliRunner, Result
 from docx import Document
 
 from roam.assessment.model import Assessment
+from roam.cli import main
 from roam.documents.draft import write_draft
 from roam.framework import Framework
 
 GENERATED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
+# The draft's chapters of the mini assessment, in order.
+CHAPTERS = [
+    "Executive summary",
+    "Introduction and method",
+    "National context",
+    "R Rights",
+    "O Openness",
+    "Recommendations",
+    "Annexes",
+]
 
 
 @dataclass(frozen=True)
@@ -54,3 +66,8 @@ def all_text(path: Path) -> str:
 
 def draft(assessment: Assessment, framework: Framework, path: Path, **options: object) -> Path:
     return write_draft(assessment, path, framework=framework, generated=GENERATED, **options)  # type: ignore[arg-type]
+
+
+def run(*args: str) -> Result:
+    """roam's command line as a user runs it (an exception ends it, as in a terminal)."""
+    return CliRunner().invoke(main, list(args))

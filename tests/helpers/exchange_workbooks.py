@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,13 @@ from roam.assessment.create import new_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Assessment, Evidence
 from roam.cli.main import main
+from roam.exchange.workbook_labels import label
 from roam.framework import Framework
 
 CREATED = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
 EXPORTED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
+RIGHTS = "R Rights"  # the report sheet of the Rights category
+ANSWERS_PART = "xl/worksheets/sheet2.xml"  # the template's second sheet
 
 
 def kenya(framework: Framework, path: Path, iso: str = "KEN", country: str = "Kenya") -> Assessment:
@@ -83,3 +87,44 @@ def header_column(sheet: Any, header: str, header_row: int) -> int:
         if cell.value == header:
             return int(cell.column)
     raise AssertionError(f"no column '{header}' on sheet {sheet.title}")
+
+
+def liaison(decisions: dict[str, tuple[str | None, str | None]], saved_by: str | None = None):
+    """An edit that writes (decision, comment) into the liaison columns of each code's row."""
+
+    def edit(workbook: openpyxl.Workbook) -> None:
+        for sheet in workbook.worksheets:
+            header = liaison_header_row(sheet)
+            if header is None:
+                continue
+            decision = header_column(sheet, label("col.decision"), header)
+            comment = header_column(sheet, label("col.liaison_comment"), header)
+            for code, (chosen, text) in decisions.items():
+                try:
+                    row = row_of(sheet, code)
+                except AssertionError:
+                    continue
+                sheet.cell(row, decision).value = chosen
+                sheet.cell(row, comment).value = text
+        if saved_by is not None:
+            workbook.properties.lastModifiedBy = saved_by
+
+    return edit
+
+
+def liaison_header_row(sheet: Any) -> int | None:
+    """The row of a report sheet holding the liaison's column headers (None: no such row)."""
+    for row in sheet.iter_rows(max_row=20):
+        if any(cell.value == label("col.decision") for cell in row):
+            return int(row[0].row)
+    return None
+
+
+def rewrite(source: Path, target: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """Copy the zip ``source`` to ``target`` with one member's bytes changed."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        assert not part or part in old.namelist(), part
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info.filename, change(data) if info.filename == part else data)
+    return target

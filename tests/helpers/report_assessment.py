@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from roam.assessment.create import framework_ref
 from roam.assessment.model import (
     Answer,
     Assessment,
@@ -16,6 +18,7 @@ from roam.assessment.model import (
     Recommendation,
     Review,
 )
+from roam.assessment.storage import save_assessment
 from roam.framework import Framework, load_framework
 from tests.helpers.files import MINI_FRAMEWORK
 
@@ -113,3 +116,11 @@ def mini_assessment(framework: Framework, scope: str = "full") -> Assessment:
         ),
     ]
     return assessment
+
+
+def save_mini_assessment(framework: Framework, path: Path) -> Path:
+    """:func:`mini_assessment` saved at ``path``, referring to the mini edition from there."""
+    assessment = mini_assessment(framework)
+    assessment.framework = framework_ref(framework, path)
+    save_assessment(assessment, path, framework)
+    return path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.opendata.conftest import run
+from tests.helpers.open_data import run
 
 EDITION = Path(__file__).parents[2] / "indicators" / "roam-x-2018"
 
@@ -38,7 +38,7 @@ def test_an_unknown_transform_is_reported_at_its_line(tmp_path: Path) -> None:
 
 def test_the_manual_lists_every_mapped_indicator_with_its_series() -> None:
     from roam.framework import load_framework
-    from tests.opendata.conftest import mapped
+    from tests.helpers.open_data import mapped
 
     page = (Path(__file__).parents[2] / "docs" / "open-data.md").read_text("utf-8")
     rows = [[c.strip() for c in line.split("|")] for line in page.splitlines()]

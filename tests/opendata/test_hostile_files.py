@@ -9,7 +9,7 @@ import pytest
 
 from roam.errors import SourceError
 from roam.opendata.reading import read_open_data
-from tests.opendata.conftest import (
+from tests.helpers.open_data import (
     LATEST,
     WDI_HEADER,
     YEARS,

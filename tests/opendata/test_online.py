@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from roam.opendata import online
-from tests.opendata.conftest import LATEST, TEAM_CODE, load, run
+from tests.helpers.open_data import LATEST, TEAM_CODE, load, run
 
 # What wbgapi.data.fetch yields for one series and country (skipBlanks=True).
 RECORDED = {

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from roam.framework import Framework
-from tests.opendata.conftest import (
+from tests.helpers.open_data import (
     LATEST,
     TEAM_CODE,
     TEAM_VALUE,
@@ -160,7 +160,7 @@ def test_a_contributors_figure_taken_over_a_prefilled_one_drops_its_provenance()
 
     from roam.assessment.model import Answer
     from roam.exchange.answer_import import take_incoming
-    from roam.exchange.cells import CellRef
+    from roam.exchange.read_cells import CellRef
     from roam.exchange.row_checks import IncomingAnswer
 
     answer = Answer(status="answered", value=41.0, year=2022, provenance="open data: WDI X")

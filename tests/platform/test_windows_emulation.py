@@ -26,7 +26,7 @@ from windows_emulation import child_environment, emulate_windows
 
 from roam.assessment.loader import load_assessment
 from roam.cli import main
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import ui_test
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ async def test_the_terminal_ui_starts_on_the_walkthrough_and_quits(
 def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
     tmp_path: Path,
 ) -> None:
-    from tests.tui.helpers import answer_in_file
+    from tests.helpers.tui import answer_in_file
     from tests.tui.test_tmux import Terminal
 
     mini = Path(__file__).parents[1] / "data" / "frameworks" / "mini.yaml"

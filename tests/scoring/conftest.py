@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roam.framework.model import Framework
-
-from .builders import mini_copy
+from tests.helpers.scoring_builders import mini_copy
 
 
 @pytest.fixture

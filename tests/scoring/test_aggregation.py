@@ -8,8 +8,7 @@ from roam.assessment.model import Evidence
 from roam.framework.model import Framework
 from roam.scoring.engine import score
 from roam.scoring.result import Coverage, ScoringRules
-
-from .builders import answered, make_assessment, node, status
+from tests.helpers.scoring_builders import answered, make_assessment, node, status
 
 # Everything answered:
 #   C.1.1.a  1200 USD        recorded, never scored

@@ -12,8 +12,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from roam.cli import main
-
-from .builders import MINI
+from tests.helpers.scoring_builders import MINI
 
 OLD = {"kind": "survey", "citation": "Old survey", "published": "2001-01-01"}
 RECENT = {"kind": "report", "citation": "Annual report", "published": dt.date.today().isoformat()}

@@ -9,8 +9,7 @@ from roam.errors import RoamError
 from roam.framework import load_framework
 from roam.scoring.engine import score
 from roam.scoring.readiness import readiness
-
-from .builders import MINI, make_assessment
+from tests.helpers.scoring_builders import MINI, make_assessment
 
 
 def test_the_built_in_edition_is_found_by_its_id() -> None:

@@ -8,8 +8,7 @@ from roam.assessment.model import Answer
 from roam.framework.model import Framework
 from roam.scoring.engine import score
 from roam.scoring.result import NodeScore
-
-from .builders import answered, make_assessment, status
+from tests.helpers.scoring_builders import answered, make_assessment, status
 
 
 def indicator_node(framework: Framework, code: str, answer: Answer) -> NodeScore:

@@ -13,8 +13,7 @@ from roam.assessment.model import Assessment
 from roam.framework.model import Framework
 from roam.scoring.engine import score
 from roam.scoring.result import NodeScore, ScoreReport, ScoringRules
-
-from .builders import MINI_CODES, answered, make_assessment, mini_copy, status
+from tests.helpers.scoring_builders import MINI_CODES, answered, make_assessment, mini_copy, status
 
 ALL_RULES = [
     ScoringRules(no_data_as_zero=zero, equal_indicator_weights=equal, mean=mean)

@@ -10,8 +10,7 @@ from roam.assessment.model import Answer, Comment, Evidence, Review
 from roam.framework.model import Framework
 from roam.scoring.readiness import readiness
 from roam.scoring.result import Finding
-
-from .builders import MINI_CODES, answered, make_assessment, status
+from tests.helpers.scoring_builders import MINI_CODES, answered, make_assessment, status
 
 TODAY = dt.date(2025, 6, 15)
 

@@ -9,8 +9,7 @@ import pytest
 from roam.framework.model import Framework
 from roam.scoring.engine import score
 from roam.scoring.result import ScoringRules
-
-from .builders import answered, make_assessment, node, status
+from tests.helpers.scoring_builders import answered, make_assessment, node, status
 
 # R.A.1.a mid -> 50; R.A.1.b high -> 100 (weight 2); R.A.2.a 40; R.B.1.a no data;
 # O.A.1.a low -> 0.  Default: R.A.1 = 250 / 3, R.A = (250 / 3 + 40) / 2, R = R.A (R.B empty).

@@ -13,7 +13,7 @@ from roam.framework.model import Framework
 from roam.teamwork.agreement import agreement
 from roam.teamwork.kappa import weighted_kappa
 from roam.teamwork.subject import Labelled
-from tests.teamwork.builders import assessment, level, number
+from tests.helpers.teamwork_builders import assessment, level, number
 
 TEN_REF = FrameworkRef(id="ten", version="1", path="ten.yaml")
 

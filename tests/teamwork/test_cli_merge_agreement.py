@@ -12,8 +12,7 @@ from roam.assessment.loader import load_assessment
 from roam.assessment.storage import save_assessment
 from roam.cli.main import main
 from tests.helpers.files import MINI_FRAMEWORK
-from tests.teamwork.builders import assessment
-from tests.teamwork.test_merge import three_files
+from tests.helpers.teamwork_builders import assessment, three_files
 
 
 def write_three(folder: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from roam.framework.loader import load_framework
 from roam.teamwork.compare import Cycle, compare_cycles
 from roam.workbooks.compare_workbook import write_compare_workbook
 from tests.helpers.files import MINI_FRAMEWORK
-from tests.teamwork.builders import assessment, level, number
+from tests.helpers.teamwork_builders import assessment, level, number
 
 MINI = load_framework(MINI_FRAMEWORK)
 

@@ -7,8 +7,7 @@ import pytest
 from roam.assessment.model import AnswerVersion
 from roam.teamwork.consensus import resolve_conflict
 from roam.teamwork.merge import merge_assessments
-from tests.teamwork.builders import at, evidence
-from tests.teamwork.test_merge import three_files
+from tests.helpers.teamwork_builders import at, evidence, three_files
 
 
 def test_resolving_applies_the_chosen_version_clears_conflicts_and_records_who() -> None:

@@ -4,64 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from roam.assessment.model import Answer, Review
 from roam.errors import RoamError
 from roam.teamwork.conflict_report import conflict_report_markdown, conflict_report_text
 from roam.teamwork.merge import merge_assessments
 from roam.teamwork.subject import Labelled
-from tests.teamwork.builders import assessment, change, comment, evidence, level, number
-
-LAW = evidence("Data Protection Act 2019", "https://example.org/dpa")
-
-
-def three_files() -> list[Labelled]:
-    """Ana, Ben and Cy each assessed the mini edition for Kenya."""
-    ana = assessment(
-        {
-            # all three agree on the level; Ben cites the same law with other spacing/case
-            "R.A.1.a": level(
-                "high",
-                evidence=[LAW],
-                justification="The act is in force.",
-                history=[change(3, "Ana", "level", None, "high")],
-                review=Review(thread=[comment(4, "Rev", "Source?"), comment(2, "Ana", "Done")]),
-            ),
-            # Ana and Cy say mid, Ben says low: a conflict
-            "R.A.1.b": level("mid", justification="Applied unevenly.", confidence="high"),
-            # Ana and Ben give the same value; Cy never touched it
-            "R.A.2.a": number(40.0, confidence="high"),
-            # Ana answered, Ben found no data: status and level differ
-            "O.A.1.a": level("high", history=[change(2, "Ana", "level", None, "high")]),
-        }
-    )
-    ben = assessment(
-        {
-            "R.A.1.a": level(
-                "high",
-                evidence=[
-                    evidence("  data protection act 2019 ", "https://example.org/dpa"),
-                    evidence("Court ruling 12/2021", kind="court_decision"),
-                ],
-                justification="The act is in force.",
-                history=[
-                    change(1, "Ben", "status", "not_assessed", "answered"),
-                    change(3, "Ana", "level", None, "high"),  # the same edit, synced earlier
-                ],
-                review=Review(thread=[comment(4, "Rev", "Source?"), comment(5, "Ben", "Added")]),
-            ),
-            "R.A.1.b": level("low", justification="Rarely applied."),
-            "R.A.2.a": number(40.0, confidence="low"),
-            "O.A.1.a": Answer(status="no_data", justification="No survey exists."),
-        }
-    )
-    cy = assessment(
-        {
-            "R.A.1.a": level("high", evidence=[evidence("ITU report 2023")]),
-            "R.A.1.b": level("mid"),
-            "R.A.2.a": Answer(),  # not assessed: no opinion, not a disagreement
-        }
-    )
-    return [Labelled("ana.yaml", ana), Labelled("ben.yaml", ben), Labelled("cy.yaml", cy)]
+from tests.helpers.teamwork_builders import (
+    assessment,
+    three_files,
+)
 
 
 def test_agreeing_answers_are_merged_with_evidence_united_without_duplicates() -> None:

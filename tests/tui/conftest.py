@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,11 +12,7 @@ from roam.assessment.create import new_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework.loader import load_framework
 from roam.tui.settings import DATA_DIR_ENV
-
-MINI = Path(__file__).parents[1] / "data" / "frameworks" / "mini.yaml"
-# The readiness checks' "today", so that what the dashboard shows never depends on the date.
-TODAY = dt.date(2024, 6, 1)
-CREATED = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
+from tests.helpers.tui import CREATED, MINI, TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -20,8 +20,7 @@ from roam.tui.screens.dialogs import AskScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from tests.tui.conftest import MINI
-from tests.tui.helpers import answer_in_file, author_in_file, type_text, ui_test
+from tests.helpers.tui import MINI, answer_in_file, author_in_file, type_text, ui_test
 
 SIZE = (120, 40)
 

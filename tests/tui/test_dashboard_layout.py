@@ -8,8 +8,7 @@ from textual.widgets import DataTable, Static
 
 from roam.tui.app import RoamApp
 from roam.tui.screens.dashboard import TO_DO, DashboardScreen
-from tests.tui.conftest import TODAY
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import TODAY, ui_test
 
 
 async def _dashboard(app: RoamApp, pilot: object) -> DashboardScreen:

@@ -16,7 +16,6 @@ from roam.assessment.create import new_assessment
 from roam.assessment.loader import load_assessment
 from roam.assessment.model import Evidence
 from roam.assessment.storage import save_assessment
-from roam.exchange.workbook_labels import label
 from roam.framework.loader import load_framework
 from roam.tui.app import RoamApp
 from roam.tui.screens.import_file import ImportFileScreen
@@ -27,9 +26,13 @@ from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.workbooks.template_layout import COLUMN_NUMBER
 from roam.workbooks.template_writer import write_template
 from roam.workbooks.workbook import export_report
-from tests.exchange.conftest import edit_workbook, fill_answers, header_column, row_of
-from tests.tui.conftest import CREATED, MINI
-from tests.tui.helpers import answer_in_file, pick, type_text, ui_test
+from tests.helpers.exchange_workbooks import (
+    edit_workbook,
+    fill_answers,
+    liaison,
+    row_of,
+)
+from tests.helpers.tui import CREATED, MINI, answer_in_file, pick, type_text, ui_test
 
 SIZE = (120, 40)
 EXPORTED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
@@ -57,30 +60,7 @@ def reviewed_report(assessment_file: Path, decisions: dict[str, tuple[str, str]]
         framework=framework,
         generated=EXPORTED,
     )
-
-    def liaison(workbook: openpyxl.Workbook) -> None:
-        for sheet in workbook.worksheets:
-            header = next(
-                (
-                    int(row[0].row)
-                    for row in sheet.iter_rows(max_row=20)
-                    if any(cell.value == label("col.decision") for cell in row)
-                ),
-                None,
-            )
-            if header is None:
-                continue
-            decision = header_column(sheet, label("col.decision"), header)
-            comment = header_column(sheet, label("col.liaison_comment"), header)
-            for code, (chosen, text) in decisions.items():
-                try:
-                    row = row_of(sheet, code)
-                except AssertionError:
-                    continue
-                sheet.cell(row, decision).value = chosen
-                sheet.cell(row, comment).value = text
-
-    return edit_workbook(report, report.with_name("reviewed.xlsx"), liaison)
+    return edit_workbook(report, report.with_name("reviewed.xlsx"), liaison(decisions))
 
 
 def filled_template(assessment_file: Path, cells: dict[str, dict[str, object]]) -> Path:

@@ -15,7 +15,7 @@ from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.level_set import LevelSet
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.helpers import choose, pick, record_form, type_text, ui_test
+from tests.helpers.tui import choose, pick, record_form, type_text, ui_test
 
 SIZE = (120, 40)
 

@@ -10,8 +10,7 @@ from roam.framework import load_framework
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.indicator_info import IndicatorInfo
-from tests.tui.conftest import CREATED
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import CREATED, ui_test
 
 SIZE = (120, 40)
 

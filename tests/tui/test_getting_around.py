@@ -12,7 +12,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from tests.tui.helpers import answer_in_file, type_text, ui_test
+from tests.helpers.tui import answer_in_file, type_text, ui_test
 
 SIZE = (120, 40)
 

@@ -19,8 +19,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.settings import SETTINGS_FILE
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.choice_set import ChoiceSet
-from tests.tui.conftest import MINI
-from tests.tui.helpers import choose, saved, type_text, ui_test
+from tests.helpers.tui import MINI, choose, saved, type_text, ui_test
 
 SIZE = (120, 40)
 
@@ -123,7 +122,7 @@ async def test_a_locked_file_offers_read_only(mini_file: Path) -> None:
 
 @ui_test
 async def test_a_dead_editors_lock_is_broken_with_b(mini_file: Path) -> None:
-    from tests.assessment.builders import lock_left_by_a_dead_process
+    from tests.helpers.assessment_builders import lock_left_by_a_dead_process
 
     dead = lock_left_by_a_dead_process(mini_file)
     app = RoamApp(mini_file)

@@ -37,8 +37,7 @@ from roam.tui.screens.dialogs import ConfirmScreen, MessageScreen
 from roam.tui.screens.home import HomeScreen
 from roam.tui.screens.import_file import ImportFileScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from tests.tui.conftest import CREATED, MINI
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import CREATED, MINI, ui_test
 from tests.tui.test_excel_imports import filled_template, open_import
 from tests.tui.test_excel_imports import shown as preview_text
 

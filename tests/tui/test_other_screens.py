@@ -14,7 +14,7 @@ from roam.tui.screens.home import HomeScreen
 from roam.tui.screens.recommendations import RecommendationsScreen
 from roam.tui.screens.review import ReviewScreen, changed_since_review
 from roam.tui.settings import SETTINGS_FILE
-from tests.tui.helpers import answer_in_file, record_form, type_text, ui_test
+from tests.helpers.tui import answer_in_file, record_form, type_text, ui_test
 
 SIZE = (120, 40)
 LONG = (

@@ -8,7 +8,7 @@ from roam.framework.loader import load_framework
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.indicator_info import IndicatorInfo
-from tests.opendata.conftest import (
+from tests.helpers.open_data import (
     LATEST,
     TEAM_CODE,
     make_examplia,
@@ -17,7 +17,7 @@ from tests.opendata.conftest import (
     write_api_csv,
     write_zip,
 )
-from tests.tui.helpers import answer_in_file, ui_test
+from tests.helpers.tui import answer_in_file, ui_test
 from tests.tui.test_excel_imports import SIZE, open_import, shown
 
 

@@ -14,8 +14,7 @@ from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from tests.editions.sourced import RATIONALE, STATEMENT, STATEMENT_FR, sourced_mini
 from tests.editions.test_overlay import EXAMPLE
-from tests.tui.conftest import CREATED
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import CREATED, ui_test
 
 SIZE = (120, 40)
 

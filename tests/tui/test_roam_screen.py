@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 import roam.tui.screens
 from roam.tui.roam_screen import RoamModalScreen, RoamScreen, roam_app_of
-from tests.tui.helpers import ui_test
+from tests.helpers.tui import ui_test
 
 MODULES = [
     info.name for info in pkgutil.iter_modules(roam.tui.screens.__path__, "roam.tui.screens.")

@@ -10,7 +10,7 @@ from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.search import GUIDANCE, IN_THEME, QUESTION, TEXT, THEME, search
 from roam.tui.session import Session
-from tests.tui.helpers import type_text, ui_test
+from tests.helpers.tui import type_text, ui_test
 
 SIZE = (120, 40)
 

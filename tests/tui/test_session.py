@@ -9,7 +9,7 @@ import pytest
 from roam.assessment.editing_session import open_assessment
 from roam.tui.session import Session
 from roam.tui.settings import RECENT_LIMIT, SETTINGS_FILE, Settings
-from tests.tui.helpers import answer_in_file, author_in_file
+from tests.helpers.tui import answer_in_file, author_in_file
 
 
 @pytest.fixture

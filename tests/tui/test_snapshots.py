@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from roam.tui.app import RoamApp
 from roam.tui.settings import SETTINGS_FILE
-from tests.tui.conftest import TODAY
+from tests.helpers.tui import TODAY
 
 SMALL = (80, 24)
 LARGE = (120, 40)

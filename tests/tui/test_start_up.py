@@ -21,7 +21,7 @@ from roam.tui.session import Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.progress_panel import ProgressPanel
-from tests.tui.helpers import on_screen, ui_test
+from tests.helpers.tui import on_screen, ui_test
 
 SIZE = (100, 32)
 

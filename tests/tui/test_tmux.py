@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import answer_in_file
+from tests.helpers.tui import answer_in_file
 
 pytestmark = [
     pytest.mark.tmux,

@@ -19,7 +19,7 @@ from roam.tui.screens.dialogs import ConfirmScreen
 from roam.tui.screens.save_dialogs import RecoveryScreen, SaveAsScreen, UnsavedWorkScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
-from tests.tui.helpers import answer_in_file, on_screen, pick, saved, type_text, ui_test
+from tests.helpers.tui import answer_in_file, on_screen, pick, saved, type_text, ui_test
 
 SIZE = (120, 40)
 OUTSIDE = b"\n# changed by another program\n"

@@ -21,8 +21,16 @@ from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.conftest import TODAY
-from tests.tui.helpers import answer_in_file, choose, pick, record_form, saved, type_text, ui_test
+from tests.helpers.tui import (
+    TODAY,
+    answer_in_file,
+    choose,
+    pick,
+    record_form,
+    saved,
+    type_text,
+    ui_test,
+)
 
 SIZE = (120, 40)
 
@@ -332,8 +340,8 @@ async def test_export_writes_the_report_draft_too(mini_file: Path) -> None:
 
 @ui_test
 async def test_the_draft_export_quotes_the_overlay_beside_the_file(mini_file: Path) -> None:
-    from tests.documents.conftest import all_text
     from tests.documents.test_official_texts import OFFICIAL_QUESTION, OVERLAY
+    from tests.helpers.documents import all_text
 
     mini_file.with_name("team.overlay.yaml").write_bytes(OVERLAY.encode("utf-8"))
     app = RoamApp(mini_file)

@@ -15,7 +15,7 @@ from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.tui.widgets.level_set import LevelSet
 from roam.tui.widgets.record_table import RecordTable
-from tests.tui.helpers import (
+from tests.helpers.tui import (
     answer_in_file,
     choose,
     on_screen,

@@ -8,13 +8,7 @@ import pytest
 
 from roam.assessment.model import Assessment
 from roam.framework import Framework
-
-# Tests outside tests/workbooks import these from tests.helpers.report_assessment.
-from tests.helpers.report_assessment import (  # noqa: F401
-    CONFIDENTIAL_CITATION,
-    mini_assessment,
-    mini_framework,
-)
+from tests.helpers.report_assessment import mini_assessment, mini_framework
 
 
 @pytest.fixture

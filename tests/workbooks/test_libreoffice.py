@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,9 +12,8 @@ import pytest
 from roam.framework import Framework
 from roam.workbooks.template_writer import write_template
 from roam.workbooks.workbook import export_report
+from tests.helpers.libreoffice import SOFFICE, convert_to_pdf, pdf_pages
 from tests.helpers.report_assessment import mini_assessment
-
-SOFFICE = shutil.which("soffice")
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -24,33 +22,6 @@ pytestmark = [
         reason="soffice not on PATH (apt-get install libreoffice-calc-nogui to run this test)",
     ),
 ]
-
-
-def convert_to_pdf(workbook: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """Headless conversion with a profile of its own, so parallel runs never collide."""
-    profile = out / "profile"
-    env = {**os.environ, "HOME": str(out / "home")}
-    return subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(workbook),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-        check=False,
-    )
-
-
-def pdf_pages(pdf: Path) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
 
 
 def test_libreoffice_prints_the_report_to_pdf(tmp_path: Path, framework: Framework):

@@ -12,11 +12,16 @@ from openpyxl import load_workbook
 
 from roam.assessment.model import Comment, Evidence, MabMember, Person, Recommendation
 from roam.framework import Framework
-from roam.workbooks.cells import MAX_CELL_CHARS, TRUNCATION_MARKER, is_formula_like, text_from_cell
+from roam.workbooks.inert_cells import (
+    MAX_CELL_CHARS,
+    TRUNCATION_MARKER,
+    is_formula_like,
+    text_from_cell,
+)
 from roam.workbooks.sheets.category import COLUMNS
 from roam.workbooks.workbook import export_report
+from tests.helpers.hostile_text import CONTROL_CORPUS, FORMULA_CORPUS
 from tests.helpers.report_assessment import mini_assessment
-from tests.workbooks.test_cells import CONTROL_CORPUS, FORMULA_CORPUS
 
 
 @pytest.fixture

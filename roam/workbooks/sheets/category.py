@@ -23,8 +23,8 @@ from roam.exchange.provenance import row_fingerprint
 from roam.exchange.workbook_labels import value_label
 from roam.framework.model import Category, IndicatorPlace
 from roam.workbooks.answer_text import answer_text
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.sheets.evidence import is_web_link

@@ -13,10 +13,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import MILESTONE_KINDS, STAKEHOLDER_GROUPS, Milestone
 from roam.exchange.workbook_labels import value_label
-from roam.workbooks.cells import CellValue, sheet_reference
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
+from roam.workbooks.sheet_names import sheet_reference
 from roam.workbooks.sheets.cover_review import write_review_block
 from roam.workbooks.styles import (
     DATE,

@@ -24,10 +24,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roam.framework.model import Theme
 from roam.scoring.display_rules import SCORE_NUMBER_FORMAT
 from roam.scoring.result import NodeScore
-from roam.workbooks.cells import CellValue, sheet_reference
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import fit_row, merged_note, width_cm
 from roam.workbooks.printing import prepare_printing
+from roam.workbooks.sheet_names import sheet_reference
 from roam.workbooks.styles import (
     HEADER,
     LINK,

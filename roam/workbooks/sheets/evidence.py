@@ -15,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import Evidence
 from roam.exchange.workbook_labels import value_label
-from roam.workbooks.cells import CellValue, clean_text
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue, clean_text
 from roam.workbooks.sheets.register import HEADER_ROW, write_register
 from roam.workbooks.styles import DATE, LINK, PLAIN, TEXT
 

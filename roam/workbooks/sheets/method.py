@@ -16,8 +16,8 @@ from roam.exchange.workbook_labels import value_label
 from roam.framework.model import QuantitativeIndicator
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.result import NodeScore
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.styles import (

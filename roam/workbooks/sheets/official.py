@@ -11,8 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.framework.model import Framework, Sourced
 from roam.framework.overlay import Overlay
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.styles import PLAIN, TEXT, TITLE, set_widths

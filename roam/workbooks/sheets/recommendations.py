@@ -10,8 +10,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.assessment.model import STAKEHOLDER_GROUPS
 from roam.exchange.workbook_labels import value_label
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.sheets.register import text_inputs, write_register
 from roam.workbooks.styles import LABEL, LIAISON, PLAIN, TEXT
 

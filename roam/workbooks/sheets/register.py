@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.printing import prepare_printing
 from roam.workbooks.styles import TITLE

@@ -5,8 +5,8 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.workbook_labels import value_label
-from roam.workbooks.cells import CellValue
 from roam.workbooks.context import ReportContext
+from roam.workbooks.inert_cells import CellValue
 from roam.workbooks.layout import merged_note
 from roam.workbooks.sheets.register import write_register
 from roam.workbooks.styles import SCORE, TEXT

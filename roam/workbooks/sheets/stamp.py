@@ -13,7 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roam.exchange.provenance import ANSWER_KEY_PREFIX, ROW_KEY_PREFIX, STAMP_SHEET, Stamp
-from roam.workbooks.cells import clean_text, put
+from roam.workbooks.inert_cells import clean_text, put
 
 __all__ = ["STAMP_SHEET", "build_stamp_sheet"]
 

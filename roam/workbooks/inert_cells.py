@@ -35,7 +35,6 @@ from collections.abc import Iterable, Sequence
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import NamedStyle
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -139,18 +138,15 @@ def put(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     stored as strings; numbers, booleans and dates are stored as they are (aware
     times as UTC, NaN and infinities as text).
     """
-    return _new_cell(sheet, row, column, _storable(value), None)
+    return _write(sheet.cell(row=row, column=column), _storable(value))
 
 
-def _new_cell(
-    sheet: Worksheet, row: int, column: int, stored: CellValue, style: StyleArray | None
-) -> Cell:
-    # A cell built whole and added directly costs a third less than Worksheet.cell()
-    # followed by assignments; a report writes tens of thousands of them.
-    cell = Cell(sheet, row=row, column=column, value=stored, style_array=style)
+def _write(cell: Cell, stored: CellValue) -> Cell:
+    """Put ``stored`` into ``cell``, after its style (a date keeps its style's number format)."""
+    cell.value = stored
     if isinstance(stored, str):
+        # openpyxl reads a text such as "#N/A" as an error value; roam's text stays text.
         cell.data_type = "s"
-    sheet._add_cell(cell)
     return cell
 
 
@@ -169,24 +165,21 @@ def _storable(value: CellValue) -> CellValue:
 class CellWriter:
     """Writes safe values (see :func:`put`) with the named styles of one workbook.
 
-    The styles are registered once, and each cell receives a copy of its style's
-    record as it is built (cheaper than ``cell.style = name``, which searches the
-    workbook's styles every time).  A formula-like text, stored with its inert mark,
-    also gets Excel's quote prefix, so it stays text even when someone edits the cell.
+    The styles are registered once; each cell is given its style by name.  A formula-like
+    text, stored with its inert mark, also gets Excel's quote prefix, so it stays text
+    even when someone edits the cell.
     """
 
     def __init__(self, workbook: Workbook, styles: Iterable[NamedStyle]) -> None:
-        self._records: dict[str | None, StyleArray | None] = {None: None}
-        self._quoted: dict[str | None, StyleArray] = {}
+        self._names: set[str] = set()
         for style in styles:
             workbook.add_named_style(style)
-            self._records[style.name] = style.as_tuple()
+            self._names.add(style.name)
 
     def put(
         self, sheet: Worksheet, row: int, column: int, value: CellValue, style: str | None = None
     ) -> Cell:
-        stored = _storable(value)
-        return _new_cell(sheet, row, column, stored, self._record(style, stored))
+        return self._put(sheet.cell(row=row, column=column), _storable(value), style)
 
     def put_row(
         self,
@@ -198,61 +191,27 @@ class CellWriter:
     ) -> None:
         """Write one row from ``first_column``; ``style`` is one name or one per value."""
         names = [style] * len(values) if style is None or isinstance(style, str) else style
-        record = self._record
         for offset, value in enumerate(values):
-            stored = _storable(value)
-            _new_cell(sheet, row, first_column + offset, stored, record(names[offset], stored))
+            cell = sheet.cell(row=row, column=first_column + offset)
+            self._put(cell, _storable(value), names[offset])
 
     def apply(self, cell: Cell, name: str) -> None:
         """Give an existing ``cell`` the named style ``name``."""
-        cell._style = StyleArray(self._record(name, None))
+        cell.style = self._known(name)
 
-    def _record(self, name: str | None, stored: CellValue) -> StyleArray | None:
-        """The style record for the value ``stored`` in style ``name`` (the cell copies it)."""
+    def _put(self, cell: Cell, stored: CellValue, style: str | None) -> Cell:
+        if style is not None:
+            cell.style = self._known(style)
         if isinstance(stored, str) and stored.startswith(INERT_MARK) and is_inert_text(stored):
-            return self._quoted_record(name)
-        try:
-            return self._records[name]
-        except KeyError:
-            raise KeyError(f"style {name!r} is not one of this workbook's report styles") from None
+            cell.quotePrefix = True
+        return _write(cell, stored)
 
-    def _quoted_record(self, name: str | None) -> StyleArray:
-        quoted = self._quoted.get(name)
-        if quoted is None:
-            base = self._record(name, None)
-            quoted = StyleArray(base) if base is not None else StyleArray()
-            quoted.quotePrefix = 1
-            self._quoted[name] = quoted
-        return quoted
-
-
-def safe_sheet_title(title: str, taken: Iterable[str] = ()) -> str:
-    """A valid, unique sheet title: at most 31 characters, none of ``[]:*?/\\``.
-
-    A long title is cut at the last word that fits, so "M Multistakeholder
-    participation" becomes "M Multistakeholder" rather than a broken word.
-    """
-    cleaned = clean_text(title)
-    for forbidden in "[]:*?/\\":
-        cleaned = cleaned.replace(forbidden, "-")
-    cleaned = cleaned.strip().strip("'") or "Sheet"
-    if len(cleaned) > 31:
-        cut = cleaned[:31]
-        cleaned = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    used = {t.casefold() for t in taken}
-    candidate, number = cleaned, 2
-    while candidate.casefold() in used:
-        suffix = f" ({number})"
-        candidate = cleaned[: 31 - len(suffix)] + suffix
-        number += 1
-    return candidate
+    def _known(self, name: str) -> str:
+        if name not in self._names:
+            raise KeyError(f"style {name!r} is not one of this workbook's report styles")
+        return name
 
 
 def header_footer_text(text: str) -> str:
     """``text`` for a print header or footer, where ``&`` starts a control code."""
     return clean_text(text).replace("&", "&&").replace("\n", " ")[:100]
-
-
-def sheet_reference(title: str, cell: str = "A1") -> str:
-    """A reference to ``cell`` on sheet ``title``, quoted as Excel wants (``'It''s'!A1``)."""
-    return "'" + title.replace("'", "''") + "'!" + cell

@@ -1,8 +1,10 @@
-"""Small steps the UI tests share: read the saved file, type, choose in a Select."""
+"""What the UI tests share: the mini edition, fixed dates, and small steps (read the saved
+file, type, choose in a Select)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -15,6 +17,12 @@ from textual.widgets import Select
 
 from roam.tui.screens.record_form import RecordForm
 from roam.tui.widgets.choice_set import ChoiceSet
+from tests.helpers.files import MINI_FRAMEWORK
+
+MINI = MINI_FRAMEWORK
+# The readiness checks' "today", so that what the dashboard shows never depends on the date.
+TODAY = dt.date(2024, 6, 1)
+CREATED = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
 
 
 def saved(path: Path) -> dict[str, Any]:

@@ -1,7 +1,6 @@
-"""Cells read from a workbook, and what was wrong with the bad ones.
+"""Cells read from a workbook: where each sits, and what it holds (a value or :class:`NotText`).
 
-A problem in a workbook is reported the way a user finds it in Excel:
-``Answers!F12: 'very high' is not a level of the scale (absent, initial, ...)``.
+What was wrong with the cells that could not be imported is in :mod:`roam.exchange.cell_problems`.
 """
 
 from __future__ import annotations
@@ -106,26 +105,3 @@ class CellValue:
         if isinstance(self.value, float) and self.value.is_integer():
             return str(int(self.value))
         return str(self.value).strip()
-
-
-@dataclass(frozen=True, slots=True)
-class BadCell:
-    """A cell that could not be imported, and why (in words a spreadsheet user follows)."""
-
-    ref: CellRef
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.ref}: {self.reason}"
-
-
-def reading_order(cells: list[BadCell]) -> list[BadCell]:
-    """Bad cells sheet by sheet (in the order first met), then row by row, left to right."""
-    sheets: dict[str, int] = {}
-    for bad in cells:
-        sheets.setdefault(bad.ref.sheet, len(sheets))
-    return sorted(cells, key=lambda bad: (sheets[bad.ref.sheet], bad.ref.position))
-
-
-class CellError(ValueError):
-    """Raised by a cell parser; the importer turns it into a :class:`BadCell`."""
