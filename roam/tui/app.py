@@ -1,8 +1,9 @@
 """roam's terminal UI: one App, a stack of screens, and one session at a time.
 
 Screens stack as  Home → Walkthrough → (one view: dashboard, review,
-recommendations or process).  Every binding has an ``id`` so a user can remap
-it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
+recommendations or process): app_navigation.py moves between them, and
+system_commands.py lists the palette's entries.  Every binding has an ``id`` so a
+user can remap it in the settings file (``"keys": {"roam.next": "ctrl+j"}``).
 """
 
 from __future__ import annotations
@@ -22,23 +23,18 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from roam.errors import RoamError
+from roam.tui.app_navigation import ScreenNavigation
 from roam.tui.commands import JumpCommands, SearchCommands
+from roam.tui.import_request import ImportKind, ImportRequest, open_data_request
 from roam.tui.plain import DropTerminalCommands, shown
 from roam.tui.safekeeping import Safekeeping
-from roam.tui.session import (
-    FILTER_LABELS,
-    ImportKind,
-    ImportRequest,
-    Session,
-    open_data_request,
-)
+from roam.tui.session import Session
 from roam.tui.settings import DARK_THEME, LIGHT_THEME, Settings
+from roam.tui.system_commands import LANGUAGES, roam_commands
 
 if TYPE_CHECKING:
     from roam.exchange.import_summary import ImportSummary
 
-VIEWS = ("walkthrough", "dashboard", "review", "recommendations", "process")
-LANGUAGES = {"en": "English", "fr": "Français"}
 
 _TERMINAL_GUARD = DropTerminalCommands()
 
@@ -50,7 +46,7 @@ def _freeze_imports() -> None:
     gc.freeze()
 
 
-class RoamApp(App[None]):
+class RoamApp(ScreenNavigation):
     """Open, answer, review and report a national ROAM-X assessment."""
 
     CSS_PATH = Path(__file__).with_name("roam.tcss")  # absolute: subclasses live elsewhere
@@ -161,20 +157,6 @@ class RoamApp(App[None]):
         """What SIGTERM (and SIGHUP) do: stop, keeping unsaved answers (safekeeping.py)."""
         self.safekeeping.stop_on_signal(number)
 
-    def show_home(self) -> None:
-        """Make the home screen the current one, building it if it was never shown."""
-        from roam.tui.screens.home import HomeScreen
-
-        homes = [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
-        if not homes:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-            self.push_screen(HomeScreen())
-            return
-        while self.screen is not homes[0]:
-            self.pop_screen()
-        homes[0].refresh_recent()
-
     # -- opening and closing --------------------------------------------------------
 
     def open_assessment(
@@ -184,7 +166,10 @@ class RoamApp(App[None]):
         from roam.assessment.lock import LockedError
 
         try:
-            session = Session.open(path, read_only=read_only, break_lock=break_lock, who=self.who)
+            # Scored by the walkthrough after its first frame: the indicator comes first.
+            session = Session.open(
+                path, read_only=read_only, break_lock=break_lock, who=self.who, score_now=False
+            )
             session.overlay_folders = self.overlay_folders
         except LockedError as exc:
             from roam.tui.screens.dialogs import LockedScreen
@@ -280,59 +265,6 @@ class RoamApp(App[None]):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
-
-    # -- views --------------------------------------------------------------------
-
-    def action_view(self, name: str) -> None:
-        """Show one of the views of the open assessment."""
-        from roam.tui.screens.views import view_screen
-
-        if self.session is None or self.walkthrough is None:
-            self.notify("Open an assessment first (n: new, o: open, d: demo).")
-            return
-        if isinstance(self.screen, ModalScreen):
-            return
-        if name == "walkthrough":
-            self._back_to_walkthrough()
-            return
-        if type(self.screen).__name__ == view_screen(name).__name__:
-            return
-        self.flush_typing()
-        self._back_to_walkthrough()
-        self.push_screen(view_screen(name)(self.session))
-
-    def _back_to_walkthrough(self) -> None:
-        while self.walkthrough in self.screen_stack and self.screen is not self.walkthrough:
-            self.pop_screen()
-
-    def go_to_indicator(self, code: str) -> None:
-        """Show indicator ``code`` in the walkthrough, from anywhere, with the tree focused.
-
-        The next keys then move from that indicator (and Enter opens its form),
-        never in a field of the previous one scrolled out of view.
-        """
-        from roam.tui.screens.walkthrough import WalkthroughScreen
-
-        if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
-            return
-        self._back_to_walkthrough()
-        self.walkthrough.go_to(code)
-        self.walkthrough.action_focus_tree()
-
-    def search_texts(self, query: str) -> None:
-        """Open the walkthrough's search with ``query`` typed in (from the jump's pointer)."""
-        from roam.tui.screens.walkthrough import WalkthroughScreen
-
-        if self.session is None or not isinstance(self.walkthrough, WalkthroughScreen):
-            return
-        self._back_to_walkthrough()
-        self.walkthrough.action_search(query)
-
-    def action_help(self) -> None:
-        from roam.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
 
     def action_export(self) -> None:
         from roam.tui.screens.export import ExportScreen
@@ -438,56 +370,4 @@ class RoamApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Toggle light/dark theme", "ctrl+t", self.action_toggle_theme)
-        for code, name in LANGUAGES.items():
-            yield SystemCommand(
-                f"Language: {name}",
-                "Framework texts in this language (English where missing)",
-                lambda language=code: self.set_language(language),
-            )
-        yield SystemCommand("Set your name", "Signs review comments", self.action_ask_name)
-        if self.session is None:
-            return
-        for view, key in zip(VIEWS, ("f2", "f3", "f4", "f5", "f6"), strict=True):
-            yield SystemCommand(f"Open {view}", key, lambda name=view: self.action_view(name))
-        for name, label in FILTER_LABELS.items():
-            yield SystemCommand(
-                f"Filter: {label}", "Show only these indicators", lambda f=name: self._filter(f)
-            )
-        yield SystemCommand(
-            "Import a liaison's review (Excel)",
-            "f7: decisions and comments from a report made by roam",
-            lambda: self.action_import("review"),
-        )
-        yield SystemCommand(
-            "Import a filled template (Excel)",
-            "f8: answers from a data-collection template",
-            lambda: self.action_import("answers"),
-        )
-        yield SystemCommand(
-            "Pre-fill from open data…",
-            "f10: World Bank or tidy CSV figures into empty answers, as drafts",
-            lambda: self.action_import("open_data"),
-        )
-        yield SystemCommand("Export to Excel", "f9", self.action_export)
-        yield SystemCommand(
-            "Save as…",
-            "ctrl+s: write the answers to a new file and go on there",
-            self.safekeeping.save_as,
-        )
-        if self.session.unsaved:
-            yield SystemCommand(
-                "Save again", "Try the failed save once more", self.safekeeping.save_now
-            )
-        yield SystemCommand(
-            "Close this assessment",
-            "Back to the home screen",
-            lambda: self.leave_session(self.close_session),
-        )
-
-    def _filter(self, name: str) -> None:
-        from roam.tui.screens.walkthrough import WalkthroughScreen
-
-        if isinstance(self.walkthrough, WalkthroughScreen):
-            self._back_to_walkthrough()
-            self.walkthrough.apply_filter(name)  # type: ignore[arg-type]
+        yield from roam_commands(self)

@@ -190,3 +190,20 @@ async def test_a_second_coders_version_alone_is_shown_beside_the_current_answer(
     decision = kept["history"][-1]
     assert (decision["field"], author_in_file(mini_file, decision)) == ("consensus", "Team lead")
     assert [version["level"] for version in decision["old"]] == ["mid"]
+
+
+def test_the_form_counts_the_versions_the_decision_offers(conflict_file: Path) -> None:
+    """The summary's count, made without building versions, is what ctrl+d shows."""
+    from roam.tui.session import Session
+
+    session = Session.open(conflict_file, read_only=True)
+    try:
+        assert session.conflict_count("R.A.1.a") == len(session.conflict_versions("R.A.1.a")) == 2
+        # Ben's version only: the team's current answer is offered too, first.
+        answer = session.assessment.answers["R.A.1.a"]
+        answer.conflicts = answer.conflicts[1:]
+        assert session.conflict_count("R.A.1.a") == len(session.conflict_versions("R.A.1.a")) == 2
+        answer.conflicts = []
+        assert session.conflict_count("R.A.1.a") == len(session.conflict_versions("R.A.1.a")) == 0
+    finally:
+        session.close()

@@ -63,6 +63,18 @@ def test_scores_follow_the_edits(session: Session) -> None:
     assert session.report.category("O").score == 50
 
 
+def test_a_session_opened_to_score_later_scores_when_asked(mini_file: Path) -> None:
+    session = Session.open(mini_file, score_now=False)
+    try:
+        assert session.report is None
+        assert session.scores().category("O").score is None
+        assert session.report is not None
+        session.edit_answer("O.A.1.a", {"status": "answered", "level": "mid"})
+        assert session.scores().category("O").score == 50
+    finally:
+        session.close()
+
+
 def test_comments_and_review_state(session: Session, mini_file: Path) -> None:
     assert session.add_comment("R.A.1.a", "  Source?  ", state="queried")
     review = answer_in_file(mini_file, "R.A.1.a")["review"]
@@ -78,15 +90,6 @@ def test_navigation_wraps_and_finds_the_next_open_indicator(session: Session) ->
     assert session.next_code(codes[0], -1, codes) == codes[-1]
     session.edit_answer("R.A.1.a", {"status": "no_data"})
     assert session.next_unanswered("C.1.1.a") == "R.A.1.b"
-
-
-def test_search_needs_every_word(session: Session) -> None:
-    assert [code for code, _ in session.search("journalists attacked")] == ["R.B.1.a"]
-    assert [code for code, _ in session.search("journalists law")] == []
-    # French texts are searched too, whatever the display language.
-    assert [code for code, _ in session.search("existe-t-il")] == ["R.A.1.a", "R.A.1.b"]
-    # Codes are the jump's: the general palette would otherwise list R.B.1.a twice.
-    assert list(session.search("R.B.1.a")) == []
 
 
 def test_a_read_only_session_changes_nothing(mini_file: Path) -> None:

@@ -9,14 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 
+from roam.scoring.engine import score
+from roam.scoring.result import ScoreReport
 from roam.tui.app import RoamApp
 from roam.tui.screens.filter_picker import FilterPicker
 from roam.tui.screens.walkthrough import WalkthroughScreen
+from roam.tui.session import Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.indicator_tree import IndicatorTree
-from tests.helpers.tui import ui_test
+from roam.tui.widgets.progress_panel import ProgressPanel
+from tests.helpers.tui import on_screen, ui_test
 
 SIZE = (100, 32)
 
@@ -80,3 +85,69 @@ async def test_the_walkthrough_is_styled_as_a_full_restyle_would_style_it(demo_f
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is screen
+
+
+def _coverage_cells(report: ScoreReport) -> list[str]:
+    """The completion the progress panel shows: overall, then each category."""
+    nodes = [report.overall, *report.categories]
+    return [f"{node.coverage.complete:4.0f}%" for node in nodes]
+
+
+@ui_test
+async def test_the_scores_worked_out_after_the_first_frame_reach_the_progress(
+    demo_file: Path,
+) -> None:
+    """The walkthrough scores in a worker once it is drawn: the panel then shows them, and an
+    edit right after shows the new figures, never those of the worker."""
+    app = RoamApp(demo_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        session = app.session
+        assert session is not None and session.report is not None
+        panel = app.screen.query_one(ProgressPanel)
+        expected = score(session.assessment, session.framework)
+        assert session.report == expected
+        rows = (await on_screen(pilot, panel)).splitlines()
+        assert rows[0].startswith(" All")
+        assert [row[-5:] for row in rows[: len(expected.categories) + 1]] == _coverage_cells(
+            expected
+        )
+
+        form = app.screen.query_one(AnswerForm)
+        assert form.code is not None and session.answer(form.code).status == "not_assessed"
+        assert form.commit({"status": "no_data"})
+        await pilot.pause()
+        edited = score(session.assessment, session.framework)
+        assert edited.overall.coverage != expected.overall.coverage
+        rows = (await on_screen(pilot, panel)).splitlines()
+        assert [row[-5:] for row in rows[: len(edited.categories) + 1]] == _coverage_cells(edited)
+
+
+@ui_test
+async def test_the_progress_keeps_its_lines_until_the_scores_come(demo_file: Path) -> None:
+    """Before the scores the panel has the rows it will have, so nothing moves when they come."""
+    session = Session.open(demo_file, read_only=True, score_now=False)
+
+    class PanelApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ProgressPanel(session)
+
+    try:
+        async with PanelApp().run_test(size=(120, 40)) as pilot:
+            panel = pilot.app.query_one(ProgressPanel)
+            waiting = str(panel.render()).split("\n")
+            assert [row.split()[0] for row in waiting[:-1]] == [
+                "All",
+                *(category.code for category in session.framework.categories),
+            ]
+            assert "%" not in str(panel.render())
+            session.rescore()
+            panel.update_progress()
+            await pilot.pause()
+            scored = str(panel.render()).split("\n")
+            assert len(scored) == len(waiting)
+            assert all(row.endswith("%") for row in scored[:-1])
+    finally:
+        session.close()

@@ -10,9 +10,10 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
-from roam.tui.widgets.answer_form import AnswerForm, LevelSet
+from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
+from roam.tui.widgets.level_set import LevelSet
 from roam.tui.widgets.record_table import RecordTable
 from tests.helpers.tui import (
     answer_in_file,

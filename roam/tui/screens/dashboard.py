@@ -7,27 +7,24 @@ scores are labelled as the diagnostic aid they are, never as a ranking.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from roam.scoring.display_rules import BAND_MIN_COMPLETE
 from roam.scoring.readiness_check_names import CHECKS
 from roam.scoring.result import NodeScore
 from roam.tui.plain import plain, shown
+from roam.tui.roam_screen import RoamScreen
 from roam.tui.session import Session
 from roam.tui.widgets.bars import bar, score_text
 from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.top_bar import TopBar
-
-if TYPE_CHECKING:
-    from roam.tui.app import RoamApp
 
 RULE_LABELS = {
     "default": "Default method",
@@ -49,7 +46,7 @@ _WHY_WIDTH = 40  # characters of a data gap's justification the table shows
 _NOTE = "Scores are a diagnostic aid for the team (0-100), not a ranking of countries."
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(RoamScreen[None]):
     CSS_PATH = Path(__file__).with_name("dashboard.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.view('walkthrough')", "Back", id="roam.dashboard.back"),
@@ -112,10 +109,8 @@ class DashboardScreen(Screen[None]):
         return width - _SCORE_WIDTH - bar_width - 1, bar_width
 
     def _scores(self) -> Text:
-        report = self.session.report
+        report = self.session.scores()
         text = Text()
-        if report is None:
-            return text
         scores = self.query_one("#scores")
         # The columns are named here: a header line of spaces wrapped at narrow widths.
         scores.border_title = "Score (0-100) and % done (* some not assessed)"
@@ -163,8 +158,8 @@ class DashboardScreen(Screen[None]):
     def _fill_robustness(self) -> None:
         table = self.query_one("#robustness", DataTable)
         table.clear(columns=True)
-        report = self.session.report
-        if report is None or not report.robustness:
+        report = self.session.scores()
+        if not report.robustness:
             return
         codes = list(next(iter(report.robustness.values())))
         table.add_columns("Rule", *codes)
@@ -191,8 +186,8 @@ class DashboardScreen(Screen[None]):
         table = self.query_one("#gaps", DataTable)
         table.clear(columns=True)
         table.add_columns("Code", "Why no data", "Indicator")  # the reason first: it is short
-        report = self.session.report
-        gaps = report.data_gaps if report is not None else ()
+        report = self.session.scores()
+        gaps = report.data_gaps
         for code in gaps:
             indicator = self.session.text(self.session.indicator(code).text)
             why = self.session.answer(code).justification.replace("\n", " ")
@@ -205,8 +200,7 @@ class DashboardScreen(Screen[None]):
         key = event.row_key.value or ""
         code = key.split(":", 1)[1] if ":" in key else ""
         if code:
-            app: RoamApp = self.app  # type: ignore[assignment]
-            app.go_to_indicator(code)
+            self.roam_app.go_to_indicator(code)
 
 
 def _coverage_line(overall: NodeScore) -> str:

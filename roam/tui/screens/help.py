@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from roam.tui.labels import legend
 from roam.tui.plain import plain
+from roam.tui.roam_screen import RoamModalScreen
 from roam.tui.settings import SETTINGS_FILE
-
-if TYPE_CHECKING:
-    from roam.tui.app import RoamApp
 
 # The tasks a user comes to the help with, in the order of the work, and the
 # bindings (by id, or id prefix ending in ".") that serve each; the rest: "On this screen".
@@ -45,7 +43,7 @@ def task_of(binding_id: str) -> tuple[int, int, str]:
     return len(TASKS), 0, OTHER_TASK
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(RoamModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss(None)", "Close", id="roam.help.close"),
     ]
@@ -105,7 +103,7 @@ class HelpScreen(ModalScreen[None]):
         """Who wrote the indicators' texts: the open edition's statement, or the default's."""
         from roam.framework.provenance import provenance_statement
 
-        app: RoamApp = self.app  # type: ignore[assignment]
+        app = self.roam_app
         session = app.session
         if session is not None:
             framework = session.framework

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roam.errors import RoamError
 from roam.tui.plain import plain, shown
+from roam.tui.roam_screen import RoamScreen
 from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.top_bar import TopBar
-
-if TYPE_CHECKING:
-    from roam.tui.app import RoamApp
 
 DEMO_FILE = Path("demo") / "examplia.yaml"
 _INTRO = (
@@ -40,20 +37,13 @@ def _edited(path: Path) -> str:
     return f"{dt.datetime.fromtimestamp(stamp):%Y-%m-%d %H:%M}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(RoamScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="roam.home.new"),
         Binding("o", "open", "Open file", id="roam.home.open"),
         Binding("d", "demo", "Demo", id="roam.home.demo"),
         Binding("x,delete", "forget", "Forget recent", id="roam.home.forget"),
     ]
-
-    @property
-    def roam(self) -> RoamApp:
-        from roam.tui.app import RoamApp
-
-        assert isinstance(self.app, RoamApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield TopBar("Internet Universality Indicators")
@@ -75,7 +65,7 @@ class HomeScreen(Screen[None]):
         recent = self.query_one("#recent", OptionList)
         actions = self.query_one("#actions", OptionList)
         actions.highlighted = 0
-        has_recent = bool(self.roam.settings.recent)
+        has_recent = bool(self.roam_app.settings.recent)
         (recent if has_recent else actions).focus()
 
     def on_screen_resume(self) -> None:
@@ -84,7 +74,7 @@ class HomeScreen(Screen[None]):
     def refresh_recent(self) -> None:
         recent = self.query_one("#recent", OptionList)
         recent.clear_options()
-        settings = self.roam.settings
+        settings = self.roam_app.settings
         for entry in settings.recent:
             path = Path(entry)
             label = plain(path.name, style="bold")
@@ -112,7 +102,7 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.roam.open_assessment(Path(event.option.id))
+            self.roam_app.open_assessment(Path(event.option.id))
 
     def action_new(self) -> None:
         from roam.tui.screens.new_assessment import NewAssessmentScreen
@@ -124,20 +114,20 @@ class HomeScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.roam.open_assessment(path)
+                self.roam_app.open_assessment(path)
 
         self.app.push_screen(OpenFileScreen(), chosen)
 
     def action_demo(self) -> None:
         """Open the demo assessment, writing it first if this user has none yet."""
-        path = self.roam.settings.folder_path() / DEMO_FILE
+        path = self.roam_app.settings.folder_path() / DEMO_FILE
         if not path.exists():
             try:
                 self._write_demo(path)
             except (RoamError, OSError) as exc:
                 self.notify(str(exc), title="Cannot write the demo", severity="error")
                 return
-        self.roam.open_assessment(path)
+        self.roam_app.open_assessment(path)
 
     def _write_demo(self, path: Path) -> None:
         from roam.assessment.storage import save_assessment
@@ -153,5 +143,5 @@ class HomeScreen(Screen[None]):
         if recent.has_focus and recent.highlighted is not None:
             entry = recent.get_option_at_index(recent.highlighted).id
             if entry:
-                self.roam.settings.forget(entry)
+                self.roam_app.settings.forget(entry)
                 self.refresh_recent()

@@ -8,8 +8,8 @@ from typing import cast
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
+from roam.tui.import_request import ImportKind, ImportRequest, Keep
 from roam.tui.screens.open_file import FilePicker
-from roam.tui.session import ImportKind, ImportRequest, Keep
 from roam.tui.widgets.choice_set import ChoiceSet
 
 KEEP_CHOICES: list[tuple[str, str | None]] = [

@@ -21,8 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
 from roam.errors import RoamError
+from roam.tui.import_request import ImportRequest
 from roam.tui.plain import plain, shown
-from roam.tui.session import ImportRequest, Session
+from roam.tui.session import Session
 
 if TYPE_CHECKING:
     from roam.assessment.model import AnswerVersion, Assessment

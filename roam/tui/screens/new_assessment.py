@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roam.errors import RoamError
 from roam.tui.plain import plain
+from roam.tui.roam_screen import RoamModalScreen
 from roam.tui.widgets.field_error import FieldError
-
-if TYPE_CHECKING:
-    from roam.tui.app import RoamApp
 
 OTHER_EDITION = "other"
 
 
-class NewAssessmentScreen(ModalScreen[None]):
+class NewAssessmentScreen(RoamModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "create", "Create", priority=True, id="roam.new.create"),
         Binding("escape", "dismiss(None)", "Cancel", id="roam.new.cancel"),
@@ -147,7 +144,7 @@ class NewAssessmentScreen(ModalScreen[None]):
             scope="full" if scope == "full" else "core",
             path=path,
         )
-        app: RoamApp = self.app  # type: ignore[assignment]
+        app = self.roam_app
         try:
             session = Session.create(path, assessment, framework, who=app.who)
         except RoamError as exc:

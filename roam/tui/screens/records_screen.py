@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 from textual import on
-from textual.screen import Screen
 
 from roam.assessment.model import Assessment
 from roam.tui.forms import FormField
+from roam.tui.roam_screen import RoamScreen
 from roam.tui.screens.dialogs import ConfirmScreen
 from roam.tui.screens.record_form import Check, RecordForm
 from roam.tui.session import Session
@@ -34,7 +34,7 @@ class RecordKind:
     check: Callable[[Session, int | None], Check] | None = None
 
 
-class RecordsScreen(Screen[None]):
+class RecordsScreen(RoamScreen[None]):
     """Base for screens made of RecordTables whose ids are the kinds' attributes."""
 
     CSS_PATH = Path(__file__).with_name("records.tcss")
@@ -77,7 +77,7 @@ class RecordsScreen(Screen[None]):
     def open_form(self, kind: RecordKind, index: int | None) -> None:
         """Add a record (``index`` None) or edit the one at ``index``."""
         items = self.items(kind)
-        current = getattr(getattr(self.app, "walkthrough", None), "code", None)
+        current = getattr(self.roam_app.walkthrough, "code", None)
         initial: BaseModel | dict[str, Any] = (
             items[index] if index is not None else kind.new(self.session, current)
         )

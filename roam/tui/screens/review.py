@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Label, Select, Static, TextArea
 
 from roam.assessment.model import Answer
@@ -20,12 +19,10 @@ from roam.assessment.rejection import is_rejected
 from roam.framework.model import ScaledIndicator
 from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS
 from roam.tui.plain import shown
+from roam.tui.roam_screen import RoamScreen
 from roam.tui.session import Session
 from roam.tui.widgets.key_bar import KeyBar
 from roam.tui.widgets.top_bar import TopBar
-
-if TYPE_CHECKING:
-    from roam.tui.app import RoamApp
 
 # The rows the table can show, ctrl+l going from one to the next; the first is the default.
 REVIEW_FILTERS: dict[str, str] = {
@@ -76,7 +73,7 @@ def passes(answer: Answer, name: str) -> bool:
     return True
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(RoamScreen[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Short words: with the app's keys, all four fit an 80-column footer.
@@ -120,7 +117,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#answers", DataTable)
         table.add_columns("Code", "Status", "Review", "Comments")
-        app: RoamApp = self.app  # type: ignore[assignment]
+        app = self.roam_app
         if not self.shown_codes:  # nothing assessed yet: every indicator rather than none
             self.filter_name = "all"
         self._fill(getattr(app.walkthrough, "code", None))
@@ -238,7 +235,7 @@ class ReviewScreen(Screen[None]):
         A review is signed by a person, not by the computer's account ("root");
         cancelling the question stores nothing and shows the answer as it is.
         """
-        app: RoamApp = self.app  # type: ignore[assignment]
+        app = self.roam_app
         if not app.settings.reviewer:
             self.show(self.code)  # until a name is given, nothing has changed
         app.with_name(then, "signs your review comments")
@@ -264,8 +261,7 @@ class ReviewScreen(Screen[None]):
 
     def action_edit_answer(self) -> None:
         if self.code is not None:
-            app: RoamApp = self.app  # type: ignore[assignment]
-            app.go_to_indicator(self.code)
+            self.roam_app.go_to_indicator(self.code)
 
 
 def _thread(answer: Answer) -> Text:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Tree
 
 from roam.errors import RoamError
 from roam.tui.commands import CodeJumpCommands, JumpCommands, SearchCommands
+from roam.tui.roam_screen import RoamScreen
 from roam.tui.session import FILTER_LABELS, FilterName, Session
 from roam.tui.widgets.answer_form import AnswerForm
 from roam.tui.widgets.blank_containers import BlankHorizontal, BlankVertical, BlankVerticalScroll
@@ -24,7 +24,7 @@ from roam.tui.widgets.progress_panel import ProgressPanel
 from roam.tui.widgets.top_bar import TopBar
 
 
-class WalkthroughScreen(Screen[None]):
+class WalkthroughScreen(RoamScreen[None]):
     """Answer indicators one after another; every key here also works inside a text field."""
 
     BLANK = True  # nothing of its own but the background (roam.tui.widgets.blank_containers)
@@ -87,6 +87,22 @@ class WalkthroughScreen(Screen[None]):
             self.show(self.first)
             self.fill_form()
         tree.focus()
+        if self.session.report is None:
+            self.call_after_refresh(self._score_later)
+
+    def _score_later(self) -> None:
+        """After the first frame: the scores, then the progress panel that shows them.
+
+        A worker on the app's own loop, not a thread: the scoring reads the answers
+        an edit changes, and on one loop the two never overlap; an edit rescores
+        by itself, so the panel never shows the numbers of an older state.
+        """
+        self.run_worker(self._score(), group="scores", exclusive=True)
+
+    async def _score(self) -> None:
+        if self.session.report is None:
+            self.session.rescore()
+        self.query_one(ProgressPanel).update_progress()
 
     # -- showing ------------------------------------------------------------------
 
@@ -162,14 +178,11 @@ class WalkthroughScreen(Screen[None]):
 
     def remember_place(self) -> None:
         """Closed or quit: remember where the person was, the country and the progress."""
-        from roam.tui.app import RoamApp
-
-        app = self.app
         session = self.session
-        if self.code is None or not isinstance(app, RoamApp):
+        if self.code is None:
             return
         done = sum(session.answer(code).status != "not_assessed" for code in session.codes)
-        app.settings.remember_place(
+        self.roam_app.settings.remember_place(
             session.path,
             code=self.code,
             country=f"{session.assessment.country} ({session.assessment.iso})",
@@ -317,11 +330,7 @@ class WalkthroughScreen(Screen[None]):
             self.notify("Opened read-only: the decision cannot be recorded.")
             return
         self.query_one(AnswerForm).flush()
-
-        from roam.tui.app import RoamApp
-
-        app = self.app
-        assert isinstance(app, RoamApp)
+        app = self.roam_app
 
         def chosen(index: int | None) -> None:
             if index is not None:

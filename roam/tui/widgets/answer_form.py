@@ -2,7 +2,8 @@
 
 The form is composed once, in two steps: the status and the level (or value)
 of the first indicator for the first frame, then the rest (value_box.py, answer_more.py)
-just after it.  Moving to another indicator only loads new values into the
+just after it.  The levels are level_set.py's; the summary line above the
+fields is answer_summary.py's.  Moving to another indicator only loads new values into the
 existing fields (with their change events held back), and an edit is
 committed through the session: choices at once, typed text after a short
 pause or when the field is left.
@@ -22,54 +23,28 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from roam.assessment.rules import range_problem
-from roam.framework.model import (
-    ContextualIndicator,
-    QuantitativeIndicator,
-    Scale,
-    ScaledIndicator,
-)
-from roam.tui.labels import CONFLICT_MARK, REVIEW_LABELS, STATUS_LABELS, STATUS_SHORT
-from roam.tui.plain import plain, shown
+from roam.framework.model import ContextualIndicator, QuantitativeIndicator, ScaledIndicator
+from roam.tui.labels import STATUS_LABELS, STATUS_SHORT
+from roam.tui.plain import plain
 from roam.tui.session import Session
+from roam.tui.widgets.answer_summary import FailedChecks, field_of, summary_line
 from roam.tui.widgets.blank_containers import BlankVertical
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.field_error import FieldError
+from roam.tui.widgets.level_set import LevelSet, level_labels
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from roam.assessment.model import Answer
     from roam.tui.widgets.answer_more import AnswerMore
     from roam.tui.widgets.value_box import ValueBox
 
 TYPING_PAUSE = 0.6  # seconds of no typing before a text field is committed
 _TEXT_FIELDS = ("value", "year", "unit", "justification")
 _VALUE_FIELDS = ("value", "year", "unit")
-# Readiness checks whose findings the form shows under a field already (or no finding at all).
-ALREADY_SHOWN_CHECKS = ("not_assessed", "answer_problem", "missing_justification")
 NO_LEVEL_STATUSES = ("not_applicable", "no_data")  # statuses that take no level or value
 W = TypeVar("W", bound=Widget)
 _VALUED = (QuantitativeIndicator, ContextualIndicator)
-
-
-class LevelSet(ChoiceSet):
-    """The levels of one scale; one set per scale, shown when its indicators are."""
-
-    def __init__(self, scale_id: str, scale: Scale, session: Session) -> None:
-        self.scale = scale
-        self.scale_id = scale_id
-        super().__init__(
-            [
-                (label, level.id)
-                for label, level in zip(_level_labels(session, scale), scale.levels, strict=True)
-            ],
-            id=f"level-{scale_id}",
-            classes="level-set",
-        )
-
-
-def _level_labels(session: Session, scale: Scale) -> list[str]:
-    return [f"{session.text(level.label)} ({level.score:g})" for level in scale.levels]
 
 
 STATUS_CHOICES: list[tuple[str, str | None]] = [
@@ -107,8 +82,7 @@ class AnswerForm(BlankVertical):
         self._shown: dict[str, object] = {}  # what each message line shows now
         self._value_box: ValueBox | None = None
         self._more: AnswerMore | None = None
-        self._findings_seen: object = None  # the findings list _checks_by_code was made of
-        self._checks_by_code: dict[str, list[str]] = {}
+        self._failed = FailedChecks()
 
     def compose(self) -> ComposeResult:
         yield Static(id="answer-summary")
@@ -254,7 +228,7 @@ class AnswerForm(BlankVertical):
     def relabel(self) -> None:
         """The language changed: the scale levels' names follow."""
         for level_set in self.query(LevelSet):
-            level_set.relabel(_level_labels(self.session, level_set.scale))
+            level_set.relabel(level_labels(self.session, level_set.scale))
 
     # -- problems ---------------------------------------------------------------
 
@@ -265,7 +239,7 @@ class AnswerForm(BlankVertical):
         answer = self.session.answer(self.code)
         messages: dict[str, list[str]] = {name: [] for name in self.ERROR_FIELDS}
         for problem in self.session.problems(self.code):
-            messages[_field_of(problem)].append(problem)
+            messages[field_of(problem)].append(problem)
         for name, message in self._input_errors.items():
             messages["value" if name in _VALUE_FIELDS else name].append(message)
         refused = " ".join(self._input_errors.values())
@@ -280,36 +254,11 @@ class AnswerForm(BlankVertical):
             field = self._find(f"#{name}", Widget)
             if field is not None:
                 field.set_class(bool(messages[name]), "-invalid")
-        self._set_text("answer-summary", self._summary(answer, messages))
-
-    def _summary(self, answer: Answer, messages: dict[str, list[str]]) -> Text:
-        checks = messages.get("checks", [])
-        count = sum(len(found) for name, found in messages.items() if name != "checks")
-        text = Text()
-        if self._input_errors:
-            text.append("✗ what you typed is NOT STORED: fix the marked field", style="bold red")
-        elif count:
-            noun = "problem" if count == 1 else "problems"
-            text.append(f"⚠ {count} {noun} with this answer (see below)", style="bold red")
-            if checks:
-                text.append("; ", style="bold red")
-        if checks:
-            text.append("⚠ " + "; ".join(shown(check) for check in checks), style="bold red")
-        elif not count:
-            text.append("✓ no problems", style="green")
-        if answer.conflicts and self.code is not None:
-            versions = len(self.session.conflict_versions(self.code))
-            text.append(
-                f"  {CONFLICT_MARK[0]} {versions} versions to decide",
-                style=CONFLICT_MARK[1],
-            )
-            text.append(" (ctrl+d)", style="dim")
-        review = answer.review
-        if review.state != "draft" or review.thread:
-            comments = len(review.thread)
-            text.append(f"  · review: {REVIEW_LABELS[review.state]}", style="bold")
-            text.append(f", {comments} comment{'s' if comments != 1 else ''}", style="dim")
-        return text
+        versions = self.session.conflict_count(self.code)
+        summary = summary_line(
+            answer, messages, refused=bool(self._input_errors), versions=versions
+        )
+        self._set_text("answer-summary", summary)
 
     def _failed_checks(self, code: str) -> list[str]:
         """The readiness findings of ``code`` the fields' own messages do not say already.
@@ -318,14 +267,7 @@ class AnswerForm(BlankVertical):
         """
         if self._more is None:
             return []
-        findings = self.session.findings()
-        if findings is not self._findings_seen:
-            self._findings_seen = findings
-            self._checks_by_code = {}
-            for finding in findings:
-                if finding.check not in ALREADY_SHOWN_CHECKS:
-                    self._checks_by_code.setdefault(finding.code, []).append(finding.message)
-        return self._checks_by_code.get(code, [])
+        return self._failed.of(code, self.session.findings())
 
     def _set_text(self, widget_id: str, text: str | Text) -> None:
         """Show ``text`` in a message line, redrawing it only when it changed."""
@@ -445,12 +387,3 @@ class AnswerForm(BlankVertical):
         """Open the evidence form: a new item (None) or the item at ``index``."""
         if self._more is not None:
             self._more.open_evidence(index)
-
-
-def _field_of(problem: str) -> str:
-    """Which field a problem from the rules concerns, by its wording."""
-    if "justification" in problem:
-        return "justification"
-    if "level" in problem:
-        return "level"
-    return "value"

@@ -36,11 +36,19 @@ class ProgressPanel(Static):
 
     def update_progress(self) -> None:
         report = self.session.report
-        if report is None:
-            return
         width = max(self.content_size.width, 24)
-        rows = [("All", report.overall, False)]
-        rows += [(node.code, node, node.code == self.category_code) for node in report.categories]
+        rows: list[tuple[str, NodeScore | None, bool]]
+        if report is None:
+            # Not scored yet (the walkthrough scores just after its first frame): the rows
+            # without figures, on as many lines, so that nothing moves when the figures come.
+            codes = [category.code for category in self.session.framework.categories]
+            rows = [("All", None, False)]
+            rows += [(code, None, code == self.category_code) for code in codes]
+        else:
+            rows = [("All", report.overall, False)]
+            rows += [
+                (node.code, node, node.code == self.category_code) for node in report.categories
+            ]
         # On short terminals two bars share a line, so the tree keeps its room.
         columns = 2 if self.app.size.height < 34 else 1
         cell = (width - (columns - 1)) // columns
@@ -50,7 +58,8 @@ class ProgressPanel(Static):
                 text.append("\n" if index % columns == 0 else " ")
             text.append_text(_row(label, node, cell - _FIXED_WIDTH, current))
         text.append("\n")
-        text.append_text(self._current_score(report.categories))
+        if report is not None:
+            text.append_text(self._current_score(report.categories))
         self.update(text)
 
     def _current_score(self, categories: tuple[NodeScore, ...]) -> Text:
@@ -70,12 +79,13 @@ class ProgressPanel(Static):
         return text
 
 
-def _row(label: str, node: NodeScore, width: int, current: bool) -> Text:
-    done = node.coverage.complete
+def _row(label: str, node: NodeScore | None, width: int, current: bool) -> Text:
+    """One bar: ``node``'s completion, or dots and no figure before the scores are known."""
+    done = node.coverage.complete if node is not None else None
     text = Text()
     text.append("▸" if current else " ", style="bold")
     text.append(f"{shown(label):<{_LABEL_WIDTH}}", style="bold underline" if current else "bold")
     text.append(" ")
     text.append_text(bar(done, width))
-    text.append(f"{done:4.0f}%")
+    text.append(f"{done:4.0f}%" if done is not None else "     ")
     return text
