@@ -38,7 +38,7 @@ SHOTS = [
     ("process-120x40-dark", (120, 40), "textual-dark", ["f6"]),
     ("evidence-form-80x24-dark", (80, 24), "textual-dark", ["ctrl+r"]),
     ("help-80x24-dark", (80, 24), "textual-dark", ["f1"]),
-    ("conflict-120x40-dark", (120, 40), "textual-dark", ["ctrl+g", *"R.A.1.c", "enter", "ctrl+d"]),
+    ("conflict-120x40-dark", (120, 40), "textual-dark", ["ctrl+g", *"R.E.3.a", "enter", "ctrl+d"]),
     ("import-preview-120x40-dark", (120, 40), "textual-dark", ["f8", *"filled.xlsx", "enter"]),
 ]
 # What a stakeholder typed into the demo's data-collection template (for the import picture).
@@ -91,7 +91,8 @@ def main() -> None:
     try:
         framework = load_framework()
         master = folder / "examplia.yaml"
-        save_assessment(make_demo(framework, path=master), master, framework)
+        # Dates relative to the same fixed "today" as the checks: the pictures never drift.
+        save_assessment(make_demo(framework, path=master, today=TODAY), master, framework)
         fill_template(master, folder / "filled.xlsx")
         os.chdir(folder)  # the import picture names the workbook as typed: filled.xlsx
         for name, size, theme, keys in SHOTS:

@@ -65,6 +65,10 @@ STAKEHOLDER_GROUPS: tuple[StakeholderGroup, ...] = (
 )
 ReviewState = Literal["draft", "submitted", "queried", "accepted"]
 REVIEW_STATES: tuple[ReviewState, ...] = ("draft", "submitted", "queried", "accepted")
+# A liaison's decision in a reviewed report; "reject" sets the state "queried" (no state
+# of its own: the answer goes back to the team), the comment keeps the decision.
+LiaisonDecision = Literal["accept", "query", "reject"]
+LIAISON_DECISIONS: tuple[LiaisonDecision, ...] = ("accept", "query", "reject")
 MilestoneKind = Literal[
     "research_plan",
     "data_collection",
@@ -148,6 +152,12 @@ class Comment(Record):
     role: str = ""
     time: dt.datetime
     text: NonEmpty
+    decision: LiaisonDecision | None = Field(
+        default=None,
+        description="The liaison's decision this comment came with, from an imported "
+        "review; none for every other comment (and for reviews imported before roam "
+        "recorded it).",
+    )
 
 
 class Review(Record):

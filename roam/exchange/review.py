@@ -12,6 +12,10 @@ review thread (author, role "liaison", time) and, for a decision, a review state
   review log.
 - a comment without a decision is added to the thread; the state stays.
 
+The decision itself is recorded on the comment (``Comment.decision``), so that
+roam can tell a standing rejection from a query without reading the comment's
+words (:mod:`roam.assessment.rejection`).
+
 Answers are never changed, only their review.  When the report was made from
 an older version of the answers (its stamp's per-indicator hashes differ from
 the answers now), the changed indicators are named, and an ``accept`` of one of
@@ -34,11 +38,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import cast
 
 from roam.assessment.answer_edits import set_answer_field
 from roam.assessment.create import now
-from roam.assessment.model import Assessment, Comment, ReviewState
+from roam.assessment.model import (
+    LIAISON_DECISIONS,
+    Assessment,
+    Comment,
+    LiaisonDecision,
+    ReviewState,
+)
 from roam.assessment.rules import in_scope_codes
 from roam.errors import RoamError
 from roam.exchange.cell_problems import BadCell, CellError
@@ -58,7 +68,7 @@ from roam.exchange.read_cells import CellValue
 from roam.exchange.workbook_labels import label
 from roam.framework.model import Framework
 
-Decision = Literal["accept", "query", "reject"]
+Decision = LiaisonDecision
 DEFAULT_REVIEWER = "UNESCO liaison"
 REVIEWER_ROLE = "liaison"
 DECISION_STATE: dict[Decision, ReviewState] = {
@@ -77,7 +87,7 @@ _DECISION_ACTION: dict[Decision, Action] = {
     "reject": "rejected",
 }
 _DECISIONS = choice_table(
-    ("accept", "query", "reject"),
+    LIAISON_DECISIONS,
     {
         "accept": ("accepted", "accepter", "accepté", "ok", "approve", "approved"),
         "query": ("queried", "questionner", "questionné", "question"),
@@ -293,7 +303,9 @@ class _ReviewRun:
             )
             return
         answer.review.thread.append(
-            Comment(author=self.who, role=REVIEWER_ROLE, time=self.moment, text=text)
+            Comment(
+                author=self.who, role=REVIEWER_ROLE, time=self.moment, text=text, decision=decision
+            )
         )
         summary.comments_added += 1
         action: Action = "commented" if decision is None else _DECISION_ACTION[decision]

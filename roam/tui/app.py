@@ -57,7 +57,7 @@ class RoamApp(ScreenNavigation):
         Binding("f1", "help", "Help", priority=True, id="roam.help"),
         # Not a priority: in a text field ctrl+k deletes to the end of the line, as it does
         # in editors; esc leaves the field for the tree, where ctrl+k opens the palette.
-        Binding("ctrl+k", "command_palette", "Commands", id="roam.palette"),
+        Binding("ctrl+k", "command_palette", "Palette", id="roam.palette"),
         Binding("question_mark", "help", "Help", show=False, id="roam.help_key"),
         Binding("f2", "view('walkthrough')", "Walkthrough", show=False, priority=True,
                 id="roam.view.walkthrough"),

@@ -16,12 +16,13 @@ from tests.helpers.files import MINI_FRAMEWORK
 
 # Canonical dumps (framework reference left out) of the demo on the mini edition, taken from
 # roam.assessment.demo before the move (with the answer's `provenance` field and the
-# `dataset` evidence kind of `roam prefill` in the model): the package must reproduce them.
+# `dataset` evidence kind of `roam prefill`, and the review comment's `decision`, in the
+# model): the package must reproduce them.
 EXPECTED = {
     (2023, 1): "6623f15ff91feeab98f5912d109af707952478fe0864ee97042a77cba5b35ff4",
     (2023, 2): "d9c06de90e3fb79fbc06339827fcb4120543fec5c0fe254107a92c76dbeb3d52",
-    (7, 1): "297e1052cf5cc9fcc68eeb0c38ca6138d9707cdc1a9e7eafa97c99680a87921b",
-    (7, 2): "ed52f0468aa6895a8b9936c49a5a03aae535deaf8ca98c885833b1db0974149e",
+    (7, 1): "6688d83df3de107937d817272714bd0df8a04c1edda7cdf0419f70abc7c5e66f",
+    (7, 2): "72347619de104a9e515e9010efb4549dd425cb34ef4cee8088f229b001906334",
 }
 
 

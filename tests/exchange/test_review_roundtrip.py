@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from roam.assessment.rejection import is_rejected
 from roam.assessment.storage import save_assessment
 from roam.exchange.workbook_labels import label
 from roam.framework import Framework
@@ -57,12 +58,15 @@ def test_decisions_become_states_and_comments_with_author(
         "O.A.1.a": ("queried", "Rejected: The policy was withdrawn in 2022."),
         "R.A.2.a": ("draft", "Please add the ITU figure."),
     }
+    decisions = {"R.A.1.a": "accept", "R.A.1.b": "query", "O.A.1.a": "reject", "R.A.2.a": None}
     for code, (state, text) in expected.items():
         review = answers[code].review
         assert review.state == state, code
         assert [c.text for c in review.thread] == [text], code
         assert review.thread[0].author == "Marie Dupont"
         assert review.thread[0].role == "liaison"
+        assert review.thread[0].decision == decisions[code], code  # data, not read from words
+    assert [code for code, answer in answers.items() if is_rejected(answer)] == ["O.A.1.a"]
     change = answers["R.A.1.a"].history[-1]
     assert (change.field, change.old, change.new, change.who) == (
         "review.state",

@@ -54,7 +54,7 @@ async def test_the_footer_shows_the_keys_of_the_screen_grouped(mini_file: Path) 
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.pause()
         shown = footer_text(app)
-        for label in ("Answer", "Next/prev", "Jump/search", "Filter", "Evidence", "Undo",
+        for label in ("Answer", "Next/prev", "Find", "Filter", "Evidence", "Undo",
                       "Dashboard", "Export", "Help"):  # fmt: skip
             assert label in shown, label
         await pilot.press("f3")

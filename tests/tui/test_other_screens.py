@@ -73,6 +73,9 @@ async def test_the_review_lists_assessed_answers_in_framework_order_with_filters
         queried = _review_rows(app)
         assert queried and all(session.answer(c).review.state == "queried" for c in queried)
         assert queried == [c for c in session.codes if session.answer(c).review.state == "queried"]
+        await pilot.press("ctrl+l")  # rejected (none: the demo's review was not imported)
+        await pilot.pause()
+        assert str(table.border_title).startswith("Rejected")
         await pilot.press("ctrl+l")  # changed since review
         await pilot.pause()
         assert str(table.border_title).startswith("Changed since review")

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Label, Select, Static, TextArea
 
 from roam.assessment.model import Answer
+from roam.assessment.rejection import is_rejected
 from roam.framework.model import ScaledIndicator
 from roam.tui.labels import REVIEW_LABELS, STATUS_LABELS
 from roam.tui.plain import shown
@@ -27,6 +28,7 @@ from roam.tui.widgets.top_bar import TopBar
 REVIEW_FILTERS: dict[str, str] = {
     "assessed": "Assessed",
     "queried": "Queried",
+    "rejected": "Rejected",
     "changed": "Changed since review",
     "commented": "With comments",
     "all": "All, not assessed too",
@@ -62,6 +64,8 @@ def passes(answer: Answer, name: str) -> bool:
         return answer.status != "not_assessed"
     if name == "queried":
         return answer.review.state == "queried"
+    if name == "rejected":
+        return is_rejected(answer)
     if name == "changed":
         return changed_since_review(answer)
     if name == "commented":
@@ -72,8 +76,9 @@ def passes(answer: Answer, name: str) -> bool:
 class ReviewScreen(RoamScreen[None]):
     CSS_PATH = Path(__file__).with_name("review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "comment", "Add comment", priority=True, id="roam.review.comment"),
-        Binding("ctrl+e", "edit_answer", "Edit answer", priority=True, id="roam.review.edit"),
+        # Short words: with the app's keys, all four fit an 80-column footer.
+        Binding("ctrl+s", "comment", "Comment", priority=True, id="roam.review.comment"),
+        Binding("ctrl+e", "edit_answer", "Edit", priority=True, id="roam.review.edit"),
         Binding("ctrl+l", "next_filter", "Filter", priority=True, id="roam.review.filter"),
         Binding("escape", "app.view('walkthrough')", "Back", id="roam.review.back"),
     ]
@@ -152,7 +157,10 @@ class ReviewScreen(RoamScreen[None]):
         style = {"queried": "bold red", "accepted": "green", "submitted": "yellow"}.get(state, "")
         comments = str(len(answer.review.thread)) if answer.review.thread else ""
         status = STATUS_LABELS[answer.status].split(" (")[0]
-        return (code, status, Text(REVIEW_LABELS[state], style=style), comments)
+        # A standing rejection is queried with the liaison's stronger word (no wider than
+        # the states, so the Comments column stays in view).
+        review = "Rejected" if is_rejected(answer) else REVIEW_LABELS[state]
+        return (code, status, Text(review, style=style), comments)
 
     @on(DataTable.RowHighlighted, "#answers")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

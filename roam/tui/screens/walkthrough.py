@@ -29,19 +29,20 @@ class WalkthroughScreen(RoamScreen[None]):
 
     BLANK = True  # nothing of its own but the background (roam.tui.widgets.blank_containers)
 
+    # In the order the footer shows them: what does not fit on a narrow terminal is at the end.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", priority=True, id="roam.next", group=MOVE),
         Binding("ctrl+p", "previous", "Prev", priority=True, id="roam.previous", group=MOVE),
-        Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
         Binding("ctrl+g", "jump", "Jump", priority=True, id="roam.jump", group=FIND),
         Binding("ctrl+f", "search", "Search", priority=True, id="roam.search", group=FIND),
+        Binding(
+            "ctrl+r", "add_evidence", "Evidence", priority=True, id="roam.add_evidence"
+        ),
+        Binding("ctrl+o", "next_open", "Next open", priority=True, id="roam.next_unanswered"),
         Binding("ctrl+l", "filter", "Filter", priority=True, id="roam.filter"),
         Binding("ctrl+z", "undo", "Undo", priority=True, id="roam.undo"),
         Binding("ctrl+d", "decide", "Decide a conflict", show=False, priority=True,
                 id="roam.decide"),
-        Binding(
-            "ctrl+r", "add_evidence", "Evidence", priority=True, id="roam.add_evidence"
-        ),
         Binding("escape", "focus_tree", "Tree", show=False, id="roam.focus_tree"),
         Binding("ctrl+up", "scroll_info(-1)", "Scroll text", show=False, priority=True,
                 id="roam.info.up"),
