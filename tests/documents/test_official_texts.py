@@ -11,24 +11,17 @@ from roam.demo import make_demo
 from roam.framework import load_framework
 from roam.framework.loader import indicators_root
 from roam.framework.overlay import load_overlay
-from tests.helpers.documents import all_text, body_lines, draft, run
+from tests.helpers.documents import (
+    OFFICIAL_INDICATOR,
+    OFFICIAL_QUESTION,
+    OVERLAY,
+    all_text,
+    body_lines,
+    draft,
+    run,
+)
 
 EXAMPLE = indicators_root() / "overlays" / "example.overlay.yaml"
-
-OFFICIAL_QUESTION = "Official wording of the law question, as the team copied it."
-OFFICIAL_INDICATOR = "Official wording of the law indicator."
-OVERLAY = f"""\
-edition: {{id: mini, version: "1.0"}}
-source: {{title: A publication, year: 2019}}
-items:
-  - code: R.A.1
-    unesco_ref: R.1
-    text: {{en: "{OFFICIAL_QUESTION}", fr: "Formulation officielle de la question."}}
-    page: 12
-  - code: R.A.1.a
-    unesco_ref: R.1.1
-    text: "{OFFICIAL_INDICATOR}"
-"""
 
 
 def _overlay(folder: Path, body: str = OVERLAY, name: str = "team.overlay.yaml") -> Path:

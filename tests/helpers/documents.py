@@ -14,6 +14,22 @@ from roam.cli import main
 from roam.documents.draft import write_draft
 from roam.framework import Framework
 
+# A team's overlay of the mini edition quoting UNESCO's wording for R.A.1 and R.A.1.a.
+OFFICIAL_QUESTION = "Official wording of the law question, as the team copied it."
+OFFICIAL_INDICATOR = "Official wording of the law indicator."
+OVERLAY = f"""\
+edition: {{id: mini, version: "1.0"}}
+source: {{title: A publication, year: 2019}}
+items:
+  - code: R.A.1
+    unesco_ref: R.1
+    text: {{en: "{OFFICIAL_QUESTION}", fr: "Formulation officielle de la question."}}
+    page: 12
+  - code: R.A.1.a
+    unesco_ref: R.1.1
+    text: "{OFFICIAL_INDICATOR}"
+"""
+
 GENERATED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
 # The draft's chapters of the mini assessment, in order.
 CHAPTERS = [

@@ -109,3 +109,15 @@ async def record_form(pilot: Pilot[Any], *keys: str) -> RecordForm:
     form = pilot.app.screen
     assert isinstance(form, RecordForm), f"{keys} opened {form!r}, not a record form"
     return form
+
+
+async def steady_cursor(pilot: Pilot[Any]) -> None:
+    """Text fields' cursors shown without blinking: a picture taken after a wait (a worker,
+    a busy machine) would otherwise catch the cursor on or off by chance."""
+    from textual.widgets import Input, TextArea
+
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()

@@ -163,7 +163,7 @@ def test_the_installed_wheel_writes_the_demo_a_report_and_a_template(
 @pytest.mark.tmux
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_the_installed_wheel_opens_the_terminal_ui(wheel_venv: Path, tmp_path: Path) -> None:
-    from tests.tui.test_tmux import Terminal
+    from tests.helpers.terminal import Terminal
 
     roam = wheel_venv / "bin" / "roam"
     assert user_run(wheel_venv, roam, "demo", "examplia.yaml", cwd=tmp_path).returncode == 0

@@ -205,8 +205,8 @@ async def test_the_terminal_ui_starts_on_the_walkthrough_and_quits(
 def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
     tmp_path: Path,
 ) -> None:
+    from tests.helpers.terminal import Terminal
     from tests.helpers.tui import answer_in_file
-    from tests.tui.test_tmux import Terminal
 
     mini = Path(__file__).parents[1] / "data" / "frameworks" / "mini.yaml"
     path = tmp_path / "kenya.yaml"

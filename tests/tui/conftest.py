@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from roam.assessment.create import new_assessment
+from roam.assessment.loader import load_assessment
+from roam.assessment.model import Evidence
 from roam.assessment.storage import save_assessment
 from roam.framework.loader import load_framework
 from roam.tui.settings import DATA_DIR_ENV
@@ -52,3 +54,16 @@ def demo_file(_demo_master: Path, tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "examplia.yaml"
     shutil.copyfile(_demo_master, path)
     yield path
+
+
+@pytest.fixture
+def answered_file(mini_file: Path) -> Path:
+    """The mini assessment with R.A.1.a answered 'mid' by the team."""
+    framework = load_framework(MINI)
+    assessment = load_assessment(mini_file)
+    answer = assessment.answers["R.A.1.a"]
+    answer.status, answer.level = "answered", "mid"
+    answer.justification = "The act exists but courts rarely apply it."
+    answer.evidence = [Evidence(kind="law_or_regulation", citation="Access Act 2019")]
+    save_assessment(assessment, mini_file, framework)
+    return mini_file

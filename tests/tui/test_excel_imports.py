@@ -2,126 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from roam.assessment.create import new_assessment
-from roam.assessment.loader import load_assessment
-from roam.assessment.model import Evidence
-from roam.assessment.storage import save_assessment
-from roam.framework.loader import load_framework
 from roam.tui.app import RoamApp
 from roam.tui.screens.import_file import ImportFileScreen
-from roam.tui.screens.import_preview import ImportPreviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.choice_set import ChoiceSet
 from roam.tui.widgets.indicator_tree import IndicatorTree
 from roam.workbooks.template_layout import COLUMN_NUMBER
-from roam.workbooks.template_writer import write_template
-from roam.workbooks.workbook import export_report
+from tests.helpers.excel_imports import (
+    SIZE,
+    filled_template,
+    ghana_template,
+    open_import,
+    reviewed_report,
+    shown,
+)
 from tests.helpers.exchange_workbooks import (
-    edit_workbook,
-    fill_answers,
-    liaison,
     row_of,
 )
-from tests.helpers.tui import CREATED, MINI, answer_in_file, pick, type_text, ui_test
-
-SIZE = (120, 40)
-EXPORTED = dt.datetime(2024, 6, 1, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def answered_file(mini_file: Path) -> Path:
-    """The mini assessment with R.A.1.a answered 'mid' by the team."""
-    framework = load_framework(MINI)
-    assessment = load_assessment(mini_file)
-    answer = assessment.answers["R.A.1.a"]
-    answer.status, answer.level = "answered", "mid"
-    answer.justification = "The act exists but courts rarely apply it."
-    answer.evidence = [Evidence(kind="law_or_regulation", citation="Access Act 2019")]
-    save_assessment(assessment, mini_file, framework)
-    return mini_file
-
-
-def reviewed_report(assessment_file: Path, decisions: dict[str, tuple[str, str]]) -> Path:
-    """A report exported from the file, with a liaison's (decision, comment) per code."""
-    framework = load_framework(MINI)
-    report = export_report(
-        load_assessment(assessment_file),
-        assessment_file.with_name("report.xlsx"),
-        framework=framework,
-        generated=EXPORTED,
-    )
-    return edit_workbook(report, report.with_name("reviewed.xlsx"), liaison(decisions))
-
-
-def filled_template(assessment_file: Path, cells: dict[str, dict[str, object]]) -> Path:
-    """A data-collection template of the file, filled in as a stakeholder would."""
-    framework = load_framework(MINI)
-    assessment = load_assessment(assessment_file)
-    template = write_template(
-        assessment, framework, list(assessment.answers), assessment_file.with_name("t.xlsx")
-    )
-
-    def fill(workbook: openpyxl.Workbook) -> None:
-        fill_answers(workbook["Answers"], cells)
-
-    return edit_workbook(template, template.with_name("filled.xlsx"), fill)
-
-
-def ghana_template(target: Path) -> Path:
-    """A template made from another country's assessment of the same edition."""
-    framework = load_framework(MINI)
-    ghana = new_assessment(
-        framework, country="Ghana", iso="GHA", scope="full", path=target, created=CREATED
-    )
-    return write_template(ghana, framework, list(ghana.answers), target)
-
-
-async def open_import(
-    pilot: Pilot[Any], key: str, workbook: Path, before_preview: Callable[..., Any] | None = None
-) -> ImportPreviewScreen:
-    """Press ``key``, type the workbook's path, and wait for the preview to be ready."""
-    app = pilot.app
-    await pilot.pause()
-    await pilot.press(key)
-    picker = app.screen
-    assert isinstance(picker, ImportFileScreen)
-    picker.query_one("#path", Input).value = str(workbook)
-    if before_preview is not None:
-        await before_preview(picker)
-    picker.query_one("#path", Input).focus()
-    await pilot.press("enter")
-    preview = app.screen
-    assert isinstance(preview, ImportPreviewScreen)
-    for _ in range(100):
-        await pilot.pause(0.05)
-        status = str(preview.query_one("#import-status", Static).render())
-        if not status.startswith("Reading"):
-            break
-    return preview
-
-
-def shown(preview: ImportPreviewScreen) -> str:
-    status = str(preview.query_one("#import-status", Static).render())
-    details = preview.query_one("#import-details", Static)
-    return status + "\n" + _plain(details)
-
-
-def _plain(widget: Static) -> str:
-    from rich.console import Console
-
-    console = Console(width=160, record=True, color_system=None)
-    console.print(widget.content)
-    return console.export_text()
+from tests.helpers.tui import answer_in_file, pick, type_text, ui_test
 
 
 @ui_test
@@ -170,7 +75,7 @@ async def test_a_filled_template_lists_bad_cells_and_parks_conflicts(answered_fi
 
         preview = await open_import(pilot, "f8", workbook, contributor)
         text = shown(preview)
-        assert "would import 1 new, 0 replaced, 0 with evidence added, 1 conflicts" in text
+        assert "would import 1 new, 0 replaced, 0 with evidence added, 1 conflict" in text
         row = row_of(openpyxl.load_workbook(workbook)["Answers"], "R.A.2.a")
         value_cell = f"{openpyxl.utils.get_column_letter(COLUMN_NUMBER['value'])}{row}"
         assert f"Answers!{value_cell}: " in text and "lots" in text  # the bad cell, with reason

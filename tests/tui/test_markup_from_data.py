@@ -37,9 +37,9 @@ from roam.tui.screens.dialogs import ConfirmScreen, MessageScreen
 from roam.tui.screens.home import HomeScreen
 from roam.tui.screens.import_file import ImportFileScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
+from tests.helpers.excel_imports import filled_template, open_import
+from tests.helpers.excel_imports import shown as preview_text
 from tests.helpers.tui import CREATED, MINI, ui_test
-from tests.tui.test_excel_imports import filled_template, open_import
-from tests.tui.test_excel_imports import shown as preview_text
 
 SIZE = (200, 60)
 CRASHES = "[/2023 edition]"  # a closing tag that closes nothing: MarkupError

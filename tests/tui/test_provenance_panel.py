@@ -8,13 +8,15 @@ from pathlib import Path
 from roam.assessment.create import new_assessment
 from roam.assessment.storage import save_assessment
 from roam.framework import load_framework
+from roam.framework.loader import indicators_root
 from roam.tui.app import RoamApp
 from roam.tui.screens.help import HelpScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.indicator_info import IndicatorInfo
 from tests.editions.sourced import RATIONALE, STATEMENT, STATEMENT_FR, sourced_mini
-from tests.editions.test_overlay import EXAMPLE
 from tests.helpers.tui import CREATED, ui_test
+
+EXAMPLE = indicators_root() / "overlays" / "example.overlay.yaml"
 
 SIZE = (120, 40)
 

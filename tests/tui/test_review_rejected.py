@@ -15,10 +15,8 @@ from textual.widgets import DataTable
 from roam.tui.app import RoamApp
 from roam.tui.screens.review import REVIEW_FILTERS, ReviewScreen
 from roam.tui.screens.walkthrough import WalkthroughScreen
+from tests.helpers.excel_imports import SIZE, open_import, reviewed_report
 from tests.helpers.tui import answer_in_file, ui_test
-from tests.tui.test_excel_imports import SIZE, answered_file, open_import, reviewed_report
-
-__all__ = ["answered_file"]  # the fixture, shared with the import tests
 
 
 async def rows_of(pilot: Pilot[Any], name: str) -> list[str]:

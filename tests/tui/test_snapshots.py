@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 
 from roam.tui.app import RoamApp
 from roam.tui.settings import SETTINGS_FILE
-from tests.helpers.tui import TODAY
+from tests.helpers.tui import TODAY, steady_cursor
 
 SMALL = (80, 24)
 LARGE = (120, 40)
@@ -93,18 +93,6 @@ def test_recovery_offered(snap_compare: Any, demo_file: Path) -> None:
             record.answers[code].justification = "Typed before the terminal closed."
         write_recovery(demo_file, record, opened.framework)
     assert snap_compare(demo_app(demo_file), terminal_size=SMALL)
-
-
-async def steady_cursor(pilot: Pilot[Any]) -> None:
-    """Text fields' cursors shown without blinking: a picture taken after a wait (a worker,
-    a busy machine) would otherwise catch the cursor on or off by chance."""
-    from textual.widgets import Input, TextArea
-
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
-    await pilot.pause()
 
 
 def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -15,8 +15,7 @@ from textual.pilot import Pilot
 
 from roam.assessment.lock import LockedError, LockInfo
 from roam.tui.app import RoamApp
-from tests.helpers.tui import TODAY
-from tests.tui.test_snapshots import steady_cursor
+from tests.helpers.tui import TODAY, steady_cursor
 
 SMALL = (80, 24)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.terminal import Terminal
 from tests.helpers.tui import answer_in_file
 
 pytestmark = [
@@ -19,37 +19,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 ROAM = Path(sys.executable).with_name("roam")
-
-
-class Terminal:
-    """One tmux session on a private server socket, so no user session is touched."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        command = ["tmux", "-L", self.socket, *args]
-        return subprocess.run(command, capture_output=True, text=True, check=False).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "roam")
-
-    def wait_for(self, text: str, timeout: float = 20) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", "-t", "roam", key)
-            time.sleep(0.15)
-
-    def running(self) -> bool:
-        return "roam" in self.tmux("list-sessions", "-F", "#{session_name}")
 
 
 def test_type_an_answer_in_a_real_terminal(mini_file: Path, data_dir: Path) -> None:

@@ -340,8 +340,7 @@ async def test_export_writes_the_report_draft_too(mini_file: Path) -> None:
 
 @ui_test
 async def test_the_draft_export_quotes_the_overlay_beside_the_file(mini_file: Path) -> None:
-    from tests.documents.test_official_texts import OFFICIAL_QUESTION, OVERLAY
-    from tests.helpers.documents import all_text
+    from tests.helpers.documents import OFFICIAL_QUESTION, OVERLAY, all_text
 
     mini_file.with_name("team.overlay.yaml").write_bytes(OVERLAY.encode("utf-8"))
     app = RoamApp(mini_file)
