@@ -131,10 +131,12 @@ class ImportSummary:
                 f"{counts['accepted']} accepted",
                 f"{counts['queried']} queried",
                 f"{counts['rejected']} rejected",
-                f"{self.comments_added} comments",
+                _counted(self.comments_added, "comment"),
             ]
             if counts["accept_withheld"]:
-                parts.append(f"{counts['accept_withheld']} accepts withheld (answer changed)")
+                parts.append(
+                    _counted(counts["accept_withheld"], "accept") + " withheld (answer changed)"
+                )
             if counts["already_imported"]:
                 parts.append(f"{counts['already_imported']} already imported")
         else:
@@ -142,18 +144,23 @@ class ImportSummary:
                 f"{counts['new']} new",
                 f"{counts['took_theirs']} replaced",
                 f"{counts['evidence_added']} with evidence added",
-                f"{len(self.conflicts)} conflicts",
+                _counted(len(self.conflicts), "conflict"),
                 f"{counts['unchanged']} unchanged",
             ]
             if counts["not_imported"]:
-                parts.append(f"{counts['not_imported']} rows not imported")
-        parts.append(f"{len(self.bad_cells)} bad cells")
+                parts.append(_counted(counts["not_imported"], "row") + " not imported")
+        parts.append(_counted(len(self.bad_cells), "bad cell"))
         verb = "would import" if self.dry_run else "imported"
         return f"{self.source}: {verb} {', '.join(parts)}"
 
 
 def _rows(count: int) -> str:
-    return "1 row" if count == 1 else f"{count} rows"
+    return _counted(count, "row")
+
+
+def _counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an s unless it is one ('1 conflict', '2 conflicts')."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def file_name(source: str) -> str:

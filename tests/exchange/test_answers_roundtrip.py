@@ -133,7 +133,7 @@ def test_a_differing_answer_is_parked_beside_the_teams(
     result = run("import-answers", assessment_file, workbook)
 
     assert result.exit_code == 0
-    assert "1 conflicts" in result.output
+    assert "1 conflict" in result.output
     assert "R.A.1.a (Answers!A5): kept both, for the team to decide" in result.output
     assert "level: mine mid | theirs high" in result.output
     answer = load(assessment_file).answers["R.A.1.a"]

@@ -90,7 +90,7 @@ def test_a_formula_justification_is_a_bad_cell_and_the_answer_imports(
     result = run("import-answers", assessment_file, filled)
 
     assert result.exit_code == 0, result.output
-    assert "imported 2 new" in result.output and "1 bad cells" in result.output
+    assert "imported 2 new" in result.output and "1 bad cell" in result.output
     expected = (
         f"  {cell('justification', where['R.A.1.b'])}: holds a formula "
         f"(=- no source publishes this), {ADVICE}; left empty\n"
@@ -172,7 +172,7 @@ def test_a_formula_for_the_level_keeps_the_row_out(assessment_file: Path, templa
         f'  {cell("level", where["R.A.1.b"])}: holds a formula (=IF(1,"mid")), {ADVICE}; '
         f"row not imported\n"
     ) in result.output
-    assert "1 new" in result.output and "1 rows not imported, 1 bad cells" in result.output
+    assert "1 new" in result.output and "1 row not imported, 1 bad cell" in result.output
     answers = load(assessment_file).answers
     assert answers["R.A.1.b"].level is None and answers["R.A.1.b"].history == []
     assert answers["O.A.1.a"].level == "high"
@@ -222,7 +222,7 @@ def test_a_formula_comment_is_a_bad_cell_and_the_decision_still_imports(
         f'  {RIGHTS}!{comment}: holds a formula (=HYPERLINK("x")), {ADVICE}; '
         f"the comment was not imported\n"
     ) in result.output
-    assert "1 accepted, 1 queried, 0 rejected, 2 comments, 1 bad cells" in result.output
+    assert "1 accepted, 1 queried, 0 rejected, 2 comments, 1 bad cell" in result.output
     answers = load(assessment_file).answers
     queried = answers["R.A.1.a"].review
     assert queried.state == "queried"

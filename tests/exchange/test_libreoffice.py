@@ -167,7 +167,7 @@ def test_formulas_saved_by_libreoffice_are_bad_cells_not_text(
     result = run("import-answers", assessment_file, through_libreoffice(filled, tmp_path))
 
     assert result.exit_code == 0, result.output
-    assert "imported 1 new" in result.output and "1 bad cells" in result.output
+    assert "imported 1 new" in result.output and "1 bad cell" in result.output
     justification = openpyxl.utils.get_column_letter(COLUMN_NUMBER["justification"])
     assert f"  Answers!{justification}{rows['R.A.1.b']}: holds a formula (" in result.output
     answer = load(assessment_file).answers["R.A.1.b"]
@@ -191,6 +191,6 @@ def test_formulas_saved_by_libreoffice_are_bad_cells_not_text(
     assert result.exit_code == 0, result.output
     cell = f"{openpyxl.utils.get_column_letter(rows['comment'])}{rows['review']}"
     assert f"  R Rights!{cell}: holds a formula (=HYPERLINK(" in result.output
-    assert "1 queried" in result.output and "1 bad cells" in result.output
+    assert "1 queried" in result.output and "1 bad cell" in result.output
     thread = load(assessment_file).answers["R.A.1.a"].review.thread
     assert [c.text for c in thread] == ["Queried."]

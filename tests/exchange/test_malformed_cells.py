@@ -56,7 +56,7 @@ def test_malformed_cell_is_reported_and_the_rest_imports(
 
     assert result.exit_code == 0, result.output
     assert f"  Answers!{letter}{place[code]}: {case['message']}\n" in result.output
-    assert "1 bad cells" in result.output
+    assert "1 bad cell" in result.output
     answers = load(assessment_file).answers
     assert (answers[code].status == "answered") is case["imported"]
     good = answers[GOOD_ROW[0]]

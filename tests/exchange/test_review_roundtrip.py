@@ -238,7 +238,7 @@ def test_changed_answers_are_named_and_their_accept_withheld(
     assert answers["R.A.1.a"].review.state == "draft"
     assert answers["R.A.1.a"].review.thread[0].text == "Accepted: Fine."
     assert answers["R.A.1.b"].review.state == "accepted"
-    assert "1 accepts withheld" in result.output
+    assert "1 accept withheld" in result.output
 
 
 def test_unknown_decision_keeps_the_comment_and_names_the_cell(

@@ -8,6 +8,7 @@ from roam.framework.loader import load_framework
 from roam.tui.app import RoamApp
 from roam.tui.screens.walkthrough import WalkthroughScreen
 from roam.tui.widgets.indicator_info import IndicatorInfo
+from tests.helpers.excel_imports import SIZE, open_import, shown
 from tests.helpers.open_data import (
     LATEST,
     TEAM_CODE,
@@ -18,7 +19,6 @@ from tests.helpers.open_data import (
     write_zip,
 )
 from tests.helpers.tui import answer_in_file, ui_test
-from tests.tui.test_excel_imports import SIZE, open_import, shown
 
 
 @ui_test
@@ -33,7 +33,7 @@ async def test_prefill_is_previewed_then_applied_and_its_source_shown(tmp_path: 
     async with app.run_test(size=SIZE) as pilot:
         preview = await open_import(pilot, "f10", zipped)
         text = shown(preview)
-        assert "would import 2 new" in text and "1 conflicts" in text
+        assert "would import 2 new" in text and "1 conflict" in text
         assert "C.2.1.a" in text and "SP.POP.TOTL" in text
         assert examplia.read_bytes() == before  # a preview saves nothing
         await pilot.press("ctrl+s")
