@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from roam.cli.options import language_option, overlay_option
+from roam.cli.options import language_option, output_file_option, overlay_option, redact_option
 from roam.cli.report_commands import REPORTS_FOLDER
 
 DRAFT_SUFFIXES = (".docx", ".md")
@@ -36,19 +36,12 @@ def _template_path(ctx: click.Context, param: click.Parameter, value: Path | Non
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    callback=_draft_path,
-    help="Where to write the draft, .docx or .md [default: reports/<ISO>-<date>-draft.docx].",
+@output_file_option(
+    _draft_path,
+    "Where to write the draft, .docx or .md [default: reports/<ISO>-<date>-draft.docx].",
 )
 @language_option("Language of the headings, the generated sentences and the framework texts.")
-@click.option(
-    "--redact-confidential",
-    is_flag=True,
-    help="Leave confidential evidence out; the bibliography marks it as withheld.",
-)
+@redact_option("Leave confidential evidence out; the bibliography marks it as withheld.")
 @click.option(
     "--template",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -29,3 +29,21 @@ def language_option(help_text: str) -> Callable[[Command], Command]:
         show_default=True,
         help=help_text,
     )
+
+
+def output_file_option(
+    check: Callable[[click.Context, click.Parameter, Path | None], Path | None], help_text: str
+) -> Callable[[Command], Command]:
+    """`-o/--output FILE` for a document roam writes, its name checked by ``check``."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        callback=check,
+        help=help_text,
+    )
+
+
+def redact_option(help_text: str) -> Callable[[Command], Command]:
+    """`--redact-confidential`: what the document shows of confidential evidence."""
+    return click.option("--redact-confidential", is_flag=True, help=help_text)

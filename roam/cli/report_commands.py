@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from roam.cli.options import language_option, overlay_option
+from roam.cli.options import language_option, output_file_option, overlay_option, redact_option
 from roam.cli.textout import echo
 from roam.workbooks.report_name import REPORTS_FOLDER, default_report_path
 
@@ -23,19 +23,12 @@ def _xlsx_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    callback=_xlsx_path,
-    help="Where to write the workbook [default: reports/<ISO>-<date>.xlsx].",
+@output_file_option(
+    _xlsx_path,
+    "Where to write the workbook [default: reports/<ISO>-<date>.xlsx].",
 )
 @language_option("Language of the sheet labels and of the framework texts.")
-@click.option(
-    "--redact-confidential",
-    is_flag=True,
-    help='Show confidential evidence as "[confidential source]".',
-)
+@redact_option('Show confidential evidence as "[confidential source]".')
 @overlay_option
 def export(
     file: Path,
