@@ -28,8 +28,8 @@ from roam.documents.provenance import framework_texts_statement
 from roam.documents.words import LANGUAGES
 from roam.errors import RoamError
 from roam.framework.model import Framework
-from roam.framework.overlay import Overlay, load_overlay
-from roam.scoring.edition import framework_named_by
+from roam.framework.overlay import Overlay
+from roam.scoring.edition import edition_and_overlay
 from roam.scoring.engine import DEFAULT_RULES, score
 
 SUFFIXES = (".docx", ".md")
@@ -108,11 +108,7 @@ def write_draft(
         raise RoamError(f"{target}: a draft is a Word (.docx) or Markdown (.md) file")
     if template is not None and suffix != ".docx":
         raise RoamError(f"{target}: a Word template applies only to a .docx draft")
-    if framework is None:
-        framework = framework_named_by(assessment, assessment_path)
-    if overlay is None and assessment_path is not None:
-        # Official texts the team keeps beside the assessment (*.overlay.yaml), as export reads.
-        overlay = load_overlay(framework, beside=Path(assessment_path))
+    framework, overlay = edition_and_overlay(assessment, assessment_path, framework, overlay)
     outline = build_outline(
         assessment,
         framework,

@@ -16,8 +16,8 @@ from roam.errors import RoamError
 from roam.exchange.provenance import make_stamp
 from roam.exchange.workbook_labels import LANGUAGES, label
 from roam.framework.model import Framework
-from roam.framework.overlay import Overlay, load_overlay
-from roam.scoring.edition import framework_named_by
+from roam.framework.overlay import Overlay
+from roam.scoring.edition import edition_and_overlay
 from roam.scoring.engine import DEFAULT_RULES, score
 from roam.scoring.result import ScoringRules
 from roam.workbooks.context import ReportContext
@@ -63,11 +63,7 @@ def export_report(
     unstorable = unstorable_text(assessment)
     if unstorable:
         raise RoamError(f"cannot export the assessment: {unstorable}")
-    if framework is None:
-        framework = framework_named_by(assessment, assessment_path)
-    if overlay is None and assessment_path is not None:
-        # Official texts the team keeps beside the assessment (*.overlay.yaml).
-        overlay = load_overlay(framework, beside=Path(assessment_path))
+    framework, overlay = edition_and_overlay(assessment, assessment_path, framework, overlay)
     workbook = build_workbook(
         assessment,
         framework,
