@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Callable
 
 
 class Terminal:
@@ -15,6 +16,10 @@ class Terminal:
     def tmux(self, *args: str) -> str:
         command = ["tmux", "-L", self.socket, *args]
         return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+    def start(self, command: str) -> None:
+        """Run ``command`` (a shell line) in a new 120x40 window named roam."""
+        self.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "roam")
@@ -35,3 +40,13 @@ class Terminal:
 
     def running(self) -> bool:
         return "roam" in self.tmux("list-sessions", "-F", "#{session_name}")
+
+
+def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
+    """Poll ``condition`` until it holds or ``seconds`` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+    return True

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -163,7 +162,7 @@ def test_the_installed_wheel_writes_the_demo_a_report_and_a_template(
 @pytest.mark.tmux
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_the_installed_wheel_opens_the_terminal_ui(wheel_venv: Path, tmp_path: Path) -> None:
-    from tests.helpers.terminal import Terminal
+    from tests.helpers.terminal import Terminal, wait_until
 
     roam = wheel_venv / "bin" / "roam"
     assert user_run(wheel_venv, roam, "demo", "examplia.yaml", cwd=tmp_path).returncode == 0
@@ -173,14 +172,12 @@ def test_the_installed_wheel_opens_the_terminal_ui(wheel_venv: Path, tmp_path: P
         f"'{roam}' assess examplia.yaml; echo $? >'{code}'"
     )
     terminal = Terminal(f"roam-wheel-{os.getpid()}")
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     try:
         terminal.wait_for("Walkthrough")
         terminal.wait_for("Indicators (303)")
         terminal.keys("C-q")
-        deadline = time.monotonic() + 20
-        while not code.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(code.exists, 20)
     finally:
         terminal.tmux("kill-server")
     assert code.read_text(encoding="utf-8").strip() == "0"

@@ -205,7 +205,7 @@ async def test_the_terminal_ui_starts_on_the_walkthrough_and_quits(
 def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
     tmp_path: Path,
 ) -> None:
-    from tests.helpers.terminal import Terminal
+    from tests.helpers.terminal import Terminal, wait_until
     from tests.helpers.tui import answer_in_file
 
     mini = Path(__file__).parents[1] / "data" / "frameworks" / "mini.yaml"
@@ -219,7 +219,7 @@ def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
         f"'{roam_script}' assess '{path}'; echo $? >'{code}'"
     )
     terminal = Terminal(f"roam-windows-{os.getpid()}")
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     try:
         terminal.wait_for("Walkthrough")
         terminal.wait_for("C.1.1.a")
@@ -234,9 +234,7 @@ def test_the_terminal_ui_in_a_real_terminal_saves_each_edit_and_quits_with_0(
             assert time.monotonic() < deadline, terminal.screen()
             time.sleep(0.2)
         terminal.keys("C-q")
-        deadline = time.monotonic() + 20
-        while not code.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(code.exists, 20)
     finally:
         terminal.tmux("kill-server")
     assert code.read_text(encoding="utf-8").strip() == "0"

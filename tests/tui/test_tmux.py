@@ -6,12 +6,11 @@ import os
 import shutil
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.terminal import Terminal
+from tests.helpers.terminal import Terminal, wait_until
 from tests.helpers.tui import answer_in_file
 
 pytestmark = [
@@ -24,7 +23,7 @@ ROAM = Path(sys.executable).with_name("roam")
 def test_type_an_answer_in_a_real_terminal(mini_file: Path, data_dir: Path) -> None:
     terminal = Terminal(f"roam-test-{os.getpid()}")
     command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     try:
         terminal.wait_for("Walkthrough")
         terminal.wait_for("C.1.1.a")
@@ -34,9 +33,7 @@ def test_type_an_answer_in_a_real_terminal(mini_file: Path, data_dir: Path) -> N
         terminal.keys("4", "2", "Tab", "2", "0", "2", "3", "Tab")
         terminal.wait_for("✓ saved")
         terminal.keys("C-q")
-        deadline = time.monotonic() + 10
-        while terminal.running() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(lambda: not terminal.running(), 10)
         assert not terminal.running()
     finally:
         terminal.tmux("kill-server")
@@ -50,7 +47,7 @@ def test_closing_the_terminal_saves_the_typing_and_gives_the_lock_back(
 ) -> None:
     terminal = Terminal(f"roam-test-hangup-{os.getpid()}")
     command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     lock = mini_file.with_name(f".{mini_file.name}.lock")
     try:
         terminal.wait_for("C.1.1.a")
@@ -61,9 +58,7 @@ def test_closing_the_terminal_saves_the_typing_and_gives_the_lock_back(
         terminal.keys(*"Court records")
     finally:
         terminal.tmux("kill-server")  # the terminal goes away: roam gets SIGHUP
-    deadline = time.monotonic() + 10
-    while lock.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_until(lambda: not lock.exists(), 10)
     assert not lock.exists()
     assert answer_in_file(mini_file, "R.A.1.b")["justification"] == "Court records"
 
@@ -75,7 +70,7 @@ def test_sigterm_after_a_failed_save_keeps_the_answers_in_a_recovery_file(
     terminal = Terminal(f"roam-test-term-{os.getpid()}")
     # exec: the pane's process is roam itself, so the signal reaches it and not a shell.
     command = f"exec env ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     recovery = mini_file.with_name(mini_file.name + ".recovery")
     try:
         terminal.wait_for("C.1.1.a")
@@ -88,9 +83,7 @@ def test_sigterm_after_a_failed_save_keeps_the_answers_in_a_recovery_file(
         terminal.keys(*"Court records")
         terminal.wait_for("NOT SAVED")
         os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + 10
-        while terminal.running() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(lambda: not terminal.running(), 10)
         assert not terminal.running()
     finally:
         terminal.tmux("kill-server")
@@ -101,16 +94,14 @@ def test_sigterm_after_a_failed_save_keeps_the_answers_in_a_recovery_file(
     # The next start in a terminal offers the answers back; r restores them.
     terminal = Terminal(f"roam-test-term2-{os.getpid()}")
     command = f"ROAM_DATA_DIR='{data_dir}' '{ROAM}' assess '{mini_file}'"
-    terminal.tmux("new-session", "-d", "-s", "roam", "-x", "120", "-y", "40", command)
+    terminal.start(command)
     try:
         shown = terminal.wait_for("Unsaved answers were kept for you")
         assert "R.A.1.b" in shown
         terminal.keys("r")
         terminal.wait_for("✓ saved")
         terminal.keys("C-q")
-        deadline = time.monotonic() + 10
-        while terminal.running() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(lambda: not terminal.running(), 10)
     finally:
         terminal.tmux("kill-server")
     assert answer_in_file(mini_file, "R.A.1.b")["justification"] == "Court records"
